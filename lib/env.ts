@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, parsed once. A wrong value stops the process with a one-line
+ * explanation (see `loadEnv`). `.env.example` lists the same variables with their defaults.
+ */
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgresql://user:password@host:5432/database");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: the embedded PGlite database under EMBEDDED_DB_DIR is used. */
+  DATABASE_URL: postgresUrl.optional(),
+  /** Connections each app process keeps open to Postgres. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public base URL, used in feeds, emails and OpenGraph tags. */
+  APP_URL: z.url().optional(),
+  EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
+  /** 0 picks a free port. */
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses `source` (default `process.env`); throws an Error whose message is one readable line. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue?.path.join(".") ?? "environment";
+    throw new Error(`Invalid environment variable ${name}: ${issue?.message ?? "invalid value"}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process, or exit(1) with a one-line message when it is wrong. */
+export function loadEnv(): Env {
+  if (cached) return cached;
+  try {
+    cached = parseEnv();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  return cached;
+}
+
+/** The public base URL of the site, without a trailing slash. */
+export function appUrl(env: Env = loadEnv()): string {
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}

@@ -1,0 +1,82 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { demoPapers } from "./demo-papers";
+import { demoSubmitters, demoUsers } from "./demo-users";
+
+const DAY_MS = 86_400_000;
+/** How many recent days the demo papers are spread over, so the feed has history. */
+const DEMO_DAYS = 5;
+
+/** A small deterministic PRNG, so every seed run gives the same votes. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function startOfUtcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+export interface SeedSummary {
+  papers: number;
+  users: number;
+  upvotes: number;
+}
+
+/**
+ * Loads the demo papers, users and upvotes. Idempotent: papers and users are upserted, upvotes are only
+ * added, so running it again (or after people have voted) changes nothing that exists.
+ * The papers are featured on the `DEMO_DAYS` days up to `today`, newest papers on the latest day.
+ */
+export async function seedDemoData(prisma: PrismaClient, today: Date = new Date()): Promise<SeedSummary> {
+  const random = mulberry32(20_250_122);
+  const lastDay = startOfUtcDay(today);
+
+  await prisma.user.createMany({
+    data: demoUsers.map((u) => ({ id: u.id, username: u.username, name: u.name })),
+    skipDuplicates: true,
+  });
+
+  const perDay = Math.ceil(demoPapers.length / DEMO_DAYS);
+  for (const [index, paper] of demoPapers.entries()) {
+    const day = new Date(lastDay.getTime() - Math.floor(index / perDay) * DAY_MS);
+    const submitter = demoSubmitters[index % demoSubmitters.length];
+    const fields = {
+      title: paper.title,
+      abstract: paper.abstract,
+      authors: paper.authors,
+      publishedAt: new Date(`${paper.publishedOn}T00:00:00Z`),
+      githubRepo: paper.githubRepo ?? null,
+      projectPage: paper.projectPage ?? null,
+    };
+    await prisma.paper.upsert({
+      where: { id: paper.arxivId },
+      create: {
+        id: paper.arxivId,
+        ...fields,
+        daily: {
+          create: {
+            day,
+            submittedAt: new Date(day.getTime() + (6 + (index % perDay)) * 3_600_000),
+            submittedById: submitter?.id ?? null,
+          },
+        },
+      },
+      update: fields,
+    });
+  }
+
+  const votes = demoPapers.flatMap((paper) => {
+    const popularity = random();
+    return demoUsers
+      .filter(() => random() < popularity * 0.9)
+      .map((user) => ({ userId: user.id, paperId: paper.arxivId }));
+  });
+  const { count } = await prisma.upvote.createMany({ data: votes, skipDuplicates: true });
+
+  return { papers: demoPapers.length, users: demoUsers.length, upvotes: count };
+}

@@ -1,0 +1,16 @@
+/** `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
+import { openDatabase } from "@/lib/database-url";
+import { loadEnv } from "@/lib/env";
+import { deployMigrations } from "@/lib/migrate";
+import { runScript } from "@/scripts/run-script";
+
+await runScript(async () => {
+  const env = loadEnv();
+  const db = await openDatabase(env);
+  try {
+    const applied = await deployMigrations(db.url, { embeddedDir: db.embedded ? env.EMBEDDED_DB_DIR : undefined });
+    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+  } finally {
+    await db.release();
+  }
+});

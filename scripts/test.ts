@@ -1,0 +1,169 @@
+/**
+ * `npm test`: lint, type-check and format check; unit and integration tests (vitest) against a real
+ * database; then the Playwright end-to-end suite in chromium against a production build.
+ *
+ * The database: with DATABASE_URL set, a fresh database is created on that server (which must be local)
+ * and dropped at the end; unset, a throw-away in-memory PGlite. The user's demo data is never touched.
+ *   --db-only   only the vitest suite (CI runs it a second time against the embedded database)
+ *   --e2e-only  only the Playwright suite
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startScratchDatabase } from "@/lib/embedded-db/process";
+import { AppError } from "@/lib/errors";
+import { deployMigrations } from "@/lib/migrate";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { seedDemoData } from "@/prisma/seed/demo";
+import { runScript } from "@/scripts/run-script";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const dbOnly = process.argv.includes("--db-only");
+const e2eOnly = process.argv.includes("--e2e-only");
+const resultsDir = path.join(root, "test-results");
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  return result.status === 0;
+}
+
+interface TestDatabase {
+  url: string;
+  kind: "server" | "embedded";
+  dispose(): Promise<void>;
+}
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const scratch = await startScratchDatabase();
+    return { url: scratch.url, kind: "embedded", dispose: () => scratch.release() };
+  }
+  const admin = new URL(serverUrl);
+  if (!LOCAL_HOSTS.has(admin.hostname)) {
+    throw new AppError("REMOTE_TEST_DB", `Refusing to run tests against ${admin.hostname}: use a local Postgres server.`);
+  }
+  const name = `dailypapers_test_${Date.now()}_${process.pid}`;
+  const admin_sql = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin_sql(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    kind: "server",
+    dispose: () => admin_sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function readVitestTally(file: string): Tally {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+function readPlaywrightTally(file: string): Tally {
+  if (!fs.existsSync(file)) return { passed: 0, failed: 0, skipped: 0 };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  return {
+    passed: report.stats.expected + report.stats.flaky,
+    failed: report.stats.unexpected,
+    skipped: report.stats.skipped,
+  };
+}
+
+await runScript(async () => {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const failures: string[] = [];
+  const tallies: Tally[] = [];
+
+  if (!dbOnly && !e2eOnly) {
+    if (!run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."])) failures.push("lint");
+    if (!run("type-check (tsc)", bin("tsc"), ["--noEmit"])) failures.push("type-check");
+    if (!run("format check (prettier)", bin("prettier"), ["--check", "."])) failures.push("format");
+  }
+
+  const db = await createTestDatabase();
+  console.log(`\nTest database: ${db.kind === "server" ? db.url : "in-memory PGlite (embedded)"}`);
+  try {
+    await deployMigrations(db.url);
+    const testEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      TEST_DATABASE_KIND: db.kind,
+      NODE_OPTIONS: "--experimental-wasm-modules --disable-warning=ExperimentalWarning",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+
+    if (!e2eOnly) {
+      const report = path.join(resultsDir, `vitest-${db.kind}.json`);
+      fs.rmSync(report, { force: true });
+      const ok = run(`unit and integration tests (vitest, ${db.kind} database)`, bin("vitest"), [
+        "run",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${report}`,
+      ], testEnv);
+      if (!ok) failures.push("vitest");
+      tallies.push(readVitestTally(report));
+    }
+
+    if (!dbOnly) {
+      const prisma = createPrismaClient(db.url, 2);
+      try {
+        await seedDemoData(prisma);
+      } finally {
+        await prisma.$disconnect();
+      }
+      const e2eEnv = { ...testEnv, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test" } as NodeJS.ProcessEnv;
+      if (!run("production build for the end-to-end suite (next build)", bin("next"), ["build"], e2eEnv)) {
+        failures.push("next build");
+      } else {
+        const report = path.join(resultsDir, "playwright.json");
+        fs.rmSync(report, { force: true });
+        const ok = run("end-to-end tests (Playwright, chromium)", bin("playwright"), ["test"], {
+          ...e2eEnv,
+          PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+        });
+        if (!ok) failures.push("playwright");
+        tallies.push(readPlaywrightTally(report));
+      }
+    }
+  } finally {
+    await db.dispose();
+  }
+
+  const total = tallies.reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  console.log(failures.length ? `\nFailed steps: ${failures.join(", ")}` : "\nAll steps passed.");
+  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  if (failures.length) process.exitCode = 1;
+});
