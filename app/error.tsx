@@ -4,7 +4,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
   return (
     <section role="alert" className="py-16 text-center">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>
-      <p className="mt-2 text-zinc-600 dark:text-zinc-400">We could not load this page. Please try again in a moment.</p>
+      <p className="mt-2 text-zinc-600 dark:text-zinc-400">
+        We could not load this page. Please try again in a moment.
+      </p>
       <button
         type="button"
         onClick={reset}

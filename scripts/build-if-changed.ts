@@ -5,7 +5,17 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const stampFile = path.join(root, ".next", "daily-papers-source.sha256");
-const inputs = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const inputs = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function* files(entry: string): Generator<string> {
   const full = path.join(root, entry);
@@ -24,7 +34,11 @@ function* files(entry: string): Generator<string> {
 function sourceHash(): string {
   const hash = createHash("sha256");
   for (const file of inputs.flatMap((entry) => [...files(entry)])) {
-    hash.update(file).update("\0").update(fs.readFileSync(path.join(root, file))).update("\0");
+    hash
+      .update(file)
+      .update("\0")
+      .update(fs.readFileSync(path.join(root, file)))
+      .update("\0");
   }
   return hash.digest("hex");
 }

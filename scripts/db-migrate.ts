@@ -9,7 +9,9 @@ await runScript(async () => {
   const db = await openDatabase(env);
   try {
     const applied = await deployMigrations(db.url, { embeddedDir: db.embedded ? env.EMBEDDED_DB_DIR : undefined });
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+    console.log(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+    );
   } finally {
     await db.release();
   }

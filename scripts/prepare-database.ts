@@ -26,7 +26,9 @@ export async function prepareDatabase(env: Env): Promise<DatabaseHandle> {
         const started = performance.now();
         const seeded = await seedDemoData(prisma);
         const ms = Math.round(performance.now() - started);
-        console.log(`Loaded demo data: ${seeded.papers} papers, ${seeded.users} users, ${seeded.upvotes} upvotes (${ms} ms).`);
+        console.log(
+          `Loaded demo data: ${seeded.papers} papers, ${seeded.users} users, ${seeded.upvotes} upvotes (${ms} ms).`,
+        );
       }
     } finally {
       await prisma.$disconnect();

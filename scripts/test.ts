@@ -46,7 +46,10 @@ async function createTestDatabase(): Promise<TestDatabase> {
   }
   const admin = new URL(serverUrl);
   if (!LOCAL_HOSTS.has(admin.hostname)) {
-    throw new AppError("REMOTE_TEST_DB", `Refusing to run tests against ${admin.hostname}: use a local Postgres server.`);
+    throw new AppError(
+      "REMOTE_TEST_DB",
+      `Refusing to run tests against ${admin.hostname}: use a local Postgres server.`,
+    );
   }
   const name = `dailypapers_test_${Date.now()}_${process.pid}`;
   const admin_sql = async (sql: string) => {
@@ -127,12 +130,12 @@ await runScript(async () => {
     if (!e2eOnly) {
       const report = path.join(resultsDir, `vitest-${db.kind}.json`);
       fs.rmSync(report, { force: true });
-      const ok = run(`unit and integration tests (vitest, ${db.kind} database)`, bin("vitest"), [
-        "run",
-        "--reporter=default",
-        "--reporter=json",
-        `--outputFile.json=${report}`,
-      ], testEnv);
+      const ok = run(
+        `unit and integration tests (vitest, ${db.kind} database)`,
+        bin("vitest"),
+        ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+        testEnv,
+      );
       if (!ok) failures.push("vitest");
       tallies.push(readVitestTally(report));
     }
@@ -162,7 +165,10 @@ await runScript(async () => {
     await db.dispose();
   }
 
-  const total = tallies.reduce((sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = tallies.reduce(
+    (sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   console.log(failures.length ? `\nFailed steps: ${failures.join(", ")}` : "\nAll steps passed.");
   console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
   if (failures.length) process.exitCode = 1;

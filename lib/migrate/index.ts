@@ -92,9 +92,13 @@ export async function deployMigrations(url: string, options: { embeddedDir?: str
  * The SQL that would bring a database built from the migrations up to `schema.prisma` (what
  * `prisma migrate dev --create-only` writes); empty when they agree. Replays the migrations on a
  * throw-away in-memory database, so it needs no server.
+ * @param scratchUrl any database the engine may connect to; nothing is written to it
+ * @param schema the Prisma schema to compare with (default: prisma/schema.prisma)
  */
-export async function diffMigrationsToSchema(scratchUrl: string): Promise<string> {
-  const schema = fs.readFileSync(schemaPath, "utf8");
+export async function diffMigrationsToSchema(
+  scratchUrl: string,
+  schema: string = fs.readFileSync(schemaPath, "utf8"),
+): Promise<string> {
   const { engine, close } = await openSchemaEngine(scratchUrl, schema);
   try {
     const result = await engine.diff({

@@ -68,8 +68,9 @@ function fitForSchemaEngine<T extends object>(adapter: T): T {
 }
 
 /** The engine reports a Rust panic's message here before it throws; keep it so the error can say why. */
-const panics = ((globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { message: string; set_message(m: string): void } })
-  .PRISMA_WASM_PANIC_REGISTRY ??= {
+const panics = ((
+  globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { message: string; set_message(m: string): void } }
+).PRISMA_WASM_PANIC_REGISTRY ??= {
   message: "",
   set_message(message: string) {
     this.message = message;
@@ -93,14 +94,22 @@ export interface OpenEngine {
  */
 export async function openSchemaEngine(url: string, schema?: string): Promise<OpenEngine> {
   const main = adapterFor(url);
+  // Closed explicitly: the engine holds a session-level advisory lock while it migrates, which is only
+  // released when its connection closes, and an idle pooled connection would keep it for 10 s.
+  const opened: { dispose(): Promise<void> }[] = [];
   const scratch: { release(): Promise<void> }[] = [];
   const factory: SqlMigrationAwareDriverAdapterFactory = {
     provider: main.provider,
     adapterName: main.adapterName,
-    connect: async () => fitForSchemaEngine(await main.connect()),
+    async connect() {
+      const adapter = fitForSchemaEngine(await main.connect());
+      opened.push(adapter);
+      return adapter;
+    },
     async connectToShadowDb() {
       const shadow = await startScratchDatabase();
       scratch.push(shadow);
+      // The engine disposes of its shadow connection itself.
       return fitForSchemaEngine(await adapterFor(shadow.url).connect());
     },
   };
@@ -114,6 +123,7 @@ export async function openSchemaEngine(url: string, schema?: string): Promise<Op
     engine,
     async close() {
       engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
       await Promise.all(scratch.map((s) => s.release()));
     },
   };

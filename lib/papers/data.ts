@@ -30,7 +30,11 @@ export async function getDailyList(day: Date): Promise<DailyList> {
       },
     },
   });
-  const papers: PaperSummary[] = rows.map((row) => ({ ...row.paper, submittedBy: row.submittedBy, submittedAt: row.submittedAt }));
+  const papers: PaperSummary[] = rows.map((row) => ({
+    ...row.paper,
+    submittedBy: row.submittedBy,
+    submittedAt: row.submittedAt,
+  }));
   return { day: isoDay(day), papers };
 }
 
