@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { z } from "zod";
 
 /**
@@ -38,9 +39,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 
 let cached: Env | undefined;
 
-/** The parsed environment of this process, or exit(1) with a one-line message when it is wrong. */
+/**
+ * The parsed environment of this process, or exit(1) with a one-line message when it is wrong.
+ * A `.env` file in the working directory fills in variables the environment does not set.
+ */
 export function loadEnv(): Env {
   if (cached) return cached;
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
   try {
     cached = parseEnv();
   } catch (error) {
