@@ -1,19 +1,63 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/ui/site-header";
+import { themeScript } from "@/components/ui/theme-toggle";
+import { appUrl } from "@/lib/env";
+import "katex/dist/katex.min.css";
 import "./globals.css";
 
 export const metadata: Metadata = {
+  metadataBase: new URL(appUrl()),
   title: { default: "Daily Papers", template: "%s · Daily Papers" },
   description: "A daily feed of new research papers, ranked by the community's upvotes.",
+  alternates: {
+    types: {
+      "application/rss+xml": [
+        { url: "/feeds/daily.xml", title: "Daily Papers (RSS)" },
+        { url: "/feeds/trending.xml", title: "Daily Papers — Trending (RSS)" },
+      ],
+      "application/atom+xml": [
+        { url: "/feeds/daily.atom", title: "Daily Papers (Atom)" },
+        { url: "/feeds/trending.atom", title: "Daily Papers — Trending (Atom)" },
+      ],
+    },
+  },
+  openGraph: { siteName: "Daily Papers", type: "website" },
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#fafafa" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
       <body className="min-h-screen font-sans">
         <SiteHeader />
-        <main className="mx-auto w-full max-w-6xl px-4 py-6">{children}</main>
+        <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
+          {children}
+        </main>
+        <footer className="mx-auto w-full max-w-6xl px-4 py-10 text-xs text-zinc-500">
+          Daily Papers ·{" "}
+          <a href="/feeds/daily.xml" className="hover:underline">
+            RSS
+          </a>{" "}
+          ·{" "}
+          <a href="/feeds/daily.atom" className="hover:underline">
+            Atom
+          </a>{" "}
+          ·{" "}
+          <a href="/api/daily_papers" className="hover:underline">
+            JSON API
+          </a>{" "}
+          · Press <kbd>j</kbd>/<kbd>k</kbd> to move between papers
+        </footer>
       </body>
     </html>
   );

@@ -1,13 +1,51 @@
 import { expect, test } from "@playwright/test";
 
-test("the home page lists the demo papers of the latest day from the database", async ({ page }, testInfo) => {
+test("the home page lists the latest day's demo papers, most upvoted first", async ({ page }, testInfo) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Daily Papers" })).toBeVisible();
-  const papers = page.getByRole("listitem");
-  await expect(papers.first()).toBeVisible();
-  expect(await papers.count()).toBeGreaterThan(1);
+  const cards = page.getByRole("list", { name: "Papers" }).getByRole("listitem");
+  await expect(cards.first()).toBeVisible();
+  expect(await cards.count()).toBeGreaterThan(1);
   await expect(page.getByRole("heading", { name: /DeepSeek-R1: Incentivizing Reasoning Capability/ })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("home.png"), fullPage: true });
+
+  const counts = await page.locator("[data-paper-card] .tabular-nums").allInnerTexts();
+  const numbers = counts.map(Number).filter((n) => !Number.isNaN(n));
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute(
+    "href",
+    /\/feeds\/daily\.xml$/,
+  );
+  await page.screenshot({ path: testInfo.outputPath(`feed-${testInfo.project.name}.png`), fullPage: true });
+});
+
+test("j and k move the focus between papers", async ({ page }) => {
+  await page.goto("/");
+  const titles = page.locator("[data-paper-card] h2 a");
+  await expect(titles.first()).toBeVisible();
+  await page.keyboard.press("j");
+  await expect(titles.nth(0)).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(titles.nth(1)).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(titles.nth(0)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/papers\/\d{4}\.\d{4,5}$/);
+});
+
+test("dark mode follows the system and can be toggled", async ({ page }, testInfo) => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto("/");
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const dark = await background();
+  await page.getByRole("button", { name: "Switch to light mode" }).click();
+  await expect(page.getByRole("button", { name: "Switch to dark mode" })).toBeVisible();
+  expect(await background()).not.toBe(dark);
+  await page.reload();
+  expect(await background()).not.toBe(dark);
+  await page.getByRole("button", { name: "Switch to dark mode" }).click();
+  expect(await background()).toBe(dark);
+  await page.screenshot({ path: testInfo.outputPath(`feed-dark-${testInfo.project.name}.png`) });
 });
 
 test("an unknown address gets the 404 page", async ({ page }) => {

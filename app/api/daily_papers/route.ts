@@ -1,0 +1,16 @@
+import type { NextRequest } from "next/server";
+import { appUrl } from "@/lib/env";
+import { answerJson, apiError, apiJson, toDailyPaperItem } from "@/lib/papers/api";
+import { listDailyPapers } from "@/lib/papers/api-data";
+import { dailyPapersQuerySchema, firstIssueMessage, queryObject } from "@/lib/papers/api-schema";
+
+/** `GET /api/daily_papers`: featured papers in the shape of Hugging Face's Daily Papers API. */
+export async function GET(request: NextRequest) {
+  return answerJson("GET /api/daily_papers", async () => {
+    const query = dailyPapersQuerySchema.safeParse(queryObject(request.nextUrl.searchParams));
+    if (!query.success) return apiError(400, firstIssueMessage(query.error));
+    const papers = await listDailyPapers(query.data);
+    const baseUrl = appUrl();
+    return apiJson(papers.map((paper) => toDailyPaperItem(paper, baseUrl)));
+  });
+}

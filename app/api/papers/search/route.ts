@@ -1,0 +1,16 @@
+import type { NextRequest } from "next/server";
+import { appUrl } from "@/lib/env";
+import { answerJson, apiError, apiJson, toDailyPaperItem } from "@/lib/papers/api";
+import { firstIssueMessage, paperSearchQuerySchema, queryObject } from "@/lib/papers/api-schema";
+import { searchPapers } from "@/lib/papers/data";
+
+/** `GET /api/papers/search?q=&limit=`: full-text search, best matches first, as daily-papers items. */
+export async function GET(request: NextRequest) {
+  return answerJson("GET /api/papers/search", async () => {
+    const query = paperSearchQuerySchema.safeParse(queryObject(request.nextUrl.searchParams));
+    if (!query.success) return apiError(400, firstIssueMessage(query.error));
+    const { items } = await searchPapers(query.data.q, 1, query.data.limit);
+    const baseUrl = appUrl();
+    return apiJson(items.map((hit) => toDailyPaperItem(hit, baseUrl)));
+  });
+}

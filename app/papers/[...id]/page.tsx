@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { Suspense } from "react";
+import { PaperLinks } from "@/components/paper/paper-links";
+import { PaperThumbnail } from "@/components/paper/paper-thumbnail";
+import { RichText } from "@/components/paper/rich-text";
+import { SimilarPapers } from "@/components/paper/similar-papers";
+import { UpvoteCount } from "@/components/paper/upvote-count";
+import { appUrl } from "@/lib/env";
+import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
+import { getPaper, getSimilarPapers } from "@/lib/papers/data";
+import { formatDay, toDayString } from "@/lib/papers/dates";
+import { idFromSegments } from "@/lib/papers/paper-route";
+import { latexToPlainText } from "@/lib/text/latex";
+
+type Props = { params: Promise<{ id: string[] }> };
+
+async function paperFrom(params: Props["params"]) {
+  const parsed = idFromSegments((await params).id);
+  if (!parsed) notFound();
+  if (!parsed.canonical) permanentRedirect(`/papers/${parsed.id}`);
+  const paper = await getPaper(parsed.id);
+  if (!paper) notFound();
+  return paper;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const parsed = idFromSegments((await params).id);
+  const paper = parsed ? await getPaper(parsed.id) : null;
+  if (!paper) return { title: "Paper not found" };
+  const title = latexToPlainText(paper.title);
+  const abstract = latexToPlainText(paper.abstract);
+  const description = abstract.length > 200 ? `${abstract.slice(0, 197).trimEnd()}…` : abstract;
+  const image = `/og/${paper.id}`;
+  return {
+    title,
+    description,
+    authors: paper.authors.slice(0, 10).map((name) => ({ name })),
+    alternates: { canonical: `/papers/${paper.id}` },
+    openGraph: {
+      type: "article",
+      title,
+      description,
+      url: `/papers/${paper.id}`,
+      publishedTime: paper.publishedAt.toISOString(),
+      authors: paper.authors.slice(0, 10),
+      images: [{ url: image, width: 1200, height: 630, alt: title }],
+    },
+    twitter: { card: "summary_large_image", title, description, images: [image] },
+  };
+}
+
+export default async function PaperPage({ params }: Props) {
+  const paper = await paperFrom(params);
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "ScholarlyArticle",
+    headline: latexToPlainText(paper.title),
+    name: latexToPlainText(paper.title),
+    abstract: latexToPlainText(paper.abstract),
+    author: paper.authors.map((name) => ({ "@type": "Person", name })),
+    datePublished: toDayString(paper.publishedAt),
+    identifier: `arXiv:${paper.id}`,
+    url: `${appUrl()}/papers/${paper.id}`,
+    sameAs: arxivAbsUrl(paper.id),
+    image: `${appUrl()}/og/${paper.id}`,
+  };
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <script
+        type="application/ld+json"
+        // JSON.stringify escapes quotes; "<" is escaped too so no text can close the script element.
+        dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+      />
+      <PaperThumbnail
+        id={paper.id}
+        title={paper.title}
+        url={paper.thumbnailUrl}
+        className="mb-6 aspect-[4/1] w-full rounded-xl"
+      />
+      <div className="flex gap-4">
+        <UpvoteCount count={paper.upvoteCount} />
+        <div className="min-w-0 flex-1">
+          <h1 className="text-2xl leading-tight font-semibold tracking-tight sm:text-3xl">
+            <RichText text={paper.title} />
+          </h1>
+          <p className="mt-1 text-sm text-zinc-500">arXiv:{paper.id}</p>
+        </div>
+      </div>
+
+      <section aria-labelledby="authors-heading" className="mt-6">
+        <h2 id="authors-heading" className="sr-only">
+          Authors
+        </h2>
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">{paper.authors.join(", ")}</p>
+      </section>
+
+      <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
+        <div className="flex gap-1">
+          <dt>Published</dt>
+          <dd>
+            <time dateTime={toDayString(paper.publishedAt)}>{formatDay(toDayString(paper.publishedAt), "long")}</time>
+          </dd>
+        </div>
+        {paper.day ? (
+          <div className="flex gap-1">
+            <dt>Featured</dt>
+            <dd>
+              <Link href={`/papers/date/${paper.day}`} className="underline-offset-2 hover:underline">
+                <time dateTime={paper.day}>{formatDay(paper.day, "long")}</time>
+              </Link>
+            </dd>
+          </div>
+        ) : null}
+        {paper.submittedBy ? (
+          <div className="flex gap-1">
+            <dt>Submitted by</dt>
+            <dd>{paper.submittedBy.name ?? paper.submittedBy.username}</dd>
+          </div>
+        ) : null}
+        <div className="flex gap-1">
+          <dt className="sr-only">Comments</dt>
+          <dd>
+            {paper.commentCount} {paper.commentCount === 1 ? "comment" : "comments"}
+          </dd>
+        </div>
+      </dl>
+
+      <div className="mt-4">
+        <PaperLinks id={paper.id} githubRepo={paper.githubRepo} projectPage={paper.projectPage} />
+      </div>
+
+      <section aria-labelledby="abstract-heading" className="mt-8">
+        <h2 id="abstract-heading" className="text-lg font-semibold">
+          Abstract
+        </h2>
+        <p className="mt-2 leading-relaxed text-zinc-800 dark:text-zinc-200">
+          <RichText text={paper.abstract} />
+        </p>
+      </section>
+
+      <section aria-labelledby="similar-heading" className="mt-10">
+        <h2 id="similar-heading" className="text-lg font-semibold">
+          Similar papers
+        </h2>
+        <Suspense fallback={<SimilarPapers.Skeleton />}>
+          <SimilarPapers papers={getSimilarPapers(paper.id)} />
+        </Suspense>
+      </section>
+    </article>
+  );
+}

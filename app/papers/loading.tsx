@@ -1,0 +1,5 @@
+import { PaperGrid } from "@/components/feed/paper-grid";
+
+export default function Loading() {
+  return <PaperGrid.Skeleton />;
+}

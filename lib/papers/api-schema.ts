@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { parseDay, parseIsoWeek, parseMonth, type DayRange } from "@/lib/papers/dates";
+import { MAX_QUERY_LENGTH } from "@/lib/papers/schema";
+
+/**
+ * Query parameters of the public JSON API (`/api/daily_papers`, `/api/papers/search`), named as Hugging
+ * Face's Daily Papers API names them. Every message names its parameter: the API answers 400 with the first.
+ */
+
+export const MAX_API_PAGE = 10_000;
+export const MAX_LIST_LIMIT = 100;
+export const DEFAULT_LIST_LIMIT = 50;
+export const MAX_SEARCH_LIMIT = 120;
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SUBMITTER_LENGTH = 64;
+
+/** A whole number from `min` to `max`, given as a query-string value. */
+function intParam(name: string, min: number, max: number) {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return z
+    .string({ error: message })
+    .trim()
+    .regex(/^[+-]?\d{1,9}$/, message)
+    .transform(Number)
+    .pipe(z.number().int().min(min, message).max(max, message));
+}
+
+/** A query-string value that `parse` turns into a value or rejects with null. */
+function parsedParam<T>(parse: (raw: string) => T | null, message: string) {
+  return z
+    .string({ error: message })
+    .trim()
+    .transform((raw, ctx) => {
+      const value = parse(raw);
+      if (value === null) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
+const dateParam = parsedParam(parseDay, "date must be a real day written YYYY-MM-DD");
+const weekParam = parsedParam(parseIsoWeek, "week must be an ISO week written YYYY-Www, e.g. 2025-W09");
+const monthParam = parsedParam(parseMonth, "month must be written YYYY-MM");
+
+/** Which featured papers a listing covers: one day, a week or month, or (null) all of them. */
+export type FeaturedPeriod = { kind: "day"; day: string } | { kind: "range"; range: DayRange } | null;
+
+export interface DailyPapersQuery {
+  period: FeaturedPeriod;
+  /** Username of the submitter, or null for everyone's. */
+  submitter: string | null;
+  sort: "publishedAt" | "trending";
+  /** 0-based */
+  page: number;
+  limit: number;
+}
+
+/** `GET /api/daily_papers?date|week|month&submitter&sort&p&limit`. */
+export const dailyPapersQuerySchema = z
+  .object({
+    date: dateParam.optional(),
+    week: weekParam.optional(),
+    month: monthParam.optional(),
+    submitter: z
+      .string()
+      .trim()
+      .min(1, "submitter must not be empty")
+      .max(MAX_SUBMITTER_LENGTH, `submitter must be at most ${MAX_SUBMITTER_LENGTH} characters`)
+      .optional(),
+    sort: z.enum(["publishedAt", "trending"], { error: "sort must be publishedAt or trending" }).default("publishedAt"),
+    p: intParam("p", 0, MAX_API_PAGE).default(0),
+    limit: intParam("limit", 1, MAX_LIST_LIMIT).default(DEFAULT_LIST_LIMIT),
+  })
+  .refine((q) => [q.date, q.week, q.month].filter((v) => v !== undefined).length <= 1, {
+    error: "give at most one of date, week and month",
+  })
+  .refine((q) => q.sort !== "trending" || (!q.date && !q.week && !q.month && !q.submitter), {
+    error: "sort=trending cannot be combined with date, week, month or submitter",
+  })
+  .transform((q): DailyPapersQuery => {
+    const range = q.week ?? q.month;
+    return {
+      period: q.date ? { kind: "day", day: q.date } : range ? { kind: "range", range } : null,
+      submitter: q.submitter ?? null,
+      sort: q.sort,
+      page: q.p,
+      limit: q.limit,
+    };
+  });
+
+/** `GET /api/papers/search?q&limit`. */
+export const paperSearchQuerySchema = z.object({
+  q: z
+    .string({ error: "q is required" })
+    .trim()
+    .min(1, "q is required")
+    .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`),
+  limit: intParam("limit", 1, MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT),
+});
+
+export type PaperSearchQuery = z.infer<typeof paperSearchQuerySchema>;
+
+/** A URL's query string as the plain object the schemas above parse (the last of repeated keys wins). */
+export function queryObject(searchParams: URLSearchParams): Record<string, string> {
+  return Object.fromEntries(searchParams);
+}
+
+/** The message of a failed parse's first issue, the one sentence the API answers a 400 with. */
+export function firstIssueMessage(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "invalid query parameters";
+}

@@ -1,0 +1,92 @@
+/**
+ * Calendar days of the daily list. A day is a UTC date, carried as "YYYY-MM-DD" in URLs and as a Date at
+ * 00:00 UTC in queries; nothing here depends on the server's time zone.
+ */
+const DAY_MS = 86_400_000;
+/** arXiv's first papers; nothing can have been featured before. */
+export const EARLIEST_DAY = "1991-08-01";
+
+export function toDayString(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+export function addDays(day: string, days: number): string {
+  return toDayString(new Date(dayToDate(day).getTime() + days * DAY_MS));
+}
+
+export function today(now: Date = new Date()): string {
+  return toDayString(now);
+}
+
+/** True when `day` is between arXiv's start and tomorrow (UTC), where a daily list can exist. */
+export function isPlausibleDay(day: string, now: Date = new Date()): boolean {
+  return day >= EARLIEST_DAY && day <= addDays(today(now), 1);
+}
+
+/** "YYYY-MM-DD" when `raw` is a real calendar date, else null ("2025-13-40", "yesterday"). */
+export function parseDay(raw: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
+  const date = dayToDate(raw);
+  return !Number.isNaN(date.getTime()) && toDayString(date) === raw ? raw : null;
+}
+
+export interface DayRange {
+  /** First day, inclusive. */
+  from: string;
+  /** Last day, inclusive. */
+  to: string;
+}
+
+/** The Monday-to-Sunday range of ISO week "YYYY-Www", or null when malformed or nonexistent. */
+export function parseIsoWeek(raw: string): DayRange | null {
+  const match = /^(\d{4})-W(\d{2})$/.exec(raw);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  if (week < 1 || week > 53) return null;
+  // ISO week 1 is the week with the year's first Thursday; Jan 4th is always in it.
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const week1Monday = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * DAY_MS;
+  const monday = new Date(week1Monday + (week - 1) * 7 * DAY_MS);
+  const range = { from: toDayString(monday), to: toDayString(new Date(monday.getTime() + 6 * DAY_MS)) };
+  return isoWeekOf(range.from) === raw ? range : null;
+}
+
+/** The ISO week "YYYY-Www" that `day` belongs to. */
+export function isoWeekOf(day: string): string {
+  const date = dayToDate(day);
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** The days of month "YYYY-MM", or null when malformed. */
+export function parseMonth(raw: string): DayRange | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(raw);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return null;
+  const last = new Date(Date.UTC(year, month, 0));
+  return { from: `${raw}-01`, to: toDayString(last) };
+}
+
+export function monthOf(day: string): string {
+  return day.slice(0, 7);
+}
+
+/** Shifts a "YYYY-MM" month by `months`. */
+export function addMonths(month: string, months: number): string {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, m - 1 + months, 1));
+  return toDayString(date).slice(0, 7);
+}
+
+export function formatDay(day: string, style: "full" | "long" | "medium" = "full"): string {
+  return dayToDate(day).toLocaleDateString("en-US", { dateStyle: style, timeZone: "UTC" });
+}
