@@ -21,6 +21,7 @@ test("the home page lists the latest day's demo papers, most upvoted first", asy
 
 test("j and k move the focus between papers", async ({ page }) => {
   await page.goto("/");
+  await page.waitForLoadState("networkidle");
   const titles = page.locator("[data-paper-card] h2 a");
   await expect(titles.first()).toBeVisible();
   await page.keyboard.press("j");
@@ -36,6 +37,7 @@ test("j and k move the focus between papers", async ({ page }) => {
 test("dark mode follows the system and can be toggled", async ({ page }, testInfo) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/");
+  await page.waitForLoadState("networkidle");
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const dark = await background();
   await page.getByRole("button", { name: "Switch to light mode" }).click();

@@ -1,3 +1,4 @@
+import { Suspense, use } from "react";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { PeriodTabs } from "@/components/feed/period-tabs";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -14,18 +15,15 @@ export function RangeView(props: {
   previousHref: string | null;
   nextHref: string | null;
   basePath: string;
-  result: Page<PaperSummary>;
+  /** Streams in under a skeleton, below the (instant) heading and navigation. */
+  result: Promise<Page<PaperSummary>>;
 }) {
-  const { result } = props;
   return (
     <section>
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{props.title}</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {props.subtitle}
-            {result.total ? ` · ${result.total} ${result.total === 1 ? "paper" : "papers"}` : ""}
-          </p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{props.subtitle}</p>
         </div>
         <PeriodTabs day={props.anchorDay} active={props.period} />
       </header>
@@ -37,16 +35,37 @@ export function RangeView(props: {
           Next {props.period} →
         </ButtonLink>
       </div>
-      {result.items.length ? (
-        <>
-          <PaperGrid papers={result.items} ranked startRank={(result.page - 1) * result.pageSize + 1} />
-          <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => `${props.basePath}?page=${p}`} />
-        </>
-      ) : (
-        <EmptyState title={`No papers this ${props.period}`}>
-          {result.total ? "This page is past the last one." : `Nothing was featured in this ${props.period}.`}
-        </EmptyState>
-      )}
+      <Suspense fallback={<PaperGrid.Skeleton />}>
+        <RangeResults result={props.result} period={props.period} basePath={props.basePath} />
+      </Suspense>
     </section>
+  );
+}
+
+function RangeResults({
+  result: pending,
+  period,
+  basePath,
+}: {
+  result: Promise<Page<PaperSummary>>;
+  period: string;
+  basePath: string;
+}) {
+  const result = use(pending);
+  if (!result.items.length) {
+    return (
+      <EmptyState title={`No papers this ${period}`}>
+        {result.total ? "This page is past the last one." : `Nothing was featured in this ${period}.`}
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+        {result.total} {result.total === 1 ? "paper" : "papers"}
+      </p>
+      <PaperGrid papers={result.items} ranked startRank={(result.page - 1) * result.pageSize + 1} />
+      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => `${basePath}?page=${p}`} />
+    </>
   );
 }

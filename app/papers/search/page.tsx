@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { PaperGrid } from "@/components/feed/paper-grid";
 import { HighlightedText } from "@/components/feed/highlighted-text";
 import { AuthorLine } from "@/components/paper/author-line";
 import { UpvoteCount } from "@/components/paper/upvote-count";
@@ -47,7 +49,9 @@ export default async function SearchPage({ searchParams }: Props) {
           Search
         </button>
       </form>
-      <SearchResults query={query.success ? query.data : null} page={page.success ? page.data : null} />
+      <Suspense key={`${rawQuery}|${String(params.page)}`} fallback={<PaperGrid.Skeleton count={3} />}>
+        <SearchResults query={query.success ? query.data : null} page={page.success ? page.data : null} />
+      </Suspense>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { Suspense } from "react";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { PeriodTabs } from "@/components/feed/period-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,9 +12,7 @@ export const metadata: Metadata = {
   description: "The papers the community is upvoting right now.",
 };
 
-export default async function TrendingPage() {
-  await connection();
-  const papers = await getTrendingPapers(30);
+export default function TrendingPage() {
   return (
     <section>
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
@@ -25,13 +24,22 @@ export default async function TrendingPage() {
         </div>
         <PeriodTabs day={today()} active="trending" />
       </header>
-      {papers.length ? (
-        <PaperGrid papers={papers} ranked />
-      ) : (
-        <EmptyState title="Nothing trending yet">
-          No paper was featured in the last {TRENDING_WINDOW_DAYS} days.
-        </EmptyState>
-      )}
+      <Suspense fallback={<PaperGrid.Skeleton />}>
+        <TrendingList />
+      </Suspense>
     </section>
   );
+}
+
+async function TrendingList() {
+  await connection();
+  const papers = await getTrendingPapers(30);
+  if (!papers.length) {
+    return (
+      <EmptyState title="Nothing trending yet">
+        No paper was featured in the last {TRENDING_WINDOW_DAYS} days.
+      </EmptyState>
+    );
+  }
+  return <PaperGrid papers={papers} ranked />;
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { DailyView } from "@/components/feed/daily-view";
+import { PaperGrid } from "@/components/feed/paper-grid";
 import { getDailyList } from "@/lib/papers/data";
 import { formatDay, isPlausibleDay, parseDay } from "@/lib/papers/dates";
 
@@ -17,7 +19,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return day ? { title: `Papers of ${formatDay(day, "long")}`, alternates: { canonical: `/papers/date/${day}` } } : {};
 }
 
+// Params are checked before the first Suspense boundary, so a bad date is a real 404 response
+// rather than a 200 whose streamed body says "not found".
 export default async function DayPage({ params }: Props) {
   const day = dayFrom((await params).date);
+  return (
+    <Suspense fallback={<PaperGrid.Skeleton />}>
+      <Day day={day} />
+    </Suspense>
+  );
+}
+
+async function Day({ day }: { day: string }) {
   return <DailyView list={await getDailyList(day)} />;
 }

@@ -30,7 +30,7 @@ export default async function MonthPage({ params, searchParams }: Props) {
       previousHref={isPlausibleDay(addDays(range.from, -1)) ? `/papers/month/${addMonths(month, -1)}` : null}
       nextHref={isPlausibleDay(addDays(range.to, 1)) ? `/papers/month/${addMonths(month, 1)}` : null}
       basePath={`/papers/month/${month}`}
-      result={await getRangeList(range, page.data)}
+      result={getRangeList(range, page.data)}
     />
   );
 }

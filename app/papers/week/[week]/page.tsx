@@ -28,7 +28,7 @@ export default async function WeekPage({ params, searchParams }: Props) {
       previousHref={isPlausibleDay(addDays(range.from, -1)) ? `/papers/week/${previous}` : null}
       nextHref={isPlausibleDay(addDays(range.to, 1)) ? `/papers/week/${next}` : null}
       basePath={`/papers/week/${week}`}
-      result={await getRangeList(range, page.data)}
+      result={getRangeList(range, page.data)}
     />
   );
 }
