@@ -6,7 +6,7 @@
  * (lib/synthetic/generate.ts); nothing is ever dated today or later.
  *
  * Reruns: delete-then-insert. Every synthetic row is recognisable (user ids `syn_user_<n>`, paper ids
- * "YYMM.NNNNN" with an impossible month 13..99, see SYNTHETIC_PAPER_ID_PATTERN), so a run first deletes
+ * "YYMM.NNNNN" ids from before arXiv used five-digit numbers, see SYNTHETIC_PAPER_ID_PATTERN), so a run first deletes
  * the previous synthetic users and papers (with their daily-list entries, upvotes and comments) and then
  * inserts the new set; real papers and users are left alone and their counters stay exact.
  *

@@ -93,10 +93,12 @@ export const TRENDING_GRAVITY = 1.5;
  */
 export async function getTrendingPapers(limit = 30, now: Date = new Date()): Promise<PaperSummary[]> {
   const since = new Date(now.getTime() - TRENDING_WINDOW_DAYS * 86_400_000);
+  // The day bound lets Postgres use the (day, submittedAt) index; submittedAt gives the exact window.
+  const sinceDay = dayToDate(toDayString(since));
   const ranked = await prisma.$queryRaw<{ paperId: string }[]>`
     SELECT d."paperId"
     FROM "DailyPaper" d JOIN "Paper" p ON p.id = d."paperId"
-    WHERE d."submittedAt" >= ${since} AND d."submittedAt" <= ${now}
+    WHERE d.day >= ${sinceDay}::date AND d."submittedAt" >= ${since} AND d."submittedAt" <= ${now}
     ORDER BY p."upvoteCount" / power(greatest(extract(epoch FROM (${now}::timestamptz - d."submittedAt")) / 3600, 0) + 2, ${TRENDING_GRAVITY}) DESC,
              d."submittedAt" DESC
     LIMIT ${limit}`;

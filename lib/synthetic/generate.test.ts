@@ -1,3 +1,4 @@
+import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { describe, expect, it } from "vitest";
 import {
   createPlan,
@@ -46,19 +47,22 @@ describe("mulberry32", () => {
 });
 
 describe("synthetic paper ids", () => {
-  it("are unique, look like arXiv ids and never have a real month", () => {
+  it("are unique, valid arXiv ids, and from before arXiv used five-digit numbers", () => {
     const pattern = new RegExp(SYNTHETIC_PAPER_ID_PATTERN);
     const ids = [0, 1, 99_998, 99_999, 100_000, 8_699_913, 9_999_999].map(syntheticPaperId);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) {
-      expect(id).toMatch(/^\d{4}\.\d{5}$/);
+      expect(parseArxivId(id)).toBe(id);
       expect(id).toMatch(pattern);
-      expect(Number(id.slice(2, 4))).toBeGreaterThanOrEqual(13);
+      expect(Number(id.slice(0, 4))).toBeLessThan(1501);
     }
-    expect(syntheticPaperId(0)).toBe("1513.00001");
-    expect(syntheticPaperId(99_999)).toBe("1514.00001");
-    // Real ids (the demo data's) are never matched by the cleanup pattern.
-    for (const real of ["2501.12948", "2412.00001", "0704.0001", "hep-th/9901001"]) expect(real).not.toMatch(pattern);
+    expect(syntheticPaperId(0)).toBe("0001.00001");
+    expect(syntheticPaperId(99_999)).toBe("0002.00001");
+    expect(syntheticPaperId(12 * 99_999)).toBe("0101.00001");
+    // Real ids (the demo data's, and any arXiv has issued) are never matched by the cleanup pattern.
+    for (const real of ["2501.12948", "2412.00001", "1501.00001", "0704.0001", "1412.7062", "hep-th/9901001"]) {
+      expect(real).not.toMatch(pattern);
+    }
   });
 
   it("reject indexes out of range", () => {

@@ -19,18 +19,16 @@ export const MAX_UPVOTES = 100_000_000;
 export const SYNTHETIC_USER_ID_PREFIX = "syn_user_";
 
 /**
- * Synthetic paper ids look like new-style arXiv ids, "YYMM.NNNNN", so anything that validates arXiv ids
- * accepts them, but their month is 13..99, which no real arXiv id has: they can never collide with a real
- * paper (the demo data, or one somebody submitted). Index i maps to block floor(i / 99999), sequence
- * i % 99999 + 1 (00001..99999); blocks run through months 13..99 of years 15..99.
+ * Synthetic paper ids are well-formed new-style arXiv ids, "YYMM.NNNNN" with a real month, so every page and
+ * API route accepts them; but their YYMM is before 1501, and arXiv only used five-digit numbers from
+ * January 2015 on, so they can never collide with a real paper (the demo data, or one somebody submitted).
+ * Index i maps to block floor(i / 99999) — months 0001..1412 in order — and sequence i % 99999 + 1.
  * The same pattern, usable both as a JavaScript RegExp and as a PostgreSQL `~` regular expression,
  * finds every synthetic paper, so a rerun can delete them first.
  */
-export const SYNTHETIC_PAPER_ID_PATTERN = "^[0-9]{2}(1[3-9]|[2-9][0-9])\\.[0-9]{5}$";
+export const SYNTHETIC_PAPER_ID_PATTERN = "^(0[0-9]|1[0-4])(0[1-9]|1[0-2])\\.[0-9]{5}$";
 
 const IDS_PER_BLOCK = 99_999;
-const FAKE_MONTHS = 87; // 13..99
-const FIRST_YEAR = 15;
 
 export function syntheticPaperId(index: number): string {
   if (!Number.isInteger(index) || index < 0 || index >= MAX_PAPERS) {
@@ -38,9 +36,9 @@ export function syntheticPaperId(index: number): string {
   }
   const block = Math.floor(index / IDS_PER_BLOCK);
   const sequence = (index % IDS_PER_BLOCK) + 1;
-  const year = FIRST_YEAR + Math.floor(block / FAKE_MONTHS);
-  const month = 13 + (block % FAKE_MONTHS);
-  return `${String(year).padStart(2, "0")}${month}.${String(sequence).padStart(5, "0")}`;
+  const year = Math.floor(block / 12);
+  const month = (block % 12) + 1;
+  return `${String(year).padStart(2, "0")}${String(month).padStart(2, "0")}.${String(sequence).padStart(5, "0")}`;
 }
 
 export function syntheticUserId(userNumber: number): string {
