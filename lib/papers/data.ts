@@ -99,7 +99,8 @@ export async function getTrendingPapers(limit = 30, now: Date = new Date()): Pro
     SELECT d."paperId"
     FROM "DailyPaper" d JOIN "Paper" p ON p.id = d."paperId"
     WHERE d.day >= ${sinceDay}::date AND d."submittedAt" >= ${since} AND d."submittedAt" <= ${now}
-    ORDER BY p."upvoteCount" / power(greatest(extract(epoch FROM (${now}::timestamptz - d."submittedAt")) / 3600, 0) + 2, ${TRENDING_GRAVITY}) DESC,
+    ORDER BY p."upvoteCount"::float8
+               / power(greatest(extract(epoch FROM (${now}::timestamptz - d."submittedAt"))::float8 / 3600, 0) + 2, ${TRENDING_GRAVITY}::float8) DESC,
              d."submittedAt" DESC
     LIMIT ${limit}`;
   return summariesInOrder(ranked.map((r) => r.paperId));
