@@ -12,7 +12,7 @@ export default defineConfig({
   workers: 2,
   reporter: [["list"], ["json"]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://localhost:${port}`,
     timezoneId: "Europe/Berlin",
     locale: "en-US",
     trace: "retain-on-failure",
@@ -35,8 +35,10 @@ export default defineConfig({
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start --port ${port}`,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: false,
+    // Links in mail and Auth.js redirects must use the address the browser uses.
+    env: { APP_URL: `http://localhost:${port}` },
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",

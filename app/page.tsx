@@ -2,14 +2,20 @@ import { connection } from "next/server";
 import { Suspense } from "react";
 import { DailyView } from "@/components/feed/daily-view";
 import { PaperGrid } from "@/components/feed/paper-grid";
+import { SubscribeCallout } from "@/components/feed/subscribe-callout";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDailyList, getLatestDay } from "@/lib/papers/data";
+import { getSubscriptionState } from "@/lib/settings/viewer";
+import { getViewerVotes } from "@/lib/upvotes/viewer";
 
 export default function HomePage() {
   return (
-    <Suspense fallback={<PaperGrid.Skeleton />}>
-      <LatestDay />
-    </Suspense>
+    <>
+      <SubscribeCallout state={getSubscriptionState()} />
+      <Suspense fallback={<PaperGrid.Skeleton />}>
+        <LatestDay />
+      </Suspense>
+    </>
   );
 }
 
@@ -23,5 +29,6 @@ async function LatestDay() {
       </EmptyState>
     );
   }
-  return <DailyView list={await getDailyList(day)} />;
+  const list = await getDailyList(day);
+  return <DailyView list={list} viewer={getViewerVotes(list.papers.map((p) => p.id))} />;
 }

@@ -21,6 +21,20 @@ const envSchema = z.object({
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
   /** 0 picks a free port. */
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /** Signs session cookies and email links. `npm start` makes one in .data/ when unset. */
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)").optional(),
+  /** Outgoing mail server. Unset: mail is printed to the server log and kept for /dev/mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "must look like smtp://user:password@host:587 or smtps://…")
+    .optional(),
+  EMAIL_FROM: z.string().min(3).default("Daily Papers <papers@localhost>"),
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  /** Serve the outgoing-mail page /dev/mail in a production build (it always is in development). */
+  DEV_MAILBOX: z.stringbool().default(false),
+  /** Upvote toggles one user may make per minute. */
+  UPVOTE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,6 +4,8 @@
  * sources changed; then serves the production app on PORT until Ctrl-C.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { loadEnv } from "@/lib/env";
 import { buildIfChanged } from "@/scripts/build-if-changed";
@@ -11,12 +13,24 @@ import { prepareDatabase } from "@/scripts/prepare-database";
 import { runScript } from "@/scripts/run-script";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
+const secretFile = path.resolve(import.meta.dirname, "../.data/auth-secret");
+
+/** For the two-command demo: a random AUTH_SECRET made once and kept (git-ignored) in .data/. */
+function localAuthSecret(): string {
+  if (!fs.existsSync(secretFile)) {
+    fs.mkdirSync(path.dirname(secretFile), { recursive: true });
+    fs.writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    console.log("Made a session secret in .data/auth-secret (set AUTH_SECRET to use your own).");
+  }
+  return fs.readFileSync(secretFile, "utf8").trim();
+}
 
 await runScript(async () => {
   const env = loadEnv();
   const db = await prepareDatabase(env);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
     DATABASE_URL: db.url,
     NEXT_TELEMETRY_DISABLED: "1",
     ...(mode === "start" ? { NODE_ENV: "production" } : {}),

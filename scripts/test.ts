@@ -7,7 +7,7 @@
  *   --db-only   only the vitest suite (CI runs it a second time against the embedded database)
  *   --e2e-only  only the Playwright suite
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -17,6 +17,7 @@ import { deployMigrations } from "@/lib/migrate";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { runScript } from "@/scripts/run-script";
+import { startSmtpSink } from "@/tests/support/smtp-sink";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -24,10 +25,11 @@ const dbOnly = process.argv.includes("--db-only");
 const e2eOnly = process.argv.includes("--e2e-only");
 const resultsDir = path.join(root, "test-results");
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+/** Runs a step as a child process; asynchronously, so the SMTP sink in this process keeps answering. */
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
-  return result.status === 0;
+  const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+  return new Promise((resolve) => child.once("exit", (code) => resolve(code === 0)));
 }
 
 interface TestDatabase {
@@ -110,12 +112,13 @@ await runScript(async () => {
   const tallies: Tally[] = [];
 
   if (!dbOnly && !e2eOnly) {
-    if (!run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."])) failures.push("lint");
-    if (!run("type-check (tsc)", bin("tsc"), ["--noEmit"])) failures.push("type-check");
-    if (!run("format check (prettier)", bin("prettier"), ["--check", "."])) failures.push("format");
+    if (!(await run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]))) failures.push("lint");
+    if (!(await run("type-check (tsc)", bin("tsc"), ["--noEmit"]))) failures.push("type-check");
+    if (!(await run("format check (prettier)", bin("prettier"), ["--check", "."]))) failures.push("format");
   }
 
   const db = await createTestDatabase();
+  const disposers: (() => Promise<void>)[] = [];
   console.log(`\nTest database: ${db.kind === "server" ? db.url : "in-memory PGlite (embedded)"}`);
   try {
     await deployMigrations(db.url);
@@ -125,12 +128,13 @@ await runScript(async () => {
       TEST_DATABASE_KIND: db.kind,
       NODE_OPTIONS: "--experimental-wasm-modules --disable-warning=ExperimentalWarning",
       NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_SECRET: "test-secret-that-is-long-enough-for-auth-js-0123456789",
     };
 
     if (!e2eOnly) {
       const report = path.join(resultsDir, `vitest-${db.kind}.json`);
       fs.rmSync(report, { force: true });
-      const ok = run(
+      const ok = await run(
         `unit and integration tests (vitest, ${db.kind} database)`,
         bin("vitest"),
         ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
@@ -147,13 +151,24 @@ await runScript(async () => {
       } finally {
         await prisma.$disconnect();
       }
-      const e2eEnv = { ...testEnv, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test" } as NodeJS.ProcessEnv;
-      if (!run("production build for the end-to-end suite (next build)", bin("next"), ["build"], e2eEnv)) {
+      // The end-to-end suite's mail goes to a real SMTP server on loopback that files every message.
+      const mailDir = path.join(resultsDir, "mail");
+      fs.rmSync(mailDir, { recursive: true, force: true });
+      const sink = await startSmtpSink(mailDir);
+      disposers.push(() => sink.stop());
+      const e2eEnv = {
+        ...testEnv,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: ".next-test",
+        SMTP_URL: sink.url,
+        E2E_MAIL_DIR: mailDir,
+      } as NodeJS.ProcessEnv;
+      if (!(await run("production build for the end-to-end suite (next build)", bin("next"), ["build"], e2eEnv))) {
         failures.push("next build");
       } else {
         const report = path.join(resultsDir, "playwright.json");
         fs.rmSync(report, { force: true });
-        const ok = run("end-to-end tests (Playwright, chromium)", bin("playwright"), ["test"], {
+        const ok = await run("end-to-end tests (Playwright, chromium)", bin("playwright"), ["test"], {
           ...e2eEnv,
           PLAYWRIGHT_JSON_OUTPUT_NAME: report,
         });
@@ -162,6 +177,7 @@ await runScript(async () => {
       }
     }
   } finally {
+    for (const dispose of disposers) await dispose();
     await db.dispose();
   }
 

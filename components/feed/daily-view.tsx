@@ -4,9 +4,10 @@ import { PeriodTabs } from "@/components/feed/period-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDay } from "@/lib/papers/dates";
 import type { DailyList } from "@/lib/papers/schema";
+import type { ViewerVotes } from "@/lib/upvotes/viewer";
 
 /** One day of the daily list: heading, navigation between days, and its papers. */
-export function DailyView({ list }: { list: DailyList }) {
+export function DailyView({ list, viewer }: { list: DailyList; viewer?: Promise<ViewerVotes> }) {
   return (
     <section>
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
@@ -23,7 +24,7 @@ export function DailyView({ list }: { list: DailyList }) {
         <DayNavigation day={list.day} previousDay={list.previousDay} nextDay={list.nextDay} />
       </div>
       {list.papers.length ? (
-        <PaperGrid papers={list.papers} />
+        <PaperGrid papers={list.papers} viewer={viewer} />
       ) : (
         <EmptyState title="No papers on this day">
           Nothing was featured on {formatDay(list.day, "long")}. Try the previous or next day with papers.

@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import type { Page, PaperSummary } from "@/lib/papers/schema";
+import type { ViewerVotes } from "@/lib/upvotes/viewer";
 
 /** A week's or a month's papers, most upvoted first, with links to the neighbouring periods. */
 export function RangeView(props: {
@@ -17,6 +18,7 @@ export function RangeView(props: {
   basePath: string;
   /** Streams in under a skeleton, below the (instant) heading and navigation. */
   result: Promise<Page<PaperSummary>>;
+  viewer?: Promise<ViewerVotes>;
 }) {
   return (
     <section>
@@ -36,7 +38,7 @@ export function RangeView(props: {
         </ButtonLink>
       </div>
       <Suspense fallback={<PaperGrid.Skeleton />}>
-        <RangeResults result={props.result} period={props.period} basePath={props.basePath} />
+        <RangeResults result={props.result} viewer={props.viewer} period={props.period} basePath={props.basePath} />
       </Suspense>
     </section>
   );
@@ -44,10 +46,12 @@ export function RangeView(props: {
 
 function RangeResults({
   result: pending,
+  viewer,
   period,
   basePath,
 }: {
   result: Promise<Page<PaperSummary>>;
+  viewer?: Promise<ViewerVotes>;
   period: string;
   basePath: string;
 }) {
@@ -64,7 +68,7 @@ function RangeResults({
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         {result.total} {result.total === 1 ? "paper" : "papers"}
       </p>
-      <PaperGrid papers={result.items} ranked startRank={(result.page - 1) * result.pageSize + 1} />
+      <PaperGrid papers={result.items} ranked startRank={(result.page - 1) * result.pageSize + 1} viewer={viewer} />
       <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => `${basePath}?page=${p}`} />
     </>
   );

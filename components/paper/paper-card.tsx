@@ -3,11 +3,20 @@ import { AuthorLine } from "@/components/paper/author-line";
 import { PaperLinks } from "@/components/paper/paper-links";
 import { PaperThumbnail } from "@/components/paper/paper-thumbnail";
 import { RichText } from "@/components/paper/rich-text";
-import { UpvoteCount } from "@/components/paper/upvote-count";
+import { UpvoteControl } from "@/components/paper/upvote-control";
 import type { PaperSummary } from "@/lib/papers/schema";
+import type { ViewerVotes } from "@/lib/upvotes/viewer";
 
 /** A paper in a list: cover, title, first authors, counts, submitter and links. */
-export function PaperCard({ paper, rank }: { paper: PaperSummary; rank?: number }) {
+export function PaperCard({
+  paper,
+  rank,
+  viewer,
+}: {
+  paper: PaperSummary;
+  rank?: number;
+  viewer?: Promise<ViewerVotes>;
+}) {
   const submitter = paper.submittedBy?.name ?? paper.submittedBy?.username;
   return (
     <article
@@ -18,7 +27,7 @@ export function PaperCard({ paper, rank }: { paper: PaperSummary; rank?: number 
         <PaperThumbnail id={paper.id} title={paper.title} url={paper.thumbnailUrl} className="aspect-[2/1] w-full" />
       </Link>
       <div className="flex flex-1 gap-3 p-4">
-        <UpvoteCount count={paper.upvoteCount} />
+        <UpvoteControl paperId={paper.id} count={paper.upvoteCount} viewer={viewer} />
         <div className="min-w-0 flex-1">
           <h2 className="leading-snug font-semibold">
             {rank ? <span className="mr-1 text-zinc-400 tabular-nums">{rank}.</span> : null}

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Suspense } from "react";
+import { HeaderUser } from "@/components/auth/header-user";
 import { SearchBox } from "@/components/ui/search-box";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
@@ -35,6 +37,9 @@ export function SiteHeader() {
         <div className="ml-auto flex flex-1 items-center justify-end gap-2">
           <SearchBox />
           <ThemeToggle />
+          <Suspense fallback={<span className="size-8" />}>
+            <HeaderUser />
+          </Suspense>
         </div>
       </div>
     </header>

@@ -3,46 +3,17 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DailyPapersQuery } from "@/lib/papers/api-schema";
 import { getFeaturedDays, getTrendingPapers } from "@/lib/papers/data";
-import { dayToDate, toDayString } from "@/lib/papers/dates";
+import { dayToDate } from "@/lib/papers/dates";
 import type { PaperSummary } from "@/lib/papers/schema";
+import { listOrder, summarySelect, toSummary, type SummaryRow } from "@/lib/papers/summary";
 
-/**
- * Listings of featured papers for machines: the JSON API's `/api/daily_papers` and the daily feed.
- * The selection mirrors `lib/papers/data.ts`'s summary, so both produce the same `PaperSummary`.
- */
+/** Listings of featured papers for machines: the JSON API's `/api/daily_papers` and the daily feed. */
 
-const featuredSelect = {
-  submittedAt: true,
-  day: true,
-  submittedBy: { select: { username: true, name: true } },
-  paper: {
-    select: {
-      id: true,
-      title: true,
-      abstract: true,
-      authors: true,
-      publishedAt: true,
-      upvoteCount: true,
-      commentCount: true,
-      githubRepo: true,
-      projectPage: true,
-      thumbnailUrl: true,
-    },
-  },
-} satisfies Prisma.DailyPaperSelect;
+const featuredSelect = { paper: { select: summarySelect } } satisfies Prisma.DailyPaperSelect;
 
-type FeaturedRow = Prisma.DailyPaperGetPayload<{ select: typeof featuredSelect }>;
-
-function toSummary({ paper, day, submittedAt, submittedBy }: FeaturedRow): PaperSummary {
-  return { ...paper, day: toDayString(day), submittedAt, submittedBy };
+function fromRow(row: { paper: SummaryRow }): PaperSummary {
+  return toSummary(row.paper);
 }
-
-/** Within a day or range: most upvoted first, ties by time submitted (as on the site). */
-const byUpvotes: Prisma.DailyPaperOrderByWithRelationInput[] = [
-  { paper: { upvoteCount: "desc" } },
-  { submittedAt: "asc" },
-  { paperId: "asc" },
-];
 
 /** Across all days: the newest featured first. */
 const newestFirst: Prisma.DailyPaperOrderByWithRelationInput[] = [
@@ -76,12 +47,12 @@ export async function listDailyPapers(query: DailyPapersQuery): Promise<PaperSum
 
   const rows = await prisma.dailyPaper.findMany({
     where,
-    orderBy: query.period ? byUpvotes : newestFirst,
+    orderBy: query.period ? listOrder : newestFirst,
     skip: offset,
     take: query.limit,
     select: featuredSelect,
   });
-  return rows.map(toSummary);
+  return rows.map(fromRow);
 }
 
 /**
@@ -94,9 +65,9 @@ export async function getRecentDailyPapers(days: number, limit: number): Promise
   if (!oldest) return [];
   const rows = await prisma.dailyPaper.findMany({
     where: { day: { gte: dayToDate(oldest) } },
-    orderBy: [{ day: "desc" }, ...byUpvotes],
+    orderBy: [{ day: "desc" }, ...listOrder],
     take: limit,
     select: featuredSelect,
   });
-  return rows.map(toSummary);
+  return rows.map(fromRow);
 }

@@ -2,44 +2,10 @@ import "server-only";
 import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { cacheTags } from "@/lib/cache-tags";
 import { dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
+import { listOrder, summarySelect, toSummary } from "@/lib/papers/summary";
 import type { DailyList, Page, PaperDetail, PaperSummary, SearchHit } from "@/lib/papers/schema";
-
-const summarySelect = {
-  id: true,
-  title: true,
-  abstract: true,
-  authors: true,
-  publishedAt: true,
-  upvoteCount: true,
-  commentCount: true,
-  githubRepo: true,
-  projectPage: true,
-  thumbnailUrl: true,
-  daily: {
-    select: { day: true, submittedAt: true, submittedBy: { select: { username: true, name: true } } },
-  },
-} satisfies Prisma.PaperSelect;
-
-type SummaryRow = Prisma.PaperGetPayload<{ select: typeof summarySelect }>;
-
-function toSummary({ daily, ...paper }: SummaryRow): PaperSummary {
-  return {
-    ...paper,
-    day: daily ? toDayString(daily.day) : null,
-    submittedAt: daily?.submittedAt ?? null,
-    submittedBy: daily?.submittedBy ?? null,
-  };
-}
-
-/** Within a day (or range), most upvoted first, ties by time submitted. */
-const listOrder: Prisma.DailyPaperOrderByWithRelationInput[] = [
-  { paper: { upvoteCount: "desc" } },
-  { submittedAt: "asc" },
-  { paperId: "asc" },
-];
 
 /** The papers featured on `day` ("YYYY-MM-DD"), with the nearest earlier and later days that have papers. */
 export async function getDailyList(day: string): Promise<DailyList> {

@@ -6,13 +6,14 @@ import { PaperLinks } from "@/components/paper/paper-links";
 import { PaperThumbnail } from "@/components/paper/paper-thumbnail";
 import { RichText } from "@/components/paper/rich-text";
 import { SimilarPapers } from "@/components/paper/similar-papers";
-import { UpvoteCount } from "@/components/paper/upvote-count";
+import { UpvoteControl } from "@/components/paper/upvote-control";
 import { appUrl } from "@/lib/env";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
 import { getPaper, getSimilarPapers } from "@/lib/papers/data";
 import { formatDay, toDayString } from "@/lib/papers/dates";
 import { idFromSegments } from "@/lib/papers/paper-route";
 import { latexToPlainText } from "@/lib/text/latex";
+import { getViewerVotes } from "@/lib/upvotes/viewer";
 
 type Props = { params: Promise<{ id: string[] }> };
 
@@ -81,7 +82,7 @@ export default async function PaperPage({ params }: Props) {
         className="mb-6 aspect-[4/1] w-full rounded-xl"
       />
       <div className="flex gap-4">
-        <UpvoteCount count={paper.upvoteCount} />
+        <UpvoteControl paperId={paper.id} count={paper.upvoteCount} viewer={getViewerVotes([paper.id])} />
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl leading-tight font-semibold tracking-tight sm:text-3xl">
             <RichText text={paper.title} />

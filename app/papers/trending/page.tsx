@@ -6,6 +6,7 @@ import { PeriodTabs } from "@/components/feed/period-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getTrendingPapers, TRENDING_WINDOW_DAYS } from "@/lib/papers/data";
 import { today } from "@/lib/papers/dates";
+import { getViewerVotes } from "@/lib/upvotes/viewer";
 
 export const metadata: Metadata = {
   title: "Trending papers",
@@ -41,5 +42,5 @@ async function TrendingList() {
       </EmptyState>
     );
   }
-  return <PaperGrid papers={papers} ranked />;
+  return <PaperGrid papers={papers} ranked viewer={getViewerVotes(papers.map((p) => p.id))} />;
 }

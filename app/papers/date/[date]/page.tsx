@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { DailyView } from "@/components/feed/daily-view";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { getDailyList } from "@/lib/papers/data";
+import { getViewerVotes } from "@/lib/upvotes/viewer";
 import { formatDay, isPlausibleDay, parseDay } from "@/lib/papers/dates";
 
 type Props = { params: Promise<{ date: string }> };
@@ -31,5 +32,6 @@ export default async function DayPage({ params }: Props) {
 }
 
 async function Day({ day }: { day: string }) {
-  return <DailyView list={await getDailyList(day)} />;
+  const list = await getDailyList(day);
+  return <DailyView list={list} viewer={getViewerVotes(list.papers.map((p) => p.id))} />;
 }

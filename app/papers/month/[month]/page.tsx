@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RangeView } from "@/components/feed/range-view";
 import { getRangeList } from "@/lib/papers/data";
+import { getViewerVotes } from "@/lib/upvotes/viewer";
 import { addDays, addMonths, dayToDate, isPlausibleDay, parseMonth } from "@/lib/papers/dates";
 import { pageParam } from "@/lib/papers/schema";
 
@@ -21,6 +22,8 @@ export default async function MonthPage({ params, searchParams }: Props) {
   const range = parseMonth(month);
   const page = pageParam.safeParse((await searchParams).page);
   if (!range || !page.success || !isPlausibleDay(range.from)) notFound();
+  const result = getRangeList(range, page.data);
+  const viewer = result.then((r) => getViewerVotes(r.items.map((p) => p.id)));
   return (
     <RangeView
       title={monthName(month)}
@@ -30,7 +33,8 @@ export default async function MonthPage({ params, searchParams }: Props) {
       previousHref={isPlausibleDay(addDays(range.from, -1)) ? `/papers/month/${addMonths(month, -1)}` : null}
       nextHref={isPlausibleDay(addDays(range.to, 1)) ? `/papers/month/${addMonths(month, 1)}` : null}
       basePath={`/papers/month/${month}`}
-      result={getRangeList(range, page.data)}
+      result={result}
+      viewer={viewer}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RangeView } from "@/components/feed/range-view";
 import { getRangeList } from "@/lib/papers/data";
+import { getViewerVotes } from "@/lib/upvotes/viewer";
 import { addDays, formatDay, isoWeekOf, isPlausibleDay, parseIsoWeek } from "@/lib/papers/dates";
 import { pageParam } from "@/lib/papers/schema";
 
@@ -19,6 +20,8 @@ export default async function WeekPage({ params, searchParams }: Props) {
   if (!range || !page.success || !isPlausibleDay(range.from)) notFound();
   const previous = isoWeekOf(addDays(range.from, -7));
   const next = isoWeekOf(addDays(range.from, 7));
+  const result = getRangeList(range, page.data);
+  const viewer = result.then((r) => getViewerVotes(r.items.map((p) => p.id)));
   return (
     <RangeView
       title={`Week ${week}`}
@@ -28,7 +31,8 @@ export default async function WeekPage({ params, searchParams }: Props) {
       previousHref={isPlausibleDay(addDays(range.from, -1)) ? `/papers/week/${previous}` : null}
       nextHref={isPlausibleDay(addDays(range.to, 1)) ? `/papers/week/${next}` : null}
       basePath={`/papers/week/${week}`}
-      result={getRangeList(range, page.data)}
+      result={result}
+      viewer={viewer}
     />
   );
 }

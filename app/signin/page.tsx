@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+import { signInWithGitHub } from "@/lib/auth/actions";
+import { githubEnabled } from "@/lib/auth/config";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { getCurrentUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
+
+const errors: Record<string, string> = {
+  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
+  OAuthAccountNotLinked: "That email already signs in another way. Use the email link.",
+};
+
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  const error =
+    typeof params.error === "string" ? (errors[params.error] ?? "Signing in did not work. Please try again.") : null;
+
+  return (
+    <section className="mx-auto max-w-sm py-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Sign in to Daily Papers</h1>
+      <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+        Upvote papers and get the trending ones in your inbox. No password: we email you a link.
+      </p>
+      {error ? (
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-6">
+        <EmailSignInForm callbackUrl={callbackUrl} />
+      </div>
+      {githubEnabled() ? (
+        <form action={signInWithGitHub} className="mt-4">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <button
+            type="submit"
+            className="w-full rounded-md border border-zinc-300 px-4 py-2 font-medium hover:border-zinc-500 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-zinc-700"
+          >
+            Continue with GitHub
+          </button>
+        </form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+/** What every server action answers: success (with data), or a code and a sentence for the person. */
+export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: string; message: string };
