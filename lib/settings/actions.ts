@@ -1,8 +1,10 @@
 "use server";
 
+import { updateTag } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
+import { cacheTags } from "@/lib/cache-tags";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEmailPreferences } from "@/lib/settings/data";
 import { deleteUser, saveEmailPreferences, unsubscribeByToken } from "@/lib/settings/mutations";
@@ -52,7 +54,8 @@ export async function deleteAccount(_previous: ActionResult | null, formData: Fo
   const parsed = deleteAccountSchema.safeParse({ confirm: formData.get("confirm") });
   if (!parsed.success)
     return { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0]?.message ?? "Confirm first." };
-  await deleteUser(user.id);
+  for (const paperId of await deleteUser(user.id)) updateTag(cacheTags.paper(paperId));
+  updateTag(cacheTags.feeds);
   // The session row went with the user; the cookie that named it goes too.
   const jar = await cookies();
   for (const name of ["authjs.session-token", "__Secure-authjs.session-token"]) jar.delete(name);

@@ -1,7 +1,5 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { updateTag } from "next/cache";
-import { cacheTags } from "@/lib/cache-tags";
 import { prisma } from "@/lib/db";
 import type { EmailPreferences } from "@/lib/settings/data";
 
@@ -30,10 +28,10 @@ export async function unsubscribeByToken(token: string): Promise<boolean> {
 /**
  * Deletes a user with their sessions, accounts, preferences, deliveries and upvotes (cascades). The
  * upvote trigger lowers each paper's count as the votes go, so counts stay exact.
+ * @returns the papers whose counts changed
  */
-export async function deleteUser(userId: string): Promise<void> {
+export async function deleteUser(userId: string): Promise<string[]> {
   const votedPapers = await prisma.upvote.findMany({ where: { userId }, select: { paperId: true } });
   await prisma.user.delete({ where: { id: userId } });
-  for (const { paperId } of votedPapers) updateTag(cacheTags.paper(paperId));
-  updateTag(cacheTags.feeds);
+  return votedPapers.map((v) => v.paperId);
 }

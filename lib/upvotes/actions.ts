@@ -1,6 +1,8 @@
 "use server";
 
+import { updateTag } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
+import { cacheTags } from "@/lib/cache-tags";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { consumeUpvoteAllowance } from "@/lib/rate-limit";
@@ -25,7 +27,10 @@ export async function castUpvote(input: unknown): Promise<ActionResult<{ upvoted
     };
   }
   try {
-    return { ok: true, ...(await setUpvote(user.id, parsed.data.paperId, parsed.data.upvoted)) };
+    const result = await setUpvote(user.id, parsed.data.paperId, parsed.data.upvoted);
+    updateTag(cacheTags.paper(parsed.data.paperId));
+    updateTag(cacheTags.feeds);
+    return { ok: true, ...result };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
     throw error;

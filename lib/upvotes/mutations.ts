@@ -1,6 +1,4 @@
 import "server-only";
-import { updateTag } from "next/cache";
-import { cacheTags } from "@/lib/cache-tags";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
@@ -25,7 +23,5 @@ export async function setUpvote(
     where: { id: paperId },
     select: { upvoteCount: true },
   });
-  updateTag(cacheTags.paper(paperId));
-  updateTag(cacheTags.feeds);
   return { upvoted, count: upvoteCount };
 }
