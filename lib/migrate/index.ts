@@ -34,8 +34,22 @@ function assertUnedited(onDisk: MigrationOnDisk[], applied: Map<string, string>)
   }
 }
 
-/** Holds a lock for the duration of `fn`: a Postgres advisory lock, or a file lock for the embedded database. */
-async function withMigrateLock<T>(url: string, embeddedDir: string | undefined, fn: () => Promise<T>): Promise<T> {
+/** Runs in this process against one database URL, one after another. */
+const inProcessQueue = new Map<string, Promise<unknown>>();
+
+/**
+ * Holds a lock for the duration of `fn`: runs in this process are queued per database (PGlite shares one
+ * backend between connections, so advisory locks do not exclude each other there); across processes, a
+ * Postgres advisory lock, or a file lock next to the embedded database's folder.
+ */
+function withMigrateLock<T>(url: string, embeddedDir: string | undefined, fn: () => Promise<T>): Promise<T> {
+  const previous = inProcessQueue.get(url) ?? Promise.resolve();
+  const next = previous.catch(() => {}).then(() => withCrossProcessLock(url, embeddedDir, fn));
+  inProcessQueue.set(url, next);
+  return next;
+}
+
+async function withCrossProcessLock<T>(url: string, embeddedDir: string | undefined, fn: () => Promise<T>): Promise<T> {
   if (embeddedDir) {
     // Every connection to the embedded server shares one backend, where advisory locks are re-entrant.
     fs.mkdirSync(path.dirname(embeddedDir), { recursive: true });
