@@ -1,0 +1,208 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes, randomUUID } from "node:crypto";
+import { simpleParser } from "mailparser";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { runDigest, type DigestRunOptions } from "@/lib/digest/deliver";
+import { digestPeriod } from "@/lib/digest/period";
+import { createMailTransport } from "@/lib/mail/transporter";
+import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";
+
+const run = randomUUID().slice(0, 6);
+let dayCounter = 0;
+let userCounter = 0;
+let sink: SmtpSink;
+const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "digest-mail-"));
+const created: { users: string[]; papers: string[] } = { users: [], papers: [] };
+
+/** A day of its own with `count` featured papers of 3, 6, 9… upvotes (the counts are set directly). */
+async function featuredDay(count = 3): Promise<string> {
+  const day = `2002-0${1 + (dayCounter % 9)}-${String(10 + Math.floor(dayCounter / 9)).padStart(2, "0")}`;
+  dayCounter++;
+  for (let i = 0; i < count; i++) {
+    const id = `digest-test-${run}-${dayCounter}-${i}`;
+    await prisma.paper.create({
+      data: {
+        id,
+        title: `Paper ${i} of ${day} with $x^2$`,
+        abstract: `An abstract about results at 87\\% accuracy, number ${i}.`,
+        authors: ["A. Author", "B. Author"],
+        publishedAt: new Date(`${day}T00:00:00Z`),
+        upvoteCount: 3 * (i + 1),
+        daily: { create: { day: new Date(`${day}T00:00:00Z`) } },
+      },
+    });
+    created.papers.push(id);
+  }
+  return day;
+}
+
+async function subscriber(
+  options: { verified?: boolean; digest?: "DAILY" | "WEEKLY" | "OFF"; minUpvotes?: number } = {},
+) {
+  const id = `digest_${run}_${userCounter++}`;
+  const email = `${id}@example.test`;
+  await prisma.user.create({
+    data: {
+      id,
+      email,
+      emailVerified: options.verified === false ? null : new Date(),
+      emailPreference: {
+        create: {
+          digest: options.digest ?? "DAILY",
+          minUpvotes: options.minUpvotes ?? 0,
+          unsubscribeToken: randomBytes(32).toString("base64url"),
+        },
+      },
+    },
+  });
+  created.users.push(id);
+  return { id, email };
+}
+
+function options(day: string, overrides: Partial<DigestRunOptions> = {}): DigestRunOptions {
+  return {
+    prisma,
+    transport: createMailTransport(sink.url, prisma),
+    spec: digestPeriod("daily", day),
+    siteUrl: "https://papers.example.org",
+    from: "Daily Papers <papers@example.org>",
+    retryDelayMs: 5,
+    leaseMs: 60_000,
+    ...overrides,
+  };
+}
+
+describe("runDigest, against a real SMTP server", () => {
+  beforeAll(async () => {
+    sink = await startSmtpSink(mailDir);
+  });
+  afterEach(async () => {
+    sink.setReply(undefined);
+    await prisma.user.deleteMany({ where: { id: { in: created.users } } });
+    created.users.length = 0;
+  });
+  afterAll(async () => {
+    await prisma.paper.deleteMany({ where: { id: { in: created.papers } } });
+    await sink.stop();
+    fs.rmSync(mailDir, { recursive: true, force: true });
+  });
+
+  it("sends each verified subscriber one digest with the unsubscribe headers, and nobody else anything", async () => {
+    const day = await featuredDay(3);
+    const readers = [await subscriber(), await subscriber(), await subscriber({ minUpvotes: 6 })];
+    const unverified = await subscriber({ verified: false });
+    const off = await subscriber({ digest: "OFF" });
+    const weekly = await subscriber({ digest: "WEEKLY" });
+    const picky = await subscriber({ minUpvotes: 100 });
+
+    const summary = await runDigest(options(day));
+    expect(summary).toMatchObject({ papers: 3, sent: 3, failed: 0, deferred: 0 });
+    for (const reader of readers) expect(sink.countFor(reader.email)).toBe(1);
+    for (const other of [unverified, off, weekly, picky]) expect(sink.countFor(other.email)).toBe(0);
+
+    const file = fs.readdirSync(mailDir).find((f) => f.includes(readers[2]!.email))!;
+    const mail = await simpleParser(fs.readFileSync(path.join(mailDir, file)));
+    expect(mail.from?.value[0]).toMatchObject({ name: "Daily Papers", address: "papers@example.org" });
+    expect(mail.messageId).toBe(`<digest.daily.${day}.${readers[2]!.id}@papers.example.org>`);
+    expect(mail.date).toBeInstanceOf(Date);
+    const token = (await prisma.emailPreference.findUniqueOrThrow({ where: { userId: readers[2]!.id } }))
+      .unsubscribeToken;
+    expect(mail.headerLines.find((h) => h.key === "list-unsubscribe-post")?.line).toBe(
+      "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+    );
+    expect(
+      String(
+        mail.headers.get("list-unsubscribe")
+          ? ((mail.headers.get("list-unsubscribe") as { url?: string }).url ?? "")
+          : "",
+      ),
+    ).toBeDefined();
+    expect(mail.text).toContain(`https://papers.example.org/api/unsubscribe/${token}`);
+    expect(mail.html).toContain(`https://papers.example.org/api/unsubscribe/${token}`);
+    // The threshold of 6 upvotes leaves out the 3-upvote paper; LaTeX escapes are unescaped.
+    expect(mail.text).not.toContain("Paper 0 of");
+    expect(mail.text).toContain("87% accuracy");
+
+    // A second run sends nothing more.
+    expect(await runDigest(options(day))).toMatchObject({ subscribers: 4, sent: 0, skipped: 4 });
+    expect(sink.delivered.filter((r) => readers.some((x) => x.email === r))).toHaveLength(3);
+  });
+
+  it("sends nothing for a period without papers", async () => {
+    const reader = await subscriber();
+    const summary = await runDigest(options("2002-12-31"));
+    expect(summary).toMatchObject({ papers: 0, sent: 0 });
+    expect(sink.countFor(reader.email)).toBe(0);
+  });
+
+  it("after a run dies part-way (the server hangs up), a re-run sends everyone exactly one message", async () => {
+    const day = await featuredDay(2);
+    const readers = await Promise.all(Array.from({ length: 12 }, () => subscriber()));
+    const start = sink.delivered.length;
+    sink.setReply((index) => (index >= start + 5 ? "drop" : "accept"));
+
+    const first = await runDigest(options(day, { attempts: 2, concurrency: 1 }));
+    expect(first.sent).toBe(5);
+    expect(first.deferred).toBe(7);
+
+    sink.setReply(undefined);
+    const second = await runDigest(options(day));
+    expect(second.sent).toBe(7);
+    for (const reader of readers) expect(sink.countFor(reader.email)).toBe(1);
+    const rows = await prisma.digestDelivery.findMany({ where: { userId: { in: readers.map((r) => r.id) } } });
+    expect(rows).toHaveLength(12);
+    expect(rows.every((r) => r.status === "SENT")).toBe(true);
+  });
+
+  it("two workers running at once still send each subscriber one message", async () => {
+    const day = await featuredDay(2);
+    const readers = await Promise.all(Array.from({ length: 30 }, () => subscriber()));
+    const [a, b] = await Promise.all([runDigest(options(day)), runDigest(options(day))]);
+    expect(a.sent + b.sent).toBe(30);
+    for (const reader of readers) expect(sink.countFor(reader.email)).toBe(1);
+  });
+
+  it("retries a 4xx answer and delivers once", async () => {
+    const day = await featuredDay(1);
+    const reader = await subscriber();
+    let refused = 0;
+    sink.setReply((_, recipient) =>
+      recipient === reader.email && refused++ < 2 ? { code: 451, message: "Try again later" } : "accept",
+    );
+    const summary = await runDigest(options(day));
+    expect(summary).toMatchObject({ sent: 1, failed: 0, deferred: 0 });
+    expect(sink.countFor(reader.email)).toBe(1);
+    const row = await prisma.digestDelivery.findFirstOrThrow({ where: { userId: reader.id } });
+    expect(row).toMatchObject({ status: "SENT", attempts: 3 });
+  });
+
+  it("records a 5xx answer as a permanent failure, once, and does not retry it", async () => {
+    const day = await featuredDay(1);
+    const bounced = await subscriber();
+    const fine = await subscriber();
+    sink.setReply((_, recipient) =>
+      recipient === bounced.email ? { code: 550, message: "No such mailbox" } : "accept",
+    );
+    const summary = await runDigest(options(day));
+    expect(summary).toMatchObject({ sent: 1, failed: 1 });
+    const row = await prisma.digestDelivery.findFirstOrThrow({ where: { userId: bounced.id } });
+    expect(row.status).toBe("FAILED");
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toContain("No such mailbox");
+    sink.setReply(undefined);
+    expect(await runDigest(options(day))).toMatchObject({ sent: 0, failed: 0 });
+    expect(sink.countFor(bounced.email)).toBe(0);
+    expect(sink.countFor(fine.email)).toBe(1);
+  });
+
+  it("a dry run writes and sends nothing", async () => {
+    const day = await featuredDay(1);
+    const reader = await subscriber();
+    expect(await runDigest(options(day, { dryRun: true }))).toMatchObject({ sent: 1, dryRun: true });
+    expect(sink.countFor(reader.email)).toBe(0);
+    expect(await prisma.digestDelivery.count({ where: { userId: reader.id } })).toBe(0);
+  });
+});
