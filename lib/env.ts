@@ -33,6 +33,12 @@ const envSchema = z.object({
   GITHUB_SECRET: z.string().min(1).optional(),
   /** Serve the outgoing-mail page /dev/mail in a production build (it always is in development). */
   DEV_MAILBOX: z.stringbool().default(false),
+  /** Hour (UTC) at which the daily digest, and on DIGEST_WEEKLY_DAY the weekly one, is sent. */
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  /** Day of the week of the weekly digest: 0 = Sunday … 6 = Saturday. */
+  DIGEST_WEEKLY_DAY: z.coerce.number().int().min(0).max(6).default(1),
+  /** `npm start` runs the digest worker beside the app unless this is false. */
+  DIGEST_WORKER: z.stringbool().default(true),
   /** Upvote toggles one user may make per minute. */
   UPVOTE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
 });

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole app in one command. Uses DATABASE_URL, or the embedded PGlite database under
  * EMBEDDED_DB_DIR when it is unset; migrates; loads demo data into an empty database; builds if the
- * sources changed; then serves the production app on PORT until Ctrl-C.
+ * sources changed; then serves the production app on PORT, with the digest worker beside it, until Ctrl-C.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -39,17 +39,39 @@ await runScript(async () => {
 
   const next = path.resolve(import.meta.dirname, "../node_modules/next/dist/bin/next");
   const server = spawn(process.execPath, [next, mode, "--port", String(env.PORT)], { env: childEnv, stdio: "inherit" });
+  // The digest worker beside the app (in production it can run on its own: `npm run worker`).
+  const worker = env.DIGEST_WORKER
+    ? spawn(
+        process.execPath,
+        [
+          "--experimental-wasm-modules",
+          "--disable-warning=ExperimentalWarning",
+          "--import",
+          "tsx",
+          path.resolve(import.meta.dirname, "worker.ts"),
+        ],
+        { env: childEnv, stdio: "inherit" },
+      )
+    : undefined;
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     server.kill("SIGTERM");
+    worker?.kill("SIGTERM");
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 
-  const code = await new Promise<number>((resolve) => server.once("exit", (c) => resolve(c ?? 0)));
+  const exited = (child: typeof server) =>
+    child.exitCode !== null
+      ? Promise.resolve(child.exitCode)
+      : new Promise<number>((resolve) => child.once("exit", (c) => resolve(c ?? 0)));
+  const code = await exited(server);
+  const askedToStop = stopping;
+  stop();
+  if (worker) await exited(worker);
   await db.release();
-  if (!stopping && code !== 0) process.exitCode = code;
+  if (!askedToStop && code !== 0) process.exitCode = code;
 });

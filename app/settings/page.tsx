@@ -5,6 +5,7 @@ import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { EmailPreferencesForm } from "@/components/settings/email-preferences-form";
 import { signInHref } from "@/lib/auth/pending-intent";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getDigestFailure } from "@/lib/digest/preview";
 import { getEmailPreferences } from "@/lib/settings/data";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
@@ -14,7 +15,7 @@ const section = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect(signInHref("/settings"));
-  const preferences = await getEmailPreferences(user.id);
+  const [preferences, failure] = await Promise.all([getEmailPreferences(user.id), getDigestFailure(user.id)]);
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -36,9 +37,23 @@ export default async function SettingsPage() {
             </span>
           )}
         </p>
+        {failure ? (
+          <p
+            role="alert"
+            className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+          >
+            Your mail server refused the digest of {failure.periodKey}: {failure.lastError ?? "no reason given"}. Check
+            the address, or ask your mail administrator to accept mail from us.
+          </p>
+        ) : null}
         <div className="mt-4">
           <EmailPreferencesForm digest={preferences.digest} minUpvotes={preferences.minUpvotes} />
         </div>
+        <p className="mt-4 text-sm">
+          <Link href="/settings/digest-preview" className="font-medium underline underline-offset-2">
+            Preview today&apos;s digest
+          </Link>
+        </p>
       </section>
 
       <section aria-labelledby="list-heading" className={section}>

@@ -1,0 +1,55 @@
+/**
+ * `npm run digest -- --period daily|weekly [--date YYYY-MM-DD] [--dry-run]`: sends one digest by hand.
+ * Without --date, the period a scheduled run would send now (yesterday, or last week). Safe to repeat:
+ * nobody gets the same period twice.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { openDatabase } from "@/lib/database-url";
+import { formatSummary, sendDigest } from "@/lib/digest/job";
+import { digestPeriod, previousPeriod } from "@/lib/digest/period";
+import { loadEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { deployMigrations } from "@/lib/migrate";
+import { parseDay } from "@/lib/papers/dates";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { runScript } from "@/scripts/run-script";
+
+const usage = "Usage: npm run digest -- --period daily|weekly [--date YYYY-MM-DD] [--dry-run]";
+const flagsSchema = z.object({
+  period: z.enum(["daily", "weekly"]),
+  date: z
+    .string()
+    .refine((d) => parseDay(d) !== null, "must be a real date, YYYY-MM-DD")
+    .optional(),
+  "dry-run": z.boolean().default(false),
+});
+
+await runScript(async () => {
+  let values: unknown;
+  try {
+    values = parseArgs({
+      options: { period: { type: "string" }, date: { type: "string" }, "dry-run": { type: "boolean" } },
+    }).values;
+  } catch {
+    throw new AppError("USAGE", usage);
+  }
+  const parsed = flagsSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("USAGE", `--${issue?.path.join(".")}: ${issue?.message}. ${usage}`);
+  }
+  const { period, date, "dry-run": dryRun } = parsed.data;
+  const env = loadEnv();
+  const db = await openDatabase(env);
+  const prisma = createPrismaClient(db.url, 4);
+  try {
+    await deployMigrations(db.url, { embeddedDir: db.embedded ? env.EMBEDDED_DB_DIR : undefined });
+    const spec = date ? digestPeriod(period, date) : previousPeriod(period);
+    const summary = await sendDigest({ prisma, env, spec, dryRun, log: (line) => console.log(line) });
+    console.log(formatSummary(summary));
+  } finally {
+    await prisma.$disconnect();
+    await db.release();
+  }
+});
