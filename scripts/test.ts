@@ -4,8 +4,9 @@
  *
  * The database: with DATABASE_URL set, a fresh database is created on that server (which must be local)
  * and dropped at the end; unset, a throw-away in-memory PGlite. The user's demo data is never touched.
- *   --db-only   only the vitest suite (CI runs it a second time against the embedded database)
- *   --e2e-only  only the Playwright suite
+ *   --db-only    only the vitest suite
+ *   --e2e-only   only the Playwright suite
+ *   --no-checks  everything but lint, type-check and format (CI's second pass, on the embedded database)
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +24,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const dbOnly = process.argv.includes("--db-only");
 const e2eOnly = process.argv.includes("--e2e-only");
+const noChecks = process.argv.includes("--no-checks");
 const resultsDir = path.join(root, "test-results");
 
 /** Runs a step as a child process; asynchronously, so the SMTP sink in this process keeps answering. */
@@ -111,7 +113,7 @@ await runScript(async () => {
   const failures: string[] = [];
   const tallies: Tally[] = [];
 
-  if (!dbOnly && !e2eOnly) {
+  if (!dbOnly && !e2eOnly && !noChecks) {
     if (!(await run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]))) failures.push("lint");
     if (!(await run("type-check (tsc)", bin("tsc"), ["--noEmit"]))) failures.push("type-check");
     if (!(await run("format check (prettier)", bin("prettier"), ["--check", "."]))) failures.push("format");
