@@ -6,6 +6,25 @@ import { expect, test } from "./support/users";
 
 test.skip(({ isMobile }) => isMobile, "the digest flow runs once, on desktop");
 
+/** Runs `npm run digest -- --period daily --date <day>` (without npm's banner) and returns its output. */
+function sendDailyDigest(day: string, appUrl: string): string {
+  return execFileSync(
+    process.execPath,
+    [
+      "--experimental-wasm-modules",
+      "--disable-warning=ExperimentalWarning",
+      "--import",
+      "tsx",
+      "scripts/digest.ts",
+      "--period",
+      "daily",
+      "--date",
+      day,
+    ],
+    { env: { ...process.env, APP_URL: appUrl }, encoding: "utf8" },
+  );
+}
+
 test("a subscriber previews the digest, gets the real one by SMTP, and unsubscribes through its link", async ({
   page,
   users,
@@ -30,21 +49,7 @@ test("a subscriber previews the digest, gets the real one by SMTP, and unsubscri
   const [{ day }] = (await query<{ day: string }>(`select max(day)::text as day from "DailyPaper"`)) as [
     { day: string },
   ];
-  const output = execFileSync(
-    process.execPath,
-    [
-      "--experimental-wasm-modules",
-      "--disable-warning=ExperimentalWarning",
-      "--import",
-      "tsx",
-      "scripts/digest.ts",
-      "--period",
-      "daily",
-      "--date",
-      day,
-    ],
-    { env: { ...process.env, APP_URL: baseURL }, encoding: "utf8" },
-  );
+  const output = sendDailyDigest(day, baseURL!);
   expect(output).toMatch(/sent [1-9]\d*/);
 
   const mail = await waitForMail(user.email, { subject: /trending paper/ });
@@ -58,20 +63,6 @@ test("a subscriber previews the digest, gets the real one by SMTP, and unsubscri
   ).toBe("OFF");
 
   // Sending the same period again reaches nobody twice.
-  const again = execFileSync(
-    process.execPath,
-    [
-      "--experimental-wasm-modules",
-      "--disable-warning=ExperimentalWarning",
-      "--import",
-      "tsx",
-      "scripts/digest.ts",
-      "--period",
-      "daily",
-      "--date",
-      day,
-    ],
-    { env: { ...process.env, APP_URL: baseURL }, encoding: "utf8" },
-  );
+  const again = sendDailyDigest(day, baseURL!);
   expect(again).toMatch(/sent 0,/);
 });
