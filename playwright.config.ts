@@ -31,7 +31,12 @@ export default defineConfig({
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
-    { name: "phone", use: { ...devices["Pixel 7"] } },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"] },
+      // Account and digest flows, feeds and the JSON API do not depend on the device: desktop runs them once.
+      testIgnore: [/accounts\.spec\.ts/, /digest\.spec\.ts/, /feeds-and-api\.spec\.ts/],
+    },
   ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start --port ${port}`,

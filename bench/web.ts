@@ -196,6 +196,7 @@ await runScript(async () => {
     const routes: { name: string; path: string; budgetMs: number }[] = [
       { name: "feed (latest day)", path: "/", budgetMs: 100 },
       { name: "a day", path: `/papers/date/${latestDay}`, budgetMs: 100 },
+      { name: "busiest day (p. 1)", path: `/papers/date/${busiestDay}`, budgetMs: 150 },
       { name: "a month", path: `/papers/month/${latestDay.slice(0, 7)}`, budgetMs: 200 },
       { name: "trending", path: "/papers/trending", budgetMs: 100 },
       { name: "paper page", path: `/papers/${topPaper}`, budgetMs: 50 },

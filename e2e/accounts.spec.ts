@@ -4,8 +4,6 @@ import { query } from "./support/db";
 import { linkIn, waitForMail } from "./support/mail";
 import { expect, test } from "./support/users";
 
-test.skip(({ isMobile }) => isMobile, "account flows run once, on desktop");
-
 const firstCard = (page: Page) => page.locator("[data-paper-card]").first();
 
 test("a new reader signs in from the email link, votes, subscribes, changes the digest, unsubscribes and leaves", async ({

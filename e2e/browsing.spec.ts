@@ -50,6 +50,7 @@ test.describe("days, weeks and months", () => {
     "/papers/not-an-id",
     "/papers/9912.99999",
     "/papers/date?d=garbage",
+    "/papers/date/2025-01-22?page=abc",
   ]) {
     test(`bad address ${path} is a 404, not an error`, async ({ request }) => {
       const response = await request.get(path);

@@ -4,8 +4,6 @@ import { query } from "./support/db";
 import { linkIn, waitForMail } from "./support/mail";
 import { expect, test } from "./support/users";
 
-test.skip(({ isMobile }) => isMobile, "the digest flow runs once, on desktop");
-
 /** Runs `npm run digest -- --period daily --date <day>` (without npm's banner) and returns its output. */
 function sendDailyDigest(day: string, appUrl: string): string {
   return execFileSync(

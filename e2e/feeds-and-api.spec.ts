@@ -2,7 +2,6 @@ import fs from "node:fs";
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 
 // Machine-facing URLs answer the same on every device: run them once.
-test.skip(({ isMobile }) => isMobile, "feeds and the JSON API do not depend on the device");
 
 const ATOM_NS = "http://www.w3.org/2005/Atom";
 

@@ -5,23 +5,39 @@ import { prisma } from "@/lib/db";
 import { cacheTags } from "@/lib/cache-tags";
 import { dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
 import { listOrder, summarySelect, toSummary } from "@/lib/papers/summary";
-import type { DailyList, Page, PaperDetail, PaperSummary, SearchHit } from "@/lib/papers/schema";
+import {
+  DAY_PAGE_SIZE,
+  type DailyList,
+  type Page,
+  type PaperDetail,
+  type PaperSummary,
+  type SearchHit,
+} from "@/lib/papers/schema";
 
-/** The papers featured on `day` ("YYYY-MM-DD"), with the nearest earlier and later days that have papers. */
-export async function getDailyList(day: string): Promise<DailyList> {
+/**
+ * One page of the papers featured on `day` ("YYYY-MM-DD"), with the nearest earlier and later days that
+ * have papers.
+ */
+export async function getDailyList(day: string, page = 1, pageSize = DAY_PAGE_SIZE): Promise<DailyList> {
   const date = dayToDate(day);
-  const [rows, previous, next] = await Promise.all([
+  const [rows, total, previous, next] = await Promise.all([
     prisma.dailyPaper.findMany({
       where: { day: date },
       orderBy: listOrder,
+      skip: (page - 1) * pageSize,
+      take: pageSize,
       select: { paper: { select: summarySelect } },
     }),
+    prisma.dailyPaper.count({ where: { day: date } }),
     prisma.dailyPaper.findFirst({ where: { day: { lt: date } }, orderBy: { day: "desc" }, select: { day: true } }),
     prisma.dailyPaper.findFirst({ where: { day: { gt: date } }, orderBy: { day: "asc" }, select: { day: true } }),
   ]);
   return {
     day,
     papers: rows.map((row) => toSummary(row.paper)),
+    total,
+    page,
+    pageCount: Math.ceil(total / pageSize),
     previousDay: previous ? toDayString(previous.day) : null,
     nextDay: next ? toDayString(next.day) : null,
   };

@@ -25,10 +25,18 @@ export type PaperDetail = PaperSummary;
 export interface DailyList {
   /** "YYYY-MM-DD" */
   day: string;
+  /** One page of the day's papers, most upvoted first. */
   papers: PaperSummary[];
+  /** All papers of the day, and the page shown (1-based) of `pageCount`. */
+  total: number;
+  page: number;
+  pageCount: number;
   previousDay: string | null;
   nextDay: string | null;
 }
+
+/** Papers per page of a day: a busy day (hundreds of papers) is paged, not sent whole. */
+export const DAY_PAGE_SIZE = 50;
 
 export interface Page<T> {
   items: T[];
