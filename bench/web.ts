@@ -177,6 +177,10 @@ await runScript(async () => {
       db.url,
       `select id as value from "Paper" order by "upvoteCount" desc limit 1`,
     );
+    const busiestDay = await scalar<string>(
+      db.url,
+      `select day::text as value from "DailyPaper" group by day order by count(*) desc, day desc limit 1`,
+    );
 
     const env = {
       ...process.env,
