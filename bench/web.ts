@@ -189,6 +189,15 @@ await runScript(async () => {
       NEXT_TELEMETRY_DISABLED: "1",
     } as NodeJS.ProcessEnv;
     buildIfChanged(env);
+    const inUse = await fetch(`http://127.0.0.1:${PORT}`, { method: "HEAD" }).then(
+      () => true,
+      () => false,
+    );
+    if (inUse)
+      throw new AppError(
+        "BENCH_PORT",
+        `Port ${PORT} is in use: stop whatever listens there, or it would be measured instead.`,
+      );
     server = spawn(
       process.execPath,
       [path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(PORT)],
