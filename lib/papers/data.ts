@@ -102,9 +102,10 @@ export const getPaper = cache(async (id: string): Promise<PaperDetail | null> =>
 });
 
 /**
- * Papers whose text is closest to paper `id`'s: its most telling words (title first, then the most
- * repeated in the abstract) become an OR query over the full-text index, ranked by ts_rank.
- * Cached per paper, since it depends only on the texts.
+ * Papers whose text is closest to paper `id`'s. The candidates are the 300 papers with the most similar
+ * titles (a pg_trgm KNN scan of a GiST index, fast however many papers there are); they are ranked by how
+ * well they match the paper's most telling words (its title's, then the abstract's most repeated) on the
+ * full-text index. Cached per paper, since it depends only on the texts.
  */
 export const getSimilarPapers = (id: string, limit = 6): Promise<PaperSummary[]> =>
   unstable_cache(
@@ -117,10 +118,18 @@ export const getSimilarPapers = (id: string, limit = 6): Promise<PaperSummary[]>
           ORDER BY ('A' = ANY(u.weights)) DESC, array_length(u.positions, 1) DESC, u.lexeme
           LIMIT 16
         ),
-        query AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q FROM terms)
-        SELECT p.id FROM "Paper" p, query
-        WHERE query.q IS NOT NULL AND p."searchVector" @@ query.q AND p.id <> ${id}
-        ORDER BY ts_rank(p."searchVector", query.q) DESC, p."upvoteCount" DESC, p.id
+        query AS (SELECT to_tsquery('simple', string_agg(quote_literal(lexeme), ' | ')) AS q FROM terms),
+        candidates AS (
+          SELECT p.id, p."searchVector", p."upvoteCount",
+                 p.title <-> (SELECT title FROM "Paper" WHERE id = ${id}) AS distance
+          FROM "Paper" p
+          WHERE p.id <> ${id}
+          ORDER BY p.title <-> (SELECT title FROM "Paper" WHERE id = ${id})
+          LIMIT 300
+        )
+        SELECT c.id FROM candidates c, query
+        WHERE query.q IS NOT NULL AND c."searchVector" @@ query.q
+        ORDER BY ts_rank(c."searchVector", query.q) DESC, c.distance, c."upvoteCount" DESC, c.id
         LIMIT ${limit}`;
       return summariesInOrder(rows.map((r) => r.id));
     },
