@@ -25,6 +25,7 @@ import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { buildIfChanged } from "@/scripts/build-if-changed";
 import { runScript } from "@/scripts/run-script";
+import { TSX_NODE_ARGS } from "@/scripts/tsx-node-args";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PORT = 3200;
@@ -149,10 +150,7 @@ await runScript(async () => {
       const result = spawnSync(
         process.execPath,
         [
-          "--experimental-wasm-modules",
-          "--disable-warning=ExperimentalWarning",
-          "--import",
-          "tsx",
+          ...TSX_NODE_ARGS,
           "scripts/db-generate.ts",
           "--papers",
           String(flags.papers),

@@ -3,24 +3,14 @@ import { randomBytes } from "node:crypto";
 import { query } from "./support/db";
 import { linkIn, waitForMail } from "./support/mail";
 import { expect, test } from "./support/users";
+import { TSX_NODE_ARGS } from "../scripts/tsx-node-args";
 
 /** Runs `npm run digest -- --period daily --date <day>` (without npm's banner) and returns its output. */
 function sendDailyDigest(day: string, appUrl: string): string {
-  return execFileSync(
-    process.execPath,
-    [
-      "--experimental-wasm-modules",
-      "--disable-warning=ExperimentalWarning",
-      "--import",
-      "tsx",
-      "scripts/digest.ts",
-      "--period",
-      "daily",
-      "--date",
-      day,
-    ],
-    { env: { ...process.env, APP_URL: appUrl }, encoding: "utf8" },
-  );
+  return execFileSync(process.execPath, [...TSX_NODE_ARGS, "scripts/digest.ts", "--period", "daily", "--date", day], {
+    env: { ...process.env, APP_URL: appUrl },
+    encoding: "utf8",
+  });
 }
 
 test("a subscriber previews the digest, gets the real one by SMTP, and unsubscribes through its link", async ({

@@ -2,8 +2,8 @@ import { ensureEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/embedded-db
 import { loadEnv, type Env } from "@/lib/env";
 
 export interface DatabaseHandle extends EmbeddedDatabase {
-  /** True when the database is the embedded PGlite one rather than a Postgres server. */
-  embedded: boolean;
+  /** The embedded database's data folder, when this is the embedded PGlite rather than a Postgres server. */
+  embeddedDir?: string;
 }
 
 /**
@@ -12,8 +12,8 @@ export interface DatabaseHandle extends EmbeddedDatabase {
  */
 export async function openDatabase(env: Env = loadEnv()): Promise<DatabaseHandle> {
   if (env.DATABASE_URL) {
-    return { url: env.DATABASE_URL, owned: false, embedded: false, release: async () => {} };
+    return { url: env.DATABASE_URL, owned: false, release: async () => {} };
   }
   const db = await ensureEmbeddedDatabase({ dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT });
-  return { ...db, embedded: true };
+  return { ...db, embeddedDir: env.EMBEDDED_DB_DIR };
 }

@@ -451,13 +451,13 @@ await runScript(async () => {
   try {
     console.log(
       `Generating ${number.format(options.papers)} papers, ${number.format(options.users)} users and ${number.format(options.upvotes)} upvotes ` +
-        `(daily lists ${firstDay} to ${lastDay}, seed ${options.seed}) into ${describeTarget(db.url, db.embedded)}.`,
+        `(daily lists ${firstDay} to ${lastDay}, seed ${options.seed}) into ${describeTarget(db.url, db.embeddedDir !== undefined)}.`,
     );
     const results: PhaseResult[] = [opened];
     results.push(
       await runStep("migrate", "Applying pending migrations", async () => ({
         rows: 0,
-        note: `${(await deployMigrations(db.url, { embeddedDir: db.embedded ? env.EMBEDDED_DB_DIR : undefined })).length} applied`,
+        note: `${(await deployMigrations(db.url, { embeddedDir: db.embeddedDir })).length} applied`,
       })),
     );
     const client = new pg.Client({ connectionString: db.url });

@@ -9,7 +9,7 @@ import { runScript } from "@/scripts/run-script";
 await runScript(async () => {
   const env = loadEnv();
   const db = await openDatabase(env);
-  await deployMigrations(db.url, { embeddedDir: db.embedded ? env.EMBEDDED_DB_DIR : undefined });
+  await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
   const prisma = createPrismaClient(db.url, 2);
   try {
     const started = performance.now();

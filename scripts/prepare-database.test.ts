@@ -17,7 +17,7 @@ describe("what npm start does to the embedded database", () => {
     const paperId = demoPapers[0]?.arxivId ?? "";
     let votes: number;
     try {
-      expect(first.embedded).toBe(true);
+      expect(first.embeddedDir).toBe(env.EMBEDDED_DB_DIR);
       const prisma = createPrismaClient(first.url, 2);
       await prisma.user.create({ data: { id: "restart_voter", username: "restart-voter" } });
       await prisma.upvote.create({ data: { userId: "restart_voter", paperId } });

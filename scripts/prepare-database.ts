@@ -11,13 +11,13 @@ import { seedDemoData } from "@/prisma/seed/demo";
 export async function prepareDatabase(env: Env): Promise<DatabaseHandle> {
   const db = await openDatabase(env);
   try {
-    if (db.embedded) {
+    if (db.embeddedDir) {
       console.log(`Embedded PostgreSQL (PGlite) with its data in ${env.EMBEDDED_DB_DIR}/`);
       console.log("  To use a real server instead, set DATABASE_URL=postgresql://user:password@host:5432/dbname");
     } else {
       console.log(`PostgreSQL at ${redact(db.url)}`);
     }
-    const applied = await deployMigrations(db.url, { embeddedDir: db.embedded ? env.EMBEDDED_DB_DIR : undefined });
+    const applied = await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
     if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
 
     const prisma = createPrismaClient(db.url, 2);

@@ -11,6 +11,7 @@ import { loadEnv } from "@/lib/env";
 import { buildIfChanged } from "@/scripts/build-if-changed";
 import { prepareDatabase } from "@/scripts/prepare-database";
 import { runScript } from "@/scripts/run-script";
+import { TSX_NODE_ARGS } from "@/scripts/tsx-node-args";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const secretFile = path.resolve(import.meta.dirname, "../.data/auth-secret");
@@ -41,17 +42,10 @@ await runScript(async () => {
   const server = spawn(process.execPath, [next, mode, "--port", String(env.PORT)], { env: childEnv, stdio: "inherit" });
   // The digest worker beside the app (in production it can run on its own: `npm run worker`).
   const worker = env.DIGEST_WORKER
-    ? spawn(
-        process.execPath,
-        [
-          "--experimental-wasm-modules",
-          "--disable-warning=ExperimentalWarning",
-          "--import",
-          "tsx",
-          path.resolve(import.meta.dirname, "worker.ts"),
-        ],
-        { env: childEnv, stdio: "inherit" },
-      )
+    ? spawn(process.execPath, [...TSX_NODE_ARGS, path.resolve(import.meta.dirname, "worker.ts")], {
+        env: childEnv,
+        stdio: "inherit",
+      })
     : undefined;
 
   let stopping = false;

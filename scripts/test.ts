@@ -11,13 +11,13 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { startScratchDatabase } from "@/lib/embedded-db/process";
 import { AppError } from "@/lib/errors";
 import { deployMigrations } from "@/lib/migrate";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { runScript } from "@/scripts/run-script";
+import { createServerDatabase } from "@/tests/support/databases";
 import { startSmtpSink } from "@/tests/support/smtp-sink";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -55,24 +55,8 @@ async function createTestDatabase(): Promise<TestDatabase> {
       `Refusing to run tests against ${admin.hostname}: use a local Postgres server.`,
     );
   }
-  const name = `dailypapers_test_${Date.now()}_${process.pid}`;
-  const admin_sql = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin_sql(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    kind: "server",
-    dispose: () => admin_sql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
+  const database = await createServerDatabase(serverUrl, `dailypapers_test_${Date.now()}_${process.pid}`);
+  return { url: database.url, kind: "server", dispose: database.drop };
 }
 
 interface Tally {

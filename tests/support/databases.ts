@@ -28,10 +28,16 @@ export async function createFreshDatabase(): Promise<FreshDatabase> {
     const scratch = await startScratchDatabase();
     return { url: scratch.url, drop: () => scratch.release() };
   }
-  const admin = new URL(testDatabaseUrl());
-  const name = `dailypapers_fresh_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  return createServerDatabase(testDatabaseUrl(), `dailypapers_fresh_${randomUUID().replaceAll("-", "").slice(0, 12)}`);
+}
+
+/**
+ * Creates database `name` on the server `serverUrl` points at (connecting as that URL's user) and
+ * returns its URL, with `drop` to remove it again.
+ */
+export async function createServerDatabase(serverUrl: string, name: string): Promise<FreshDatabase> {
   const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
+    const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
     try {
       await client.query(sql);
@@ -40,7 +46,7 @@ export async function createFreshDatabase(): Promise<FreshDatabase> {
     }
   };
   await run(`CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
