@@ -31,6 +31,7 @@ export default defineConfig([
     "e2e/artifacts/**",
     "tmp/**",
     ".next-test/**",
+    ".next-*/**",
     "next-env.d.ts",
   ]),
 ]);

@@ -1,16 +1,18 @@
-import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { testResolve } from "./tests/support/vitest-resolve.js";
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      // `server-only` throws outside React Server Components; the data layer is tested directly.
-      "server-only": path.resolve(import.meta.dirname, "tests/support/server-only.ts"),
-    },
-  },
+  resolve: testResolve,
   test: {
-    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "prisma/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "tools/**/*.test.ts",
+      "tests/**/*.test.ts",
+    ],
+    // The chaos suite needs a running production server: `npm run test:chaos` (vitest.chaos.config.ts).
+    exclude: ["tests/chaos/**", "**/node_modules/**"],
     // Papers are bucketed by day: run in a zone far from UTC so day arithmetic that leaks local time fails.
     env: { TZ: "Pacific/Kiritimati" },
     testTimeout: 60_000,

@@ -46,7 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6">
           {children}
         </main>
-        <footer className="mx-auto w-full max-w-6xl px-4 py-10 text-xs text-zinc-500">
+        <footer className="mx-auto w-full max-w-6xl px-4 py-10 text-xs text-zinc-500 dark:text-zinc-400">
           Daily Papers ·{" "}
           <a href="/feeds/daily.xml" className="hover:underline">
             RSS
@@ -59,7 +59,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="/api/daily_papers" className="hover:underline">
             JSON API
           </a>{" "}
-          · Press <kbd>j</kbd>/<kbd>k</kbd> to move between papers
+          <span className="hidden sm:inline">
+            · Press <kbd>j</kbd>/<kbd>k</kbd> to move between papers
+          </span>
         </footer>
       </body>
     </html>

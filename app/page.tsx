@@ -1,25 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { DailyView } from "@/components/feed/daily-view";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { SubscribeCallout } from "@/components/feed/subscribe-callout";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDailyList, getLatestDay } from "@/lib/papers/data";
+import { feedAlternates } from "@/lib/feeds/links";
+import { categoryFromSearchParams } from "@/lib/papers/categories";
+import { getCategoryChips, getDailyList, getLatestDay } from "@/lib/papers/data";
 import { getSubscriptionState } from "@/lib/settings/viewer";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 
-export default function HomePage() {
+type Props = { searchParams: Promise<{ category?: string | string[] }> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const category = categoryFromSearchParams((await searchParams).category) || null;
+  return category ? { alternates: { canonical: "/", types: feedAlternates("daily", category) } } : {};
+}
+
+/**
+ * The latest day of the daily list. `?category=` filters it (the daily feed of a category links here); the
+ * chips and pages link to the day's own address.
+ */
+export default async function HomePage({ searchParams }: Props) {
+  const category = categoryFromSearchParams((await searchParams).category);
+  if (category === false) notFound();
   return (
     <>
       <SubscribeCallout state={getSubscriptionState()} />
       <Suspense fallback={<PaperGrid.Skeleton />}>
-        <LatestDay />
+        <LatestDay category={category} />
       </Suspense>
     </>
   );
 }
 
-async function LatestDay() {
+async function LatestDay({ category }: { category: string | null }) {
   await connection();
   const day = await getLatestDay();
   if (!day) {
@@ -29,6 +46,9 @@ async function LatestDay() {
       </EmptyState>
     );
   }
-  const list = await getDailyList(day);
-  return <DailyView list={list} viewer={getViewerVotes(list.papers.map((p) => p.id))} />;
+  const [list, chips] = await Promise.all([
+    getDailyList(day, 1, { category }),
+    getCategoryChips({ from: day, to: day }, category),
+  ]);
+  return <DailyView list={list} chips={chips} viewer={getViewerVotes(list.papers.map((p) => p.id))} />;
 }

@@ -14,14 +14,14 @@ import pg from "pg";
 import { z } from "zod";
 import { runDigest } from "@/lib/digest/deliver";
 import { digestPeriod } from "@/lib/digest/period";
-import { startScratchDatabase } from "@/lib/embedded-db/process";
+import { startScratchDatabase } from "@/tools/embedded-db/process";
 import { AppError } from "@/lib/errors";
-import { createMailTransport } from "@/lib/mail/transporter";
-import { deployMigrations } from "@/lib/migrate";
+import { createMailTransport } from "@/lib/mail/create-transport";
+import { deployMigrations } from "@/tools/migrate";
 import { today } from "@/lib/papers/dates";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed/demo";
-import { runScript } from "@/scripts/run-script";
+import { runScript } from "@/tools/run-script";
 import { startSmtpSink } from "@/tests/support/smtp-sink";
 
 async function benchDatabase(): Promise<{ url: string; release(): Promise<void> }> {

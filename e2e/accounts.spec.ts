@@ -42,7 +42,7 @@ test("a new reader signs in from the email link, votes, subscribes, changes the 
 
   // Upvote and un-upvote the first paper; the count follows and survives a reload.
   const button = firstCard(page).getByRole("button", { name: /Upvote \(\d+ upvotes\)/ });
-  const before = Number(/\((\d+) upvotes/.exec((await button.getAttribute("aria-label")) ?? "")?.[1]);
+  const before = Number(/\((\d+) upvotes/.exec((await button.textContent()) ?? "")?.[1]);
   await button.click();
   const pressed = firstCard(page).getByRole("button", { name: `Remove upvote (${before + 1} upvotes)` });
   await expect(pressed).toHaveAttribute("aria-pressed", "true");
@@ -67,7 +67,7 @@ test("a new reader signs in from the email link, votes, subscribes, changes the 
   await expect(page.getByText("verified", { exact: true })).toBeVisible();
   await expect(page.getByRole("radio", { name: /Daily/ })).toBeChecked();
   await page.getByRole("radio", { name: /Weekly/ }).check();
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("radio", { name: /Weekly/ })).toBeChecked();
@@ -83,7 +83,7 @@ test("a new reader signs in from the email link, votes, subscribes, changes the 
   await expect(anonymous).toHaveURL(new RegExp(`/unsubscribe/${token}$`));
   await expect(anonymous.getByRole("heading", { name: "Unsubscribe from Daily Papers digests?" })).toBeVisible();
   await anonymous.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(anonymous.getByText("You are unsubscribed.")).toBeVisible();
+  await expect(anonymous.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
   await anonymous.close();
   await page.reload();
   await expect(page.getByRole("radio", { name: /Off/ })).toBeChecked();
@@ -92,6 +92,7 @@ test("a new reader signs in from the email link, votes, subscribes, changes the 
   await page.getByLabel(/Type delete/).fill("delete");
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/\?account=deleted$/);
+  await expect(page.getByRole("status").filter({ hasText: "Your account is deleted" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
   expect(await query(`select 1 from "User" where id = $1`, [user!.id])).toHaveLength(0);
   expect(await query(`select 1 from "Session" where "userId" = $1`, [user!.id])).toHaveLength(0);
@@ -143,10 +144,20 @@ test("votes are rate-limited with a clear message", async ({ page, users }) => {
 });
 
 test.describe("security", () => {
-  test("pages send security headers with a nonce-based CSP", async ({ request }) => {
+  test("pages send security headers with a nonce-based CSP, or hashes when served from the page cache", async ({
+    request,
+  }) => {
+    // Rendered for this request (search is never cached): a fresh nonce.
+    const rendered = await request.get("/papers/search?q=reasoning");
+    expect(rendered.headers()["content-security-policy"]).toMatch(
+      /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+    );
+    // A page served to every signed-out reader: the hashes of its own inline scripts (e2e/speed.spec.ts).
+    await request.get("/");
     const response = await request.get("/");
     const headers = response.headers();
-    expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(headers["x-page-cache"]).toBe("hit");
+    expect(headers["content-security-policy"]).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
     expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");

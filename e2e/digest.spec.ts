@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { query } from "./support/db";
 import { linkIn, waitForMail } from "./support/mail";
 import { expect, test } from "./support/users";
-import { TSX_NODE_ARGS } from "../scripts/tsx-node-args";
+import { TSX_NODE_ARGS } from "../tools/tsx-node-args";
 
 /** Runs `npm run digest -- --period daily --date <day>` (without npm's banner) and returns its output. */
 function sendDailyDigest(day: string, appUrl: string): string {
@@ -45,7 +45,7 @@ test("a subscriber previews the digest, gets the real one by SMTP, and unsubscri
   await page.goto(linkIn(mail, `${baseURL}/api/unsubscribe/`));
   await expect(page.getByRole("heading", { name: "Unsubscribe from Daily Papers digests?" })).toBeVisible();
   await page.getByRole("button", { name: "Unsubscribe" }).click();
-  await expect(page.getByText("You are unsubscribed.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "You are unsubscribed" })).toBeVisible();
   expect(
     (await query<{ digest: string }>(`select digest from "EmailPreference" where "userId" = $1`, [user.id]))[0]?.digest,
   ).toBe("OFF");

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
+import { query } from "./support/db";
 
 // Machine-facing URLs answer the same on every device: run them once.
 
@@ -179,5 +180,108 @@ test.describe("crawlers", () => {
     const text = await robots.text();
     expect(text).toMatch(/^Sitemap: .+\/sitemap\.xml$/m);
     expect(text).toContain("Disallow: /api/");
+  });
+});
+
+test.describe("categories in feeds and the API", () => {
+  /** The categories of paper `id`, as the API tells them. */
+  async function categoriesOf(request: APIRequestContext, id: string): Promise<string[]> {
+    const response = await request.get(`/api/papers/${id}`);
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { categories?: string[] }).categories ?? [];
+  }
+
+  test("a category's feeds are valid XML, are titled by it, and hold only its papers", async ({ request, page }) => {
+    for (const [path, root] of [
+      ["/feeds/daily.xml?category=cs.IR", "rss"],
+      ["/feeds/daily.atom?category=cs.IR", "feed"],
+      ["/feeds/trending.xml?category=cs.IR", "rss"],
+    ] as const) {
+      const response = await request.get(path);
+      expect(response.status()).toBe(200);
+      const xml = await response.text();
+      const parsed = await parseXml(page, xml);
+      expect(parsed.error).toBeNull();
+      expect(parsed.root).toBe(root);
+      expect(xml).toMatch(/<title>Daily Papers — (Trending in )?cs\.IR<\/title>/);
+      expect(parsed.links.length).toBeGreaterThan(0);
+      for (const link of parsed.links) {
+        const id = /\/papers\/(.+)$/.exec(link ?? "")?.[1];
+        expect(await categoriesOf(request, id!)).toContain("cs.IR");
+      }
+    }
+  });
+
+  test("a malformed category is a 400 with a sentence, in feeds and the API", async ({ request }) => {
+    for (const path of ["/feeds/daily.xml?category=%3Cb%3E", "/feeds/trending.atom?category=cs.CL&category=cs.AI"]) {
+      const response = await request.get(path);
+      expect(response.status()).toBe(400);
+      expect(response.headers()["content-type"]).toContain("text/plain");
+      expect(await response.text()).toMatch(/category must be an arXiv category/);
+    }
+    const api = await request.get("/api/daily_papers?category=cs%00CL");
+    expect(api.status()).toBe(400);
+    expect(await jsonError(api)).toMatch(/^category /);
+  });
+
+  test("/api/daily_papers?category= lists only that category", async ({ request }) => {
+    const items = (await (await request.get("/api/daily_papers?category=cs.IR")).json()) as {
+      paper: { id: string; categories?: string[] };
+    }[];
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.paper.categories).toContain("cs.IR");
+    const trending = (await (await request.get("/api/daily_papers?sort=trending&category=cs.DC")).json()) as {
+      paper: { categories?: string[] };
+    }[];
+    for (const item of trending) expect(item.paper.categories?.[0]).toBe("cs.DC");
+  });
+});
+
+test.describe("a hidden paper", () => {
+  // Medical Reasoning in LLMs; no other spec looks for it, and the run restores it.
+  const ID = "2504.00016";
+
+  test("is gone from its page, its image, the API, search, the sitemap and the feeds", async ({ request, page }) => {
+    const [row] = await query<{ day: string }>(
+      `select to_char(day, 'YYYY-MM-DD') as day from "DailyPaper" where "paperId" = $1`,
+      [ID],
+    );
+    const day = row!.day;
+    expect((await request.get(`/papers/${ID}`)).status()).toBe(200);
+    await query(`update "Paper" set "hiddenAt" = now() where id = $1`, [ID]);
+    try {
+      expect((await request.get(`/papers/${ID}`)).status()).toBe(404);
+      expect((await request.get(`/og/${ID}`)).status()).toBe(404);
+      const api = await request.get(`/api/papers/${ID}`);
+      expect(api.status()).toBe(404);
+      await jsonError(api);
+
+      const lists = [
+        `/api/daily_papers?date=${day}`,
+        "/api/daily_papers?limit=100",
+        "/api/papers/search?q=DeepSeek R1 medical",
+      ];
+      for (const path of lists) {
+        const items = (await (await request.get(path)).json()) as { paper: { id: string } }[];
+        expect(
+          items.map((item) => item.paper.id),
+          path,
+        ).not.toContain(ID);
+      }
+      expect(await (await request.get("/sitemap.xml")).text()).not.toContain(`/papers/${ID}<`);
+      // A feed no other test reads, so the 5-minute feed cache cannot hold an older copy.
+      const feed = await request.get("/feeds/daily.atom?category=cs.AI");
+      const parsed = await parseXml(page, await feed.text());
+      expect(parsed.error).toBeNull();
+      expect(parsed.links.length).toBeGreaterThan(0);
+      expect(parsed.links.some((link) => link?.endsWith(`/papers/${ID}`))).toBe(false);
+
+      await page.goto(`/papers/date/${day}`);
+      await expect(page.getByRole("list", { name: "Papers" }).getByRole("listitem").first()).toBeVisible();
+      await expect(page.getByRole("heading", { name: /Medical Reasoning in LLMs/ })).toHaveCount(0);
+    } finally {
+      await query(`update "Paper" set "hiddenAt" = null where id = $1`, [ID]);
+    }
+    expect((await request.get(`/papers/${ID}`)).status()).toBe(200);
   });
 });

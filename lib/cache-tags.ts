@@ -3,8 +3,19 @@
  * the same names.
  */
 export const cacheTags = {
-  /** Everything derived from paper `id`'s text or counts. */
+  /** Everything derived from paper `id`'s text or counts (its page, its API answer, similar papers). */
   paper: (id: string) => `paper:${id}`,
-  /** The machine-readable feeds (RSS, Atom). */
-  feeds: "feeds",
+  /**
+   * Every listing of papers: the days, weeks, months, trending and the latest day on pages, their category
+   * chips, the feeds (RSS, Atom) and the JSON API's lists. Anything that adds, removes, hides, moves or
+   * re-ranks a listed paper, or changes what its card shows, invalidates it.
+   */
+  lists: "lists",
+  /** The same tag as `lists`, under the name earlier mutations use: the feeds are listings too. */
+  feeds: "lists",
+  /**
+   * Everything cached from the papers' tables. Invalidated through `POST /api/revalidate` when they change
+   * outside the app (an import from the CLI or the worker), which cannot say which papers' pages it touched.
+   */
+  all: "papers",
 } as const;

@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { z } from "zod";
+// Relative: next.config.ts loads this file, and its loader does not resolve the "@/" alias.
+import { firstIssue } from "./validation";
 
 /**
  * Every environment variable the app reads, parsed once. A wrong value stops the process with a one-line
@@ -39,8 +41,44 @@ const envSchema = z.object({
   DIGEST_WEEKLY_DAY: z.coerce.number().int().min(0).max(6).default(1),
   /** `npm start` runs the digest worker beside the app unless this is false. */
   DIGEST_WORKER: z.stringbool().default(true),
+  /** Memory (MB) the page cache of `npm start` may take for the pages it serves to signed-out readers. */
+  PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(128),
+  /** Seconds after which a cached page is refreshed in the background (mutations refresh it at once). */
+  PAGE_CACHE_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
   /** Upvote toggles one user may make per minute. */
   UPVOTE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** arXiv categories whose listing feeds are imported ("cs.AI,cs.CL"). */
+  ARXIV_CATEGORIES: z
+    .string()
+    .regex(
+      /^[a-zA-Z-]+(\.[a-zA-Z-]+)?(,[a-zA-Z-]+(\.[a-zA-Z-]+)?)*$/,
+      "must be comma-separated arXiv categories such as cs.AI,cs.CL",
+    )
+    .default("cs.AI,cs.CL,cs.CV,cs.LG"),
+  /** Base URL of arXiv's listing feeds (…/rss/<categories>, …/atom/<categories>). Tests point it at a replay server. */
+  ARXIV_RSS_URL: z.url().default("https://rss.arxiv.org"),
+  /** arXiv's export API endpoint. */
+  ARXIV_API_URL: z.url().default("https://export.arxiv.org/api/query"),
+  /** Base URL of Hugging Face (its /api/daily_papers). */
+  HF_API_URL: z.url().default("https://huggingface.co"),
+  /** Mirror Hugging Face's daily list as this site's own. */
+  HF_DAILY_MIRROR: z.stringbool().default(false),
+  /** `npm start` and `npm run worker` run the scheduled imports unless this is false. */
+  IMPORT_SCHEDULE: z.stringbool().default(true),
+  /** Members may submit papers whose arXiv date is at most this many days old. */
+  SUBMIT_WINDOW_DAYS: z.coerce.number().int().min(1).max(36_500).default(14),
+  /** Submissions one member may make per hour. */
+  SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Email addresses of the admins (comma-separated): they get /admin. */
+  ADMIN_EMAILS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,9 +88,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const name = issue?.path.join(".") ?? "environment";
-    throw new Error(`Invalid environment variable ${name}: ${issue?.message ?? "invalid value"}`);
+    const { path, message } = firstIssue(result.error, "invalid value");
+    throw new Error(`Invalid environment variable ${path || "environment"}: ${message}`);
   }
   return result.data;
 }

@@ -1,7 +1,43 @@
+/**
+ * Every code an `AppError` (and so an `ActionResult`) may carry. Adding a failure means adding its code
+ * here, so callers can switch on them exhaustively.
+ */
+export type AppErrorCode =
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "INVALID_INPUT"
+  | "RATE_LIMITED"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "UNAVAILABLE"
+  | "INTERNAL"
+  | "INVALID_TOKEN"
+  | "SIGN_IN_FAILED"
+  | "SUBMIT_BLOCKED"
+  | "SUBMIT_TOO_OLD"
+  | "ALREADY_SUBMITTED"
+  | "PAPER_HIDDEN"
+  | "UPSTREAM_FAILED"
+  // Commands, migrations and benchmarks:
+  | "USAGE"
+  | "BAD_FLAGS"
+  | "REMOTE_TEST_DB"
+  | "MIGRATION_FAILED"
+  | "MIGRATION_EDITED"
+  | "SYNTHETIC_USER_CONFLICT"
+  | "BENCH_ACTION"
+  | "BENCH_BUILD"
+  | "BENCH_FLOOR"
+  | "BENCH_GENERATE"
+  | "BENCH_MISMATCH"
+  | "BENCH_PORT"
+  | "BENCH_SERVER"
+  | "BENCH_STATUS";
+
 /** An error with a stable code, meant to be shown to a person as its message (one sentence, no stack). */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: AppErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -1,26 +1,48 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { prisma } from "@/lib/db";
-import { loadEnv } from "@/lib/env";
 
-let upvoteLimiter: RateLimiterPrisma | undefined;
+export interface RateLimit {
+  /** Names the limit; keys of different limits never collide. */
+  name: string;
+  /** Allowed actions per window. */
+  points: number;
+  /** Window length in seconds. */
+  durationSeconds: number;
+  /**
+   * Where it is counted: in PostgreSQL (the default), so it holds across app servers — for what costs more
+   * than load (mail sent, content posted); or in this server's memory, for limits that only guard this
+   * server's load against a flood (votes: toggles of one row per reader and paper), at no query per action.
+   */
+  store?: "database" | "memory";
+}
+
+export type Allowance = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const limiters = new Map<string, RateLimiterAbstract>();
+
+function limiterFor(limit: RateLimit): RateLimiterAbstract {
+  const store = limit.store ?? "database";
+  const id = `${store}:${limit.name}:${limit.points}:${limit.durationSeconds}`;
+  let limiter = limiters.get(id);
+  if (!limiter) {
+    const options = { keyPrefix: limit.name, points: limit.points, duration: limit.durationSeconds };
+    limiter =
+      store === "memory"
+        ? new RateLimiterMemory(options)
+        : new RateLimiterPrisma({ ...options, storeClient: prisma, tableName: "rateLimiterFlexible" });
+    limiters.set(id, limiter);
+  }
+  return limiter;
+}
 
 /**
- * Counts one upvote toggle for `userId` in the database (so the limit holds across app servers) and says
+ * Counts one action of `key` against `limit` (in the database unless the limit says memory) and says
  * whether it is allowed, and if not, in how many seconds it will be.
  */
-export async function consumeUpvoteAllowance(
-  userId: string,
-): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
-  upvoteLimiter ??= new RateLimiterPrisma({
-    storeClient: prisma,
-    tableName: "rateLimiterFlexible",
-    keyPrefix: "upvote",
-    points: loadEnv().UPVOTE_RATE_LIMIT,
-    duration: 60,
-  });
+export async function consumeAllowance(limit: RateLimit, key: string): Promise<Allowance> {
   try {
-    await upvoteLimiter.consume(userId);
+    await limiterFor(limit).consume(key);
     return { allowed: true };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {

@@ -3,7 +3,7 @@
  * fills the database (DATABASE_URL, or the embedded one) with a deterministic synthetic data set for
  * benchmarks: users, papers featured on the daily lists of the `--days` UTC days before today, and
  * heavy-tailed upvotes. The rows are a pure function of the flags, the seed and the current UTC day
- * (lib/synthetic/generate.ts); nothing is ever dated today or later.
+ * (tools/synthetic/generate.ts); nothing is ever dated today or later.
  *
  * Reruns: delete-then-insert. Every synthetic row is recognisable (user ids `syn_user_<n>`, paper ids
  * "YYMM.NNNNN" ids from before arXiv used five-digit numbers, see SYNTHETIC_PAPER_ID_PATTERN), so a run first deletes
@@ -21,10 +21,10 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import pg from "pg";
 import { z } from "zod";
-import { openDatabase } from "@/lib/database-url";
+import { openDatabase } from "@/tools/database-url";
 import { loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { deployMigrations } from "@/lib/migrate";
+import { deployMigrations } from "@/tools/migrate";
 import {
   createPlan,
   DAY_MS,
@@ -44,8 +44,9 @@ import {
   type SyntheticOptions,
   type SyntheticPlan,
   type SyntheticUpvote,
-} from "@/lib/synthetic/generate";
-import { runScript } from "@/scripts/run-script";
+} from "@/tools/synthetic/generate";
+import { firstIssueMessage } from "@/lib/validation";
+import { runScript } from "@/tools/run-script";
 
 const USAGE =
   "Usage: npm run db:generate -- --papers <n> --users <n> --upvotes <n> --days <n> [--seed <n>] (e.g. --papers 100000 --users 10000 --upvotes 1000000 --days 365)";
@@ -122,7 +123,7 @@ function parseFlags(args: string[]): Flags | null {
   if (values.help) return null;
   const result = flagsSchema.safeParse(values);
   if (!result.success) {
-    throw new AppError("BAD_FLAGS", `${result.error.issues[0]?.message ?? "Invalid flags"}. ${USAGE}`);
+    throw new AppError("BAD_FLAGS", `${firstIssueMessage(result.error, "Invalid flags")}. ${USAGE}`);
   }
   const { seed, ...rest } = result.data;
   return { ...rest, seed: seed ?? 42 };

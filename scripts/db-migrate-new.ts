@@ -2,11 +2,11 @@
  * `npm run db:migrate:new -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql from the
  * difference between the existing migrations and prisma/schema.prisma. Needs no database server.
  */
-import { startScratchDatabase } from "@/lib/embedded-db/process";
+import { startScratchDatabase } from "@/tools/embedded-db/process";
 import { AppError } from "@/lib/errors";
-import { diffMigrationsToSchema } from "@/lib/migrate";
-import { writeMigration } from "@/lib/migrate/migrations-folder";
-import { runScript } from "@/scripts/run-script";
+import { diffMigrationsToSchema } from "@/tools/migrate";
+import { writeMigration } from "@/tools/migrate/migrations-folder";
+import { runScript } from "@/tools/run-script";
 
 await runScript(async () => {
   const name = process.argv[2];

@@ -1,8 +1,8 @@
 /** `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded database. */
-import { openDatabase } from "@/lib/database-url";
+import { openDatabase } from "@/tools/database-url";
 import { loadEnv } from "@/lib/env";
-import { deployMigrations } from "@/lib/migrate";
-import { runScript } from "@/scripts/run-script";
+import { deployMigrations } from "@/tools/migrate";
+import { runScript } from "@/tools/run-script";
 
 await runScript(async () => {
   const env = loadEnv();

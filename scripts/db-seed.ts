@@ -1,10 +1,10 @@
 /** `npm run db:seed`: loads the demo papers, users and upvotes (idempotent). */
-import { openDatabase } from "@/lib/database-url";
+import { openDatabase } from "@/tools/database-url";
 import { loadEnv } from "@/lib/env";
-import { deployMigrations } from "@/lib/migrate";
+import { deployMigrations } from "@/tools/migrate";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed/demo";
-import { runScript } from "@/scripts/run-script";
+import { runScript } from "@/tools/run-script";
 
 await runScript(async () => {
   const env = loadEnv();

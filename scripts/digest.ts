@@ -1,19 +1,21 @@
 /**
  * `npm run digest -- --period daily|weekly [--date YYYY-MM-DD] [--dry-run]`: sends one digest by hand.
  * Without --date, the period a scheduled run would send now (yesterday, or last week). Safe to repeat:
- * nobody gets the same period twice.
+ * nobody gets the same period twice. Exits 2 when sends were deferred (transient mail failures, or claims
+ * another run still held), so cron knows to run it again; 1 on errors.
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { openDatabase } from "@/lib/database-url";
+import { openDatabase } from "@/tools/database-url";
 import { formatSummary, sendDigest } from "@/lib/digest/job";
 import { digestPeriod, previousPeriod } from "@/lib/digest/period";
 import { loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { deployMigrations } from "@/lib/migrate";
+import { deployMigrations } from "@/tools/migrate";
 import { parseDay } from "@/lib/papers/dates";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { runScript } from "@/scripts/run-script";
+import { firstIssue } from "@/lib/validation";
+import { runScript } from "@/tools/run-script";
 
 const usage = "Usage: npm run digest -- --period daily|weekly [--date YYYY-MM-DD] [--dry-run]";
 const flagsSchema = z.object({
@@ -36,8 +38,8 @@ await runScript(async () => {
   }
   const parsed = flagsSchema.safeParse(values);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("USAGE", `--${issue?.path.join(".")}: ${issue?.message}. ${usage}`);
+    const { path, message } = firstIssue(parsed.error);
+    throw new AppError("USAGE", `--${path}: ${message}. ${usage}`);
   }
   const { period, date, "dry-run": dryRun } = parsed.data;
   const env = loadEnv();
@@ -48,6 +50,11 @@ await runScript(async () => {
     const spec = date ? digestPeriod(period, date) : previousPeriod(period);
     const summary = await sendDigest({ prisma, env, spec, dryRun, log: (line) => console.log(line) });
     console.log(formatSummary(summary));
+    // Cron (or whoever runs this) must know some digests are still owed: the next run sends them.
+    if (summary.deferred > 0) {
+      console.error(`${summary.deferred} digests were deferred; run again to send them.`);
+      process.exitCode = 2;
+    }
   } finally {
     await prisma.$disconnect();
     await db.release();

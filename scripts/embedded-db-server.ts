@@ -1,8 +1,8 @@
 /**
- * Child-process entry of the embedded database: started by lib/embedded-db/process.ts with an IPC channel.
+ * Child-process entry of the embedded database: started by tools/embedded-db/process.ts with an IPC channel.
  * Reports its URL once listening, and shuts PGlite down cleanly when told to or when its parent goes away.
  */
-import { startEmbeddedServer } from "@/lib/embedded-db/server";
+import { startEmbeddedServer } from "@/tools/embedded-db/server";
 
 const dataDir = process.env.EMBEDDED_DB_DIR || undefined;
 const port = Number(process.env.EMBEDDED_DB_PORT ?? 0);

@@ -1,17 +1,18 @@
 /**
  * `npm start`: the whole app in one command. Uses DATABASE_URL, or the embedded PGlite database under
  * EMBEDDED_DB_DIR when it is unset; migrates; loads demo data into an empty database; builds if the
- * sources changed; then serves the production app on PORT, with the digest worker beside it, until Ctrl-C.
+ * sources changed; then serves the production app on PORT (Next.js behind the page cache, scripts/serve.ts),
+ * with the digest worker beside it, until Ctrl-C.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { loadEnv } from "@/lib/env";
-import { buildIfChanged } from "@/scripts/build-if-changed";
-import { prepareDatabase } from "@/scripts/prepare-database";
-import { runScript } from "@/scripts/run-script";
-import { TSX_NODE_ARGS } from "@/scripts/tsx-node-args";
+import { buildIfChanged } from "@/tools/build-if-changed";
+import { prepareDatabase } from "@/tools/prepare-database";
+import { runScript } from "@/tools/run-script";
+import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const secretFile = path.resolve(import.meta.dirname, "../.data/auth-secret");
@@ -38,8 +39,14 @@ await runScript(async () => {
   };
   if (mode === "start") buildIfChanged(childEnv);
 
+  // Production: Next.js behind the page cache (scripts/serve.ts); development: `next dev`, uncached.
   const next = path.resolve(import.meta.dirname, "../node_modules/next/dist/bin/next");
-  const server = spawn(process.execPath, [next, mode, "--port", String(env.PORT)], { env: childEnv, stdio: "inherit" });
+  const serve = path.resolve(import.meta.dirname, "serve.ts");
+  const serverArgs =
+    mode === "start"
+      ? [...TSX_NODE_ARGS, serve, "--port", String(env.PORT)]
+      : [next, "dev", "--port", String(env.PORT)];
+  const server = spawn(process.execPath, serverArgs, { env: childEnv, stdio: "inherit" });
   // The digest worker beside the app (in production it can run on its own: `npm run worker`).
   const worker = env.DIGEST_WORKER
     ? spawn(process.execPath, [...TSX_NODE_ARGS, path.resolve(import.meta.dirname, "worker.ts")], {

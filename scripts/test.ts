@@ -1,6 +1,7 @@
 /**
  * `npm test`: lint, type-check and format check; unit and integration tests (vitest) against a real
- * database; then the Playwright end-to-end suite in chromium against a production build.
+ * database; then the Playwright end-to-end suite in chromium against a production build, and the chaos
+ * suite (faults and hostile input, `npm run test:chaos`) against the same build.
  *
  * The database: with DATABASE_URL set, a fresh database is created on that server (which must be local)
  * and dropped at the end; unset, a throw-away in-memory PGlite. The user's demo data is never touched.
@@ -11,12 +12,12 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { startScratchDatabase } from "@/lib/embedded-db/process";
+import { startScratchDatabase } from "@/tools/embedded-db/process";
 import { AppError } from "@/lib/errors";
-import { deployMigrations } from "@/lib/migrate";
+import { deployMigrations } from "@/tools/migrate";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed/demo";
-import { runScript } from "@/scripts/run-script";
+import { runScript } from "@/tools/run-script";
 import { createServerDatabase } from "@/tests/support/databases";
 import { startSmtpSink } from "@/tests/support/smtp-sink";
 
@@ -32,6 +33,46 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
   console.log(`\n▶ ${label}`);
   const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
   return new Promise((resolve) => child.once("exit", (code) => resolve(code === 0)));
+}
+
+/** How long a vitest run may linger after writing its report before it is stopped. */
+const LINGER_MS = 60_000;
+
+/**
+ * Runs a vitest step whose JSON report is `report`. Should the process linger after writing its report
+ * (a handle left open by a killed server or socket), it is stopped a minute later and the report, which
+ * holds the whole result, decides: the step passes only if the report says every test passed.
+ */
+function runVitest(label: string, args: string[], report: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  console.log(`\n▶ ${label}`);
+  const child = spawn(bin("vitest"), args, { cwd: root, env, stdio: "inherit" });
+  return new Promise((resolve) => {
+    let reportSeenAt: number | undefined;
+    const watchdog = setInterval(() => {
+      if (reportSeenAt === undefined && fs.existsSync(report)) reportSeenAt = Date.now();
+      if (reportSeenAt !== undefined && Date.now() - reportSeenAt > LINGER_MS) {
+        console.warn(
+          `${label}: the report is written but vitest has not exited after ${LINGER_MS / 1000} s; stopping it.`,
+        );
+        child.kill("SIGKILL");
+      }
+    }, 1000);
+    child.once("exit", (code) => {
+      clearInterval(watchdog);
+      if (code === 0) return resolve(true);
+      const passed = reportSeenAt !== undefined && readVitestReportSuccess(report);
+      resolve(passed);
+    });
+  });
+}
+
+function readVitestReportSuccess(file: string): boolean {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, "utf8")) as { success?: boolean; numFailedTests?: number };
+    return report.success === true && report.numFailedTests === 0;
+  } catch {
+    return false;
+  }
 }
 
 interface TestDatabase {
@@ -120,10 +161,10 @@ await runScript(async () => {
     if (!e2eOnly) {
       const report = path.join(resultsDir, `vitest-${db.kind}.json`);
       fs.rmSync(report, { force: true });
-      const ok = await run(
+      const ok = await runVitest(
         `unit and integration tests (vitest, ${db.kind} database)`,
-        bin("vitest"),
         ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+        report,
         testEnv,
       );
       if (!ok) failures.push("vitest");
@@ -160,6 +201,26 @@ await runScript(async () => {
         });
         if (!ok) failures.push("playwright");
         tallies.push(readPlaywrightTally(report));
+
+        // Faults and hostile input, replayed against the same build on a server of the suite's own
+        // (tests/chaos/support/global-setup.ts), on this database.
+        const chaosReport = path.join(resultsDir, `vitest-chaos-${db.kind}.json`);
+        fs.rmSync(chaosReport, { force: true });
+        const chaosOk = await runVitest(
+          `chaos suite (vitest, ${db.kind} database)`,
+          [
+            "run",
+            "--config",
+            "vitest.chaos.config.ts",
+            "--reporter=default",
+            "--reporter=json",
+            `--outputFile.json=${chaosReport}`,
+          ],
+          chaosReport,
+          { ...testEnv, NEXT_DIST_DIR: ".next-test" },
+        );
+        if (!chaosOk) failures.push("chaos");
+        tallies.push(readVitestTally(chaosReport));
       }
     }
   } finally {

@@ -3,10 +3,13 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { EmailPreferencesForm } from "@/components/settings/email-preferences-form";
-import { signInHref } from "@/lib/auth/pending-intent";
+import { ProfileForm } from "@/components/settings/profile-form";
+import { signOutAction } from "@/lib/auth/actions";
+import { signInHref } from "@/lib/auth/sign-in-href";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDigestFailure } from "@/lib/digest/preview";
 import { getEmailPreferences } from "@/lib/settings/data";
+import { getProfileSettings } from "@/lib/users/data";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
 
@@ -15,11 +18,26 @@ const section = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect(signInHref("/settings"));
-  const [preferences, failure] = await Promise.all([getEmailPreferences(user.id), getDigestFailure(user.id)]);
+  const [preferences, failure, profile] = await Promise.all([
+    getEmailPreferences(user.id),
+    getDigestFailure(user.id),
+    getProfileSettings(user.id),
+  ]);
 
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        {/* The header has no room for it on phones; here it is on every screen. */}
+        <form action={signOutAction}>
+          <button
+            type="submit"
+            className="rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:border-zinc-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500 dark:border-zinc-700 dark:hover:border-zinc-500"
+          >
+            Sign out
+          </button>
+        </form>
+      </div>
 
       <section aria-labelledby="email-heading" className={section}>
         <h2 id="email-heading" className="text-lg font-semibold">
@@ -51,24 +69,28 @@ export default async function SettingsPage() {
         </div>
         <p className="mt-4 text-sm">
           <Link href="/settings/digest-preview" className="font-medium underline underline-offset-2">
-            Preview today&apos;s digest
+            {preferences.digest === "WEEKLY" ? "Preview this week's digest" : "Preview today's digest"}
           </Link>
         </p>
       </section>
 
-      <section aria-labelledby="list-heading" className={section}>
-        <h2 id="list-heading" className="text-lg font-semibold">
-          Reading list
+      <section aria-labelledby="profile-heading" className={section}>
+        <h2 id="profile-heading" className="text-lg font-semibold">
+          Profile
         </h2>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {user.username ? (
-            <Link href={`/users/${user.username}`} className="underline underline-offset-2">
+          Your handle is public; your email address never is.{" "}
+          {profile.username ? (
+            <Link href={`/users/${profile.username}`} className="underline underline-offset-2">
               The papers you upvoted
             </Link>
           ) : (
             "The papers you upvote appear on your page."
           )}
         </p>
+        <div className="mt-4">
+          <ProfileForm username={profile.username ?? ""} profilePrivate={profile.profilePrivate} />
+        </div>
       </section>
 
       <section aria-labelledby="delete-heading" className={`${section} border-red-200 dark:border-red-900`}>

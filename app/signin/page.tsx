@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
+import { SignInReason } from "@/components/auth/sign-in-reason";
 import { signInWithGitHub } from "@/lib/auth/actions";
 import { githubEnabled } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 const errors: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
   OAuthAccountNotLinked: "That email already signs in another way. Use the email link.",
+  EmailInvalid: "Enter a valid email address.",
+  EmailLimit: "Too many sign-in links were asked for. Check your inbox for the last one, or try again in 15 minutes.",
 };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
@@ -19,8 +22,13 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
+  // Own keys only: "?error=constructor" must not find Object's prototype.
   const error =
-    typeof params.error === "string" ? (errors[params.error] ?? "Signing in did not work. Please try again.") : null;
+    typeof params.error === "string"
+      ? Object.hasOwn(errors, params.error)
+        ? errors[params.error]
+        : "Signing in did not work. Please try again."
+      : null;
 
   return (
     <section className="mx-auto max-w-sm py-8">
@@ -28,6 +36,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         Upvote papers and get the trending ones in your inbox. No password: we email you a link.
       </p>
+      <SignInReason reason={callbackUrl.endsWith("#discussion") ? "comment" : null} />
       {error ? (
         <p
           role="alert"

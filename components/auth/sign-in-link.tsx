@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { signInHref } from "@/lib/auth/pending-intent";
+import { signInHref } from "@/lib/auth/sign-in-href";
 
 /** "Sign in", coming back to the current page afterwards. */
 export function SignInLink() {
@@ -12,7 +12,7 @@ export function SignInLink() {
   return (
     <Link
       href={signInHref(here)}
-      className="rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500 dark:bg-zinc-100 dark:text-zinc-900"
+      className="shrink-0 rounded-md bg-zinc-900 px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white focus-ring hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900"
     >
       Sign in
     </Link>

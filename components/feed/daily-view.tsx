@@ -1,29 +1,45 @@
+import Link from "next/link";
+import { CategoryFilter } from "@/components/feed/category-filter";
 import { DayNavigation } from "@/components/feed/day-navigation";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { PeriodTabs } from "@/components/feed/period-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { withCategory, type CategoryFacet } from "@/lib/papers/categories";
 import { formatDay } from "@/lib/papers/dates";
 import { DAY_PAGE_SIZE, type DailyList } from "@/lib/papers/schema";
 import type { ViewerVotes } from "@/lib/upvotes/viewer";
 
-/** One day of the daily list: heading, navigation between days, and its papers. */
-export function DailyView({ list, viewer }: { list: DailyList; viewer?: Promise<ViewerVotes> }) {
+/** One day of the daily list: heading, navigation between days, the category filter, and its papers. */
+export function DailyView({
+  list,
+  chips,
+  viewer,
+}: {
+  list: DailyList;
+  /** The category filter's chips for this day. */
+  chips: CategoryFacet[];
+  viewer?: Promise<ViewerVotes>;
+}) {
+  const { day, category } = list;
+  const dayPath = `/papers/date/${day}`;
+  const papers = `${category ? `${category} ` : ""}${list.total === 1 ? "paper" : "papers"}`;
   return (
     <section>
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Daily Papers</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            <time dateTime={list.day}>{formatDay(list.day)}</time>
-            {list.total ? ` · ${list.total} ${list.total === 1 ? "paper" : "papers"}` : ""}
+            <time dateTime={day}>{formatDay(day)}</time>
+            {list.total ? ` · ${list.total} ${papers}` : ""}
           </p>
         </div>
-        <PeriodTabs day={list.day} active="day" />
+        <PeriodTabs day={day} active="day" category={category} />
       </header>
-      <div className="mb-6">
-        <DayNavigation day={list.day} previousDay={list.previousDay} nextDay={list.nextDay} />
+      <div className="mb-4">
+        <DayNavigation day={day} previousDay={list.previousDay} nextDay={list.nextDay} category={category} />
       </div>
+      <CategoryFilter basePath={dayPath} chips={chips} active={category} />
       {list.papers.length ? (
         <>
           <PaperGrid
@@ -31,20 +47,30 @@ export function DailyView({ list, viewer }: { list: DailyList; viewer?: Promise<
             viewer={viewer}
             ranked={list.pageCount > 1}
             startRank={(list.page - 1) * DAY_PAGE_SIZE + 1}
+            categoryPath={dayPath}
           />
           <Pagination
             page={list.page}
             pageCount={list.pageCount}
-            hrefFor={(p) => `/papers/date/${list.day}?page=${p}`}
+            hrefFor={(p) => withCategory(dayPath, category, { page: String(p) })}
           />
         </>
       ) : list.total ? (
         <EmptyState title="This page is past the last one">
-          {formatDay(list.day, "long")} has {list.total} papers on {list.pageCount} pages.
+          {formatDay(day, "long")} has {list.total} {papers} on {list.pageCount} pages.
+        </EmptyState>
+      ) : category ? (
+        <EmptyState title={`No ${category} papers on this day`}>
+          Nothing in {category} was featured on {formatDay(day, "long")}. Try the previous or next day with {category}{" "}
+          papers, or{" "}
+          <Link href={dayPath} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+            all of this day&apos;s papers
+          </Link>
+          .
         </EmptyState>
       ) : (
         <EmptyState title="No papers on this day">
-          Nothing was featured on {formatDay(list.day, "long")}. Try the previous or next day with papers.
+          Nothing was featured on {formatDay(day, "long")}. Try the previous or next day with papers.
         </EmptyState>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { PaperGridSkeleton } from "@/components/feed/paper-grid-skeleton";
 import { KeyboardNavigation } from "@/components/feed/keyboard-navigation";
 import { PaperCard } from "@/components/paper/paper-card";
 import type { PaperSummary } from "@/lib/papers/schema";
@@ -9,12 +10,18 @@ export function PaperGrid({
   ranked = false,
   startRank = 1,
   viewer,
+  categoryPath,
+  now,
 }: {
   papers: PaperSummary[];
+  /** Cards say how long before this each paper was featured (trending). */
+  now?: Date;
   ranked?: boolean;
   startRank?: number;
   /** The reader's votes; without it the cards show counts only. */
   viewer?: Promise<ViewerVotes>;
+  /** The listing the cards' category chips filter (see PaperCard). */
+  categoryPath?: string;
 }) {
   return (
     <>
@@ -22,7 +29,13 @@ export function PaperGrid({
       <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Papers">
         {papers.map((paper, index) => (
           <li key={paper.id}>
-            <PaperCard paper={paper} rank={ranked ? startRank + index : undefined} viewer={viewer} />
+            <PaperCard
+              paper={paper}
+              rank={ranked ? startRank + index : undefined}
+              viewer={viewer}
+              categoryPath={categoryPath}
+              now={now}
+            />
           </li>
         ))}
       </ol>
@@ -30,15 +43,4 @@ export function PaperGrid({
   );
 }
 
-PaperGrid.Skeleton = function PaperGridSkeleton({ count = 6 }: { count?: number }) {
-  return (
-    <div aria-busy="true" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      <span className="sr-only" role="status">
-        Loading papers…
-      </span>
-      {Array.from({ length: count }, (_, i) => (
-        <PaperCard.Skeleton key={i} />
-      ))}
-    </div>
-  );
-};
+PaperGrid.Skeleton = PaperGridSkeleton;

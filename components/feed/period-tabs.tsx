@@ -1,10 +1,19 @@
 import Link from "next/link";
+import { withCategory } from "@/lib/papers/categories";
 import { isoWeekOf, monthOf } from "@/lib/papers/dates";
 
 type Period = "day" | "week" | "month" | "trending";
 
-/** Daily / Weekly / Monthly / Trending switch, anchored on `day`. */
-export function PeriodTabs({ day, active }: { day: string; active: Period }) {
+/** Daily / Weekly / Monthly / Trending switch, anchored on `day`; a category filter carries over. */
+export function PeriodTabs({
+  day,
+  active,
+  category = null,
+}: {
+  day: string;
+  active: Period;
+  category?: string | null;
+}) {
   const tabs: { period: Period; label: string; href: string }[] = [
     { period: "day", label: "Daily", href: `/papers/date/${day}` },
     { period: "week", label: "Weekly", href: `/papers/week/${isoWeekOf(day)}` },
@@ -19,9 +28,9 @@ export function PeriodTabs({ day, active }: { day: string; active: Period }) {
       {tabs.map((tab) => (
         <Link
           key={tab.period}
-          href={tab.href}
+          href={withCategory(tab.href, category)}
           aria-current={tab.period === active ? "page" : undefined}
-          className="rounded-md px-3 py-1 text-zinc-600 hover:text-zinc-950 focus-visible:outline-2 focus-visible:outline-amber-500 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white dark:text-zinc-400 dark:hover:text-white dark:aria-[current=page]:bg-zinc-100 dark:aria-[current=page]:text-zinc-900"
+          className="tab"
         >
           {tab.label}
         </Link>

@@ -1,25 +1,41 @@
+import Link from "next/link";
 import { Suspense, use } from "react";
+import { CategoryFilter } from "@/components/feed/category-filter";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { PeriodTabs } from "@/components/feed/period-tabs";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
+import { withCategory, type CategoryFacet } from "@/lib/papers/categories";
 import type { Page, PaperSummary } from "@/lib/papers/schema";
 import type { ViewerVotes } from "@/lib/upvotes/viewer";
 
-/** A week's or a month's papers, most upvoted first, with links to the neighbouring periods. */
+/** A listing of several days: a week (`/papers/week/2025-W03`) or a month (`/papers/month/2025-01`). */
+export type Period = "week" | "month";
+
+/**
+ * A week's or a month's papers, most upvoted first, with links to the neighbouring periods and a category
+ * filter (kept by the period links and the pages).
+ */
 export function RangeView(props: {
   title: string;
   subtitle: string;
   anchorDay: string;
-  period: "week" | "month";
+  period: Period;
+  /** The neighbouring periods' paths, unfiltered. */
   previousHref: string | null;
   nextHref: string | null;
+  /** Where the links go, for screen readers, when they skip empty periods ("Previous week with papers: …"). */
+  previousLabel?: string;
+  nextLabel?: string;
   basePath: string;
-  /** Streams in under a skeleton, below the (instant) heading and navigation. */
+  category: string | null;
+  /** Stream in under skeletons, below the (instant) heading and navigation. */
   result: Promise<Page<PaperSummary>>;
+  chips: Promise<CategoryFacet[]>;
   viewer?: Promise<ViewerVotes>;
 }) {
+  const { category } = props;
   return (
     <section>
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
@@ -27,21 +43,50 @@ export function RangeView(props: {
           <h1 className="text-2xl font-semibold tracking-tight">{props.title}</h1>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{props.subtitle}</p>
         </div>
-        <PeriodTabs day={props.anchorDay} active={props.period} />
+        <PeriodTabs day={props.anchorDay} active={props.period} category={category} />
       </header>
-      <div className="mb-6 flex gap-2">
-        <ButtonLink href={props.previousHref} rel="prev">
+      <div className="mb-4 flex gap-2">
+        <ButtonLink
+          href={props.previousHref && withCategory(props.previousHref, category)}
+          rel="prev"
+          label={props.previousHref ? props.previousLabel : undefined}
+        >
           ← Previous {props.period}
         </ButtonLink>
-        <ButtonLink href={props.nextHref} rel="next">
+        <ButtonLink
+          href={props.nextHref && withCategory(props.nextHref, category)}
+          rel="next"
+          label={props.nextHref ? props.nextLabel : undefined}
+        >
           Next {props.period} →
         </ButtonLink>
       </div>
+      <Suspense fallback={<CategoryFilter.Skeleton />}>
+        <Chips chips={props.chips} basePath={props.basePath} active={category} />
+      </Suspense>
       <Suspense fallback={<PaperGrid.Skeleton />}>
-        <RangeResults result={props.result} viewer={props.viewer} period={props.period} basePath={props.basePath} />
+        <RangeResults
+          result={props.result}
+          viewer={props.viewer}
+          period={props.period}
+          basePath={props.basePath}
+          category={category}
+        />
       </Suspense>
     </section>
   );
+}
+
+function Chips({
+  chips,
+  basePath,
+  active,
+}: {
+  chips: Promise<CategoryFacet[]>;
+  basePath: string;
+  active: string | null;
+}) {
+  return <CategoryFilter basePath={basePath} chips={use(chips)} active={active} />;
 }
 
 function RangeResults({
@@ -49,27 +94,52 @@ function RangeResults({
   viewer,
   period,
   basePath,
+  category,
 }: {
   result: Promise<Page<PaperSummary>>;
   viewer?: Promise<ViewerVotes>;
   period: string;
   basePath: string;
+  category: string | null;
 }) {
   const result = use(pending);
+  const papers = `${category ? `${category} ` : ""}${result.total === 1 ? "paper" : "papers"}`;
   if (!result.items.length) {
     return (
-      <EmptyState title={`No papers this ${period}`}>
-        {result.total ? "This page is past the last one." : `Nothing was featured in this ${period}.`}
+      <EmptyState title={`No ${category ? `${category} ` : ""}papers this ${period}`}>
+        {result.total ? (
+          "This page is past the last one."
+        ) : category ? (
+          <>
+            Nothing in {category} was featured in this {period}. See{" "}
+            <Link href={basePath} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+              all of this {period}&apos;s papers
+            </Link>
+            .
+          </>
+        ) : (
+          `Nothing was featured in this ${period}.`
+        )}
       </EmptyState>
     );
   }
   return (
     <>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
-        {result.total} {result.total === 1 ? "paper" : "papers"}
+        {result.total} {papers}
       </p>
-      <PaperGrid papers={result.items} ranked startRank={(result.page - 1) * result.pageSize + 1} viewer={viewer} />
-      <Pagination page={result.page} pageCount={result.pageCount} hrefFor={(p) => `${basePath}?page=${p}`} />
+      <PaperGrid
+        papers={result.items}
+        ranked
+        startRank={(result.page - 1) * result.pageSize + 1}
+        viewer={viewer}
+        categoryPath={basePath}
+      />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        hrefFor={(p) => withCategory(basePath, category, { page: String(p) })}
+      />
     </>
   );
 }

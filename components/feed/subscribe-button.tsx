@@ -1,19 +1,24 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
-import { rememberIntent, signInHref, takeIntent } from "@/lib/auth/pending-intent";
+import { useState, useTransition } from "react";
+import { usePendingIntent } from "@/components/hooks/use-pending-intent";
 import { subscribeToDailyDigest } from "@/lib/settings/actions";
+import type { DigestChoice } from "@/lib/settings/schema";
 
-/** Subscribes to the daily digest in one step; signed out, it signs in first and then subscribes. */
-export function SubscribeButton({ signedIn, subscribed }: { signedIn: boolean; subscribed: boolean }) {
-  const [done, setDone] = useState(subscribed);
+const current: Record<Exclude<DigestChoice, "OFF">, string> = {
+  DAILY: "You get the daily digest.",
+  WEEKLY: "You get the weekly digest.",
+};
+
+/**
+ * Subscribes to the daily digest in one step; signed out, it signs in first and then subscribes. A reader
+ * who already gets a digest is told which one (a weekly reader is not offered the daily one again).
+ */
+export function SubscribeButton({ signedIn, digest }: { signedIn: boolean; digest: DigestChoice }) {
+  const [done, setDone] = useState(digest !== "OFF");
   const [message, setMessage] = useState("");
   const [pending, startTransition] = useTransition();
-  const router = useRouter();
-  const pathname = usePathname();
-  const resumed = useRef(false);
 
   function subscribe() {
     startTransition(async () => {
@@ -27,16 +32,12 @@ export function SubscribeButton({ signedIn, subscribed }: { signedIn: boolean; s
     });
   }
 
-  useEffect(() => {
-    if (!signedIn || resumed.current) return;
-    resumed.current = true;
-    if (takeIntent((intent) => intent.kind === "subscribe")) subscribe();
-  }, [signedIn]);
+  const signInToSubscribe = usePendingIntent({ kind: "subscribe" }, signedIn, subscribe);
 
   if (done) {
     return (
       <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
-        {message || "You get the daily digest."}{" "}
+        {message || current[digest === "OFF" ? "DAILY" : digest]}{" "}
         <Link href="/settings" className="font-medium underline underline-offset-2">
           Email settings
         </Link>
@@ -48,11 +49,7 @@ export function SubscribeButton({ signedIn, subscribed }: { signedIn: boolean; s
       <button
         type="button"
         disabled={pending}
-        onClick={() => {
-          if (signedIn) return subscribe();
-          rememberIntent({ kind: "subscribe" });
-          router.push(signInHref(pathname));
-        }}
+        onClick={signedIn ? subscribe : signInToSubscribe}
         className="rounded-md bg-amber-400 px-4 py-1.5 text-sm font-semibold text-zinc-950 hover:bg-amber-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-600 disabled:opacity-60"
       >
         {pending ? "Subscribing…" : "Subscribe"}

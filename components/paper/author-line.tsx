@@ -1,18 +1,36 @@
-/** "A, B, C and 26 more" — the first authors and the count of the rest. */
+import Link from "next/link";
+import { authorSearchPath } from "@/lib/papers/urls";
+import { AUTHORS_SHOWN, splitAuthors } from "@/lib/text/author-list";
+
+/**
+ * "A, B, C and 26 more" — the first authors and the count of the rest (pass `shown={authors.length}` for all
+ * of them). Each name searches for the author's papers.
+ */
 export function AuthorLine({
   authors,
-  shown = 3,
-  className = "",
+  shown = AUTHORS_SHOWN,
+  className,
 }: {
   authors: string[];
   shown?: number;
   className?: string;
 }) {
-  const rest = authors.length - shown;
+  const { shown: names, rest } = splitAuthors(authors, shown);
+  return <AuthorNames names={names} rest={rest} className={className} />;
+}
+
+/** AuthorLine's line from its parts: the names shown and how many are left out. The `authors` class styles the links. */
+export function AuthorNames({ names, rest, className = "" }: { names: string[]; rest: number; className?: string }) {
   return (
-    <p className={className}>
-      {authors.slice(0, shown).join(", ")}
-      {rest > 0 ? <span className="text-zinc-500"> and {rest} more</span> : null}
+    <p className={`authors ${className}`}>
+      {/* A flat list (names and the commas between them): no wrapper element per author. */}
+      {names.flatMap((author, index) => [
+        index > 0 ? ", " : null,
+        <Link key={index} href={authorSearchPath(author)}>
+          {author}
+        </Link>,
+      ])}
+      {rest > 0 ? <span className="text-muted">{` and ${rest} more`}</span> : null}
     </p>
   );
 }

@@ -1,40 +1,58 @@
 import { arxivAbsUrl, arxivPdfUrl } from "@/lib/papers/arxiv-id";
+import { safeHttpUrl } from "@/lib/papers/urls";
 
-const linkClass =
-  "inline-flex items-center gap-1 rounded-md border border-zinc-200 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:border-zinc-400 hover:text-zinc-950 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-zinc-500 dark:hover:text-white";
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+const exact = new Intl.NumberFormat("en-US");
 
-/** arXiv page, PDF, code and project page, whichever are known. */
+/**
+ * arXiv page, PDF, code (with its GitHub stars) and project page, whichever are known, as the `pills` class
+ * (app/globals.css) draws them. Links from sources are shown only when they are http(s).
+ */
 export function PaperLinks({
   id,
   githubRepo,
+  githubStars = null,
   projectPage,
+  className = "",
 }: {
   id: string;
   githubRepo: string | null;
+  githubStars?: number | null;
   projectPage: string | null;
+  className?: string;
 }) {
+  const code = safeHttpUrl(githubRepo);
+  const project = safeHttpUrl(projectPage);
   return (
-    <ul className="flex flex-wrap gap-2" aria-label="Links">
+    <ul className={`pills ${className}`} aria-label="Links">
       <li>
-        <a className={linkClass} href={arxivAbsUrl(id)} rel="noopener" target="_blank">
+        <a href={arxivAbsUrl(id)} rel="noopener" target="_blank">
           arXiv
         </a>
       </li>
       <li>
-        <a className={linkClass} href={arxivPdfUrl(id)} rel="noopener" target="_blank">
+        <a href={arxivPdfUrl(id)} rel="noopener" target="_blank">
           PDF
         </a>
       </li>
-      {githubRepo ? (
+      {code ? (
         <li>
-          <a className={linkClass} href={githubRepo} rel="noopener nofollow" target="_blank">
+          <a href={code} rel="noopener nofollow" target="_blank">
             Code
+            {githubStars !== null ? (
+              <span className="text-muted tabular-nums">
+                <span aria-hidden>{`★ ${compact.format(githubStars)}`}</span>
+                <span className="sr-only">
+                  {`, ${exact.format(githubStars)} GitHub ${githubStars === 1 ? "star" : "stars"}`}
+                </span>
+              </span>
+            ) : null}
           </a>
         </li>
       ) : null}
-      {projectPage ? (
+      {project ? (
         <li>
-          <a className={linkClass} href={projectPage} rel="noopener nofollow" target="_blank">
+          <a href={project} rel="noopener nofollow" target="_blank">
             Project page
           </a>
         </li>

@@ -1,4 +1,5 @@
-/* eslint-disable @next/next/no-img-element -- thumbnails come from arbitrary hosts; next/image would need each one allow-listed */
+import { PaperCover, type Cover } from "@/components/paper/paper-cover";
+import { safeHttpUrl } from "@/lib/papers/urls";
 import { latexToPlainText } from "@/lib/text/latex";
 
 /** A stable hue per paper, so a paper's placeholder looks the same everywhere. */
@@ -19,31 +20,26 @@ function monogram(title: string): string {
     .join("");
 }
 
-/** The paper's thumbnail, or a generated cover (its monogram on a hue of its own) when it has none. */
+/**
+ * The paper's thumbnail (Hugging Face's, when it came from there), or a generated cover (its monogram on a
+ * hue of its own) when it has none or its URL is not http(s).
+ */
+export function coverOf(id: string, title: string, url: string | null): Cover {
+  const src = safeHttpUrl(url);
+  return src ? { src } : { hue: hueOf(id), monogram: monogram(title) };
+}
+
+/** The paper's {@link coverOf} picture. */
 export function PaperThumbnail({
   id,
   title,
   url,
-  className = "",
+  className,
 }: {
   id: string;
   title: string;
   url: string | null;
   className?: string;
 }) {
-  if (url) {
-    return <img src={url} alt="" loading="lazy" className={`object-cover ${className}`} />;
-  }
-  const hue = hueOf(id);
-  return (
-    <div
-      aria-hidden
-      className={`grid place-items-center overflow-hidden font-semibold tracking-wider text-white/90 select-none ${className}`}
-      style={{
-        backgroundImage: `linear-gradient(135deg, hsl(${hue} 65% 45%), hsl(${(hue + 40) % 360} 70% 30%))`,
-      }}
-    >
-      <span className="text-2xl drop-shadow-sm">{monogram(title)}</span>
-    </div>
-  );
+  return <PaperCover cover={coverOf(id, title, url)} className={className} />;
 }

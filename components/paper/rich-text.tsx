@@ -7,6 +7,23 @@ import { parseLatexText, type Segment } from "@/lib/text/latex";
  * `\href`, `\htmlClass` and friends, so its output is the only HTML this component ever injects.
  */
 function renderMath(tex: string, display: boolean): string | null {
+  const key = `${display ? "$$" : "$"}${tex}`;
+  const known = typeset.get(key);
+  if (known !== undefined) return known;
+  const html = typesetMath(tex, display);
+  // Titles are rendered on every list they appear in: typeset each formula once (a bounded memo).
+  if (tex.length <= MEMO_MAX_TEX) {
+    if (typeset.size >= MEMO_ENTRIES) typeset.delete(typeset.keys().next().value!);
+    typeset.set(key, html);
+  }
+  return html;
+}
+
+const MEMO_ENTRIES = 5_000;
+const MEMO_MAX_TEX = 500;
+const typeset = new Map<string, string | null>();
+
+function typesetMath(tex: string, display: boolean): string | null {
   try {
     // throwOnError: true so invalid math is detected here and shown as its source, not as KaTeX's red error span.
     return katex.renderToString(tex, {
@@ -61,12 +78,51 @@ function renderSegment(segment: Segment, key: number, links: boolean): ReactNode
  *   <h1><RichText text={paper.title} /></h1>
  *   <p className="leading-relaxed"><RichText text={paper.abstract} /></p>
  *   // Inside an <a> (a linked title), pass links={false}: an <a> must not contain another <a>.
- *   <Link href={`/papers/${paper.id}`}><RichText text={paper.title} links={false} /></Link>
+ *   <Link href={paperPath(paper.id)}><RichText text={paper.title} links={false} /></Link>
  *
  * Use `latexToPlainText` from `@/lib/text/latex` where markup is not allowed (`<title>`, meta tags, feeds, JSON).
  */
-export function RichText({ text, className, links = true }: { text: string; className?: string; links?: boolean }) {
-  return (
-    <span className={className}>{parseLatexText(text).map((segment, i) => renderSegment(segment, i, links))}</span>
-  );
+export function RichText({
+  text,
+  className,
+  links = true,
+  maxLength,
+  maxMath = Infinity,
+}: {
+  text: string;
+  className?: string;
+  links?: boolean;
+  /** Stop after this many characters (of text and of formula source), ending in "…". */
+  maxLength?: number;
+  /** Typeset at most this many formulas; later ones stay as their `$…$` source (KaTeX's HTML is large). */
+  maxMath?: number;
+}) {
+  const segments = maxLength === undefined ? parseLatexText(text) : shorten(parseLatexText(text), maxLength);
+  let formulas = 0;
+  const content = segments.map((segment, i) => {
+    if (segment.kind === "math" && ++formulas > maxMath) {
+      return segment.display ? `$$${segment.tex}$$` : `$${segment.tex}$`;
+    }
+    return renderSegment(segment, i, links);
+  });
+  // No `className` prop when there is none: React's payload would spell it out as "$undefined" on every title.
+  return className ? <span className={className}>{content}</span> : <span>{content}</span>;
+}
+
+/** The segments that fit in `maxLength` characters; a text cut short ends in "…", a formula is kept or dropped whole. */
+function shorten(segments: Segment[], maxLength: number): Segment[] {
+  const kept: Segment[] = [];
+  let left = maxLength;
+  for (const segment of segments) {
+    const length = segment.kind === "math" ? segment.tex.length : segment.text.length;
+    if (length <= left) {
+      kept.push(segment);
+      left -= length;
+      continue;
+    }
+    if (segment.kind === "text") kept.push({ ...segment, text: `${segment.text.slice(0, left).trimEnd()}…` });
+    else kept.push({ kind: "text", text: "…" });
+    break;
+  }
+  return kept;
 }

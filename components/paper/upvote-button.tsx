@@ -1,9 +1,10 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
-import { rememberIntent, signInHref, takeIntent } from "@/lib/auth/pending-intent";
+import { useOptimistic, useState, useTransition } from "react";
+import { usePendingIntent } from "@/components/hooks/use-pending-intent";
 import { castUpvote } from "@/lib/upvotes/actions";
+
+const UNREACHABLE = "Could not reach Daily Papers; your vote was not counted. Try again in a moment.";
 
 interface Vote {
   upvoted: boolean;
@@ -11,7 +12,8 @@ interface Vote {
 }
 
 /**
- * The upvote control: optimistic, rolled back when the server refuses (shown in the status line).
+ * The upvote control: optimistic, rolled back when the server refuses or cannot be reached (said in the
+ * status line, never by replacing the page).
  * Signed out, it remembers the intent and goes to sign-in; back here, the vote is cast.
  */
 export function UpvoteButton({ paperId, count, upvoted, signedIn }: Vote & { paperId: string; signedIn: boolean }) {
@@ -19,14 +21,20 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: Vote & { pap
   const [shown, setShown] = useOptimistic(vote);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
-  const router = useRouter();
-  const pathname = usePathname();
-  const resumed = useRef(false);
 
   function send(target: boolean) {
     startTransition(async () => {
       setShown({ upvoted: target, count: shown.count + (target === shown.upvoted ? 0 : target ? 1 : -1) });
-      const result = await castUpvote({ paperId, upvoted: target });
+      let result: Awaited<ReturnType<typeof castUpvote>>;
+      try {
+        result = await castUpvote({ paperId, upvoted: target });
+      } catch {
+        // The action never answered (offline, a 503 from the proxy, a server that went away): an error
+        // thrown out of a transition would replace the page with the error boundary. Ending the transition
+        // rolls the optimistic vote back; the status line says why.
+        setMessage({ text: UNREACHABLE, error: true });
+        return;
+      }
       if (result.ok) {
         setVote({ upvoted: result.upvoted, count: result.count });
         setMessage({ text: result.upvoted ? "Upvoted" : "Upvote removed", error: false });
@@ -36,41 +44,27 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: Vote & { pap
     });
   }
 
+  const signInToUpvote = usePendingIntent({ kind: "upvote", paperId }, signedIn, () => send(true));
+
   function onClick() {
-    if (!signedIn) {
-      rememberIntent({ kind: "upvote", paperId });
-      router.push(signInHref(`${pathname}${window.location.search}`));
-      return;
-    }
+    if (!signedIn) return signInToUpvote();
     send(!shown.upvoted);
   }
 
-  useEffect(() => {
-    if (!signedIn || resumed.current) return;
-    resumed.current = true;
-    if (takeIntent((intent) => intent.kind === "upvote" && intent.paperId === paperId)) send(true);
-    // Runs once after sign-in; `send` is stable enough for that single call.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signedIn, paperId]);
-
   return (
-    <div className="flex shrink-0 flex-col items-center self-start">
-      <button
-        type="button"
-        onClick={onClick}
-        aria-pressed={shown.upvoted}
-        aria-label={shown.upvoted ? `Remove upvote (${shown.count} upvotes)` : `Upvote (${shown.count} upvotes)`}
-        aria-busy={pending}
-        className={`flex h-16 w-12 flex-col items-center justify-center rounded-lg border text-sm transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500 ${
-          shown.upvoted
-            ? "border-amber-500 bg-amber-50 text-amber-700 dark:border-amber-400 dark:bg-amber-400/10 dark:text-amber-300"
-            : "border-zinc-200 hover:border-zinc-400 dark:border-zinc-700 dark:hover:border-zinc-500"
-        }`}
-      >
-        <svg aria-hidden viewBox="0 0 12 12" className="size-3 fill-current">
+    <div className="vote-control">
+      {/* Its look, pressed or not, is the vote-button class's (app/globals.css), by aria-pressed. */}
+      <button type="button" onClick={onClick} aria-pressed={shown.upvoted} aria-busy={pending} className="vote-button">
+        <svg aria-hidden viewBox="0 0 12 12">
           <path d="M6 2 11 9H1z" />
         </svg>
-        <span className="font-semibold tabular-nums">{shown.count}</span>
+        {/* The name comes from this text, not aria-label: axe's label-in-name check drops "(29 upvotes)". */}
+        <span aria-hidden className="tabular-nums">
+          {shown.count}
+        </span>
+        <span className="sr-only">
+          {shown.upvoted ? `Remove upvote (${shown.count} upvotes)` : `Upvote (${shown.count} upvotes)`}
+        </span>
       </button>
       <span
         role="status"

@@ -25,6 +25,14 @@ export function UpvoteControl({
 }
 
 function ViewerUpvote({ paperId, count, viewer }: { paperId: string; count: number; viewer: Promise<ViewerVotes> }) {
-  const { signedIn, upvoted } = use(viewer);
-  return <UpvoteButton paperId={paperId} count={count} upvoted={upvoted.has(paperId)} signedIn={signedIn} />;
+  const { signedIn, upvoted, counts } = use(viewer);
+  // Counts are read fresh (the card may come from a data cache that is a vote behind).
+  return (
+    <UpvoteButton
+      paperId={paperId}
+      count={counts.get(paperId) ?? count}
+      upvoted={upvoted.has(paperId)}
+      signedIn={signedIn}
+    />
+  );
 }

@@ -1,14 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormStatus, ignoreWhilePending } from "@/components/ui/form-status";
 import { deleteAccount } from "@/lib/settings/actions";
 
 export function DeleteAccountForm() {
   const [state, action, pending] = useActionState(deleteAccount, null);
   return (
-    <form action={action} className="space-y-3">
+    <form action={action} onSubmit={ignoreWhilePending(pending)} className="space-y-3">
       <label htmlFor="confirm-delete" className="block text-sm">
-        Type <strong>delete</strong> to remove your account, your upvotes and your email settings for good.
+        Type <strong>delete</strong> to remove your account, your upvotes, your comments and your email settings for
+        good.
       </label>
       <div className="flex flex-wrap gap-2">
         <input
@@ -19,15 +21,13 @@ export function DeleteAccountForm() {
         />
         <button
           type="submit"
-          disabled={pending}
-          className="rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-500 disabled:opacity-60"
+          aria-disabled={pending}
+          className="rounded-md bg-red-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-500 aria-disabled:opacity-60"
         >
           Delete my account
         </button>
       </div>
-      <p role="status" aria-live="polite" className="text-sm text-red-600 dark:text-red-400">
-        {state && !state.ok ? state.message : ""}
-      </p>
+      <FormStatus state={state} className="text-sm" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { FormStatus, SubmitButton, ignoreWhilePending } from "@/components/ui/form-status";
 import { updateEmailPreferences } from "@/lib/settings/actions";
 import type { DigestChoice } from "@/lib/settings/schema";
 
@@ -13,7 +14,7 @@ const choices: { value: DigestChoice; label: string; hint: string }[] = [
 export function EmailPreferencesForm({ digest, minUpvotes }: { digest: DigestChoice; minUpvotes: number }) {
   const [state, action, pending] = useActionState(updateEmailPreferences, null);
   return (
-    <form action={action} className="space-y-5">
+    <form action={action} onSubmit={ignoreWhilePending(pending)} className="space-y-5">
       <fieldset>
         <legend className="text-sm font-medium">Digest</legend>
         <div className="mt-2 grid gap-2 sm:grid-cols-3">
@@ -31,7 +32,7 @@ export function EmailPreferencesForm({ digest, minUpvotes }: { digest: DigestCho
               />
               <span>
                 <span className="block font-medium">{choice.label}</span>
-                <span className="block text-xs text-zinc-500">{choice.hint}</span>
+                <span className="block text-xs text-zinc-500 dark:text-zinc-400">{choice.hint}</span>
               </span>
             </label>
           ))}
@@ -55,20 +56,10 @@ export function EmailPreferencesForm({ digest, minUpvotes }: { digest: DigestCho
         </div>
       </div>
       <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white hover:bg-zinc-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-500 disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900"
-        >
-          {pending ? "Saving…" : "Save"}
-        </button>
-        <p
-          role="status"
-          aria-live="polite"
-          className={`text-sm ${state && !state.ok ? "text-red-600 dark:text-red-400" : "text-green-700 dark:text-green-400"}`}
-        >
-          {state ? (state.ok ? "Saved." : state.message) : ""}
-        </p>
+        <SubmitButton pending={pending} pendingLabel="Saving…" className="text-sm">
+          Save
+        </SubmitButton>
+        <FormStatus state={state} saved="Saved." className="text-sm" />
       </div>
     </form>
   );

@@ -16,7 +16,7 @@ export function Pagination({
       <ButtonLink href={page > 1 ? hrefFor(page - 1) : null} rel="prev">
         ← Previous
       </ButtonLink>
-      <span className="text-zinc-500 tabular-nums">
+      <span className="text-zinc-500 tabular-nums dark:text-zinc-400">
         Page {page} of {pageCount}
       </span>
       <ButtonLink href={page < pageCount ? hrefFor(page + 1) : null} rel="next">

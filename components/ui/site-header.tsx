@@ -1,47 +1,79 @@
 import Link from "next/link";
 import { Suspense } from "react";
+import { AdminLink } from "@/components/admin/admin-link";
 import { HeaderUser } from "@/components/auth/header-user";
-import { SearchBox } from "@/components/ui/search-box";
+import { AccountNotice } from "@/components/settings/account-notice";
+import { SearchBox, SearchBoxFallback } from "@/components/ui/search-box";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
-const navLink =
-  "rounded-md px-2 py-1 text-sm text-zinc-600 hover:text-zinc-950 focus-visible:outline-2 focus-visible:outline-amber-500 dark:text-zinc-400 dark:hover:text-white";
+/** The section links; rendered twice (phone row, desktop row) so the tab order always follows the layout. */
+function NavLinks() {
+  return (
+    <>
+      <Link href="/" className="nav-link">
+        Daily
+      </Link>
+      <Link href="/papers/trending" className="nav-link">
+        Trending
+      </Link>
+      <Link href="/papers/new" className="nav-link" title="New on arXiv">
+        New
+      </Link>
+      <Link href="/submit" className="nav-link">
+        Submit
+      </Link>
+      <Suspense fallback={null}>
+        <AdminLink className="nav-link" />
+      </Suspense>
+    </>
+  );
+}
 
+/**
+ * The site header. From `md` up it is one sticky row: logo, sections, search, theme, account. Below that
+ * the sections move to a second row (and the header scrolls away instead of sticking), and on phones the
+ * account corner is just the avatar (sign-out is in Settings), so a 320 px screen keeps a usable search
+ * field and never scrolls sideways.
+ */
 export function SiteHeader() {
   return (
-    <header className="sticky top-0 z-10 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+    <header className="border-b border-zinc-200 bg-white/90 backdrop-blur sm:sticky sm:top-0 sm:z-10 dark:border-zinc-800 dark:bg-zinc-950/90">
       <a
         href="#main"
-        className="sr-only rounded-md bg-amber-400 px-3 py-2 text-zinc-950 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+        className="sr-only rounded-md bg-amber-400 px-3 py-2 text-zinc-950 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-20"
       >
         Skip to content
       </a>
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-3 px-4">
-        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-2 px-4 sm:gap-3">
+        <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md font-semibold tracking-tight focus-ring">
           <span
             aria-hidden
             className="grid size-7 place-items-center rounded-md bg-amber-400 text-xs font-bold text-zinc-950"
           >
             DP
           </span>
-          <span className="hidden sm:inline">Daily Papers</span>
+          <span className="sr-only sm:not-sr-only md:sr-only lg:not-sr-only">Daily Papers</span>
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
-          <Link href="/" className={navLink}>
-            Daily
-          </Link>
-          <Link href="/papers/trending" className={navLink}>
-            Trending
-          </Link>
+        <nav aria-label="Main" className="hidden items-center gap-1 md:flex">
+          <NavLinks />
         </nav>
-        <div className="ml-auto flex flex-1 items-center justify-end gap-2">
-          <SearchBox />
+        <div className="ml-auto flex min-w-0 flex-1 items-center justify-end gap-1 sm:gap-2">
+          <Suspense fallback={<SearchBoxFallback />}>
+            <SearchBox />
+          </Suspense>
           <ThemeToggle />
-          <Suspense fallback={<span className="size-8" />}>
+          <Suspense fallback={<span className="size-8 shrink-0" />}>
             <HeaderUser />
           </Suspense>
         </div>
       </div>
+      {/* Below md the sections get their own row; it scrolls sideways on its own if it ever has to. */}
+      <nav aria-label="Main" className="mx-auto -mt-2 flex max-w-6xl gap-1 overflow-x-auto px-2 pb-2 md:hidden">
+        <NavLinks />
+      </nav>
+      <Suspense fallback={null}>
+        <AccountNotice />
+      </Suspense>
     </header>
   );
 }

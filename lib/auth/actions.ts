@@ -1,26 +1,34 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { actionFailure } from "@/lib/actions/safe-action";
 import { signIn, signOut } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { allowSignInEmail, signInEmailSchema } from "@/lib/auth/sign-in-limits";
 import type { ActionResult } from "@/lib/action-result";
+import { firstIssueMessage } from "@/lib/validation";
 
 const emailSignInSchema = z.object({
-  email: z.email("Enter a valid email address.").max(254),
+  email: signInEmailSchema,
   callbackUrl: z.string().max(2000).optional(),
 });
 
-/** Sends a magic sign-in link, then shows the "check your email" page. */
+/**
+ * Sends a magic sign-in link, then shows the "check your email" page. For signed-out readers, so not an
+ * `authAction`; it validates the address and applies the sign-in mail limits itself.
+ */
 export async function requestEmailSignIn(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const parsed = emailSignInSchema.safeParse({
-    email: formData.get("email"),
+    email: formData.get("email") ?? undefined,
     callbackUrl: formData.get("callbackUrl") ?? undefined,
   });
-  if (!parsed.success)
-    return { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0]?.message ?? "Invalid input." };
+  if (!parsed.success) return { ok: false, code: "INVALID_INPUT", message: firstIssueMessage(parsed.error) };
   try {
+    const allowance = await allowSignInEmail(parsed.data.email, await headers());
+    if (!allowance.allowed) return { ok: false, code: "RATE_LIMITED", message: allowance.message };
     await signIn("nodemailer", {
       email: parsed.data.email,
       redirectTo: safeRedirectPath(parsed.data.callbackUrl),
@@ -31,7 +39,7 @@ export async function requestEmailSignIn(_previous: ActionResult | null, formDat
       console.error("[auth] sending the sign-in link failed", error);
       return { ok: false, code: "SIGN_IN_FAILED", message: "We could not send the sign-in email. Please try again." };
     }
-    throw error;
+    return actionFailure(error);
   }
   redirect("/signin/check-email");
 }

@@ -5,18 +5,11 @@ import GitHub from "next-auth/providers/github";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { prisma } from "@/lib/db";
 import { appUrl, loadEnv } from "@/lib/env";
-import { sendMail } from "@/lib/mail/transport";
+import { sendMail } from "@/lib/mail/send-mail";
+import { signInMail } from "@/lib/mail/templates/sign-in";
+import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
+import { signInEmailSchema } from "@/lib/auth/sign-in-limits";
 import { assignUsername } from "@/lib/auth/username";
-
-function signInMail(url: string, host: string) {
-  const text = `Sign in to Daily Papers (${host}) by opening this link:\n\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this email.\n`;
-  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#18181b">
-<p>Sign in to <strong>Daily Papers</strong> (${host}):</p>
-<p><a href="${url}" style="display:inline-block;padding:10px 18px;border-radius:6px;background:#18181b;color:#fff;text-decoration:none">Sign in</a></p>
-<p style="color:#71717a;font-size:13px">The link works once and expires in 24 hours. If you did not ask for it, ignore this email.</p>
-</body></html>`;
-  return { text, html };
-}
 
 // Auth.js builds its links and redirects from AUTH_URL, read before any configuration; without it, from
 // the host name `next start` binds to, which the browser may not use. APP_URL is the public address.
@@ -28,8 +21,19 @@ if (loadEnv().APP_URL) process.env.AUTH_URL ??= `${appUrl()}/api/auth`;
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = loadEnv();
+  const adapter = PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0]);
   return {
-    adapter: PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0]),
+    adapter: {
+      ...adapter,
+      // Only the newest sign-in link works: asking again voids the address's earlier links.
+      async createVerificationToken(token) {
+        const [, created] = await prisma.$transaction([
+          prisma.verificationToken.deleteMany({ where: { identifier: token.identifier } }),
+          prisma.verificationToken.create({ data: token }),
+        ]);
+        return created;
+      },
+    },
     session: { strategy: "database" },
     secret: env.AUTH_SECRET,
     trustHost: true,
@@ -39,18 +43,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         // Unused: sendVerificationRequest below sends through lib/mail, which falls back to the mailbox.
         server: env.SMTP_URL ?? "smtp://localhost:25",
         from: env.EMAIL_FROM,
+        // Auth.js's own check let `<script>@example.com` and `a@[127.0.0.1]` through on its route.
+        normalizeIdentifier(identifier) {
+          const email = signInEmailSchema.safeParse(identifier);
+          if (!email.success) throw new Error("Not a valid email address.");
+          return email.data;
+        },
         async sendVerificationRequest({ identifier, url }) {
-          const { host } = new URL(url);
-          await sendMail({ to: identifier, subject: "Sign in to Daily Papers", ...signInMail(url, host) });
+          await sendMail({ to: identifier, ...signInMail(url) });
         },
       }),
       ...(env.GITHUB_ID && env.GITHUB_SECRET
         ? [GitHub({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })]
         : []),
     ],
+    callbacks: {
+      // Auth.js's default threw on a callbackUrl that is neither a path nor a URL (a 500), and let
+      // "/.//evil.example" through.
+      redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl),
+    },
     events: {
       async createUser({ user }) {
-        if (user.id) await assignUsername(user.id, user.email ?? user.name ?? "reader");
+        if (user.id) await assignUsername(user.id);
       },
     },
   };

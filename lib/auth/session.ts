@@ -1,7 +1,9 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { prisma } from "@/lib/db";
+import { DatabaseUnavailableError } from "@/lib/db-health";
 
 export interface CurrentUser {
   id: string;
@@ -12,13 +14,65 @@ export interface CurrentUser {
   image: string | null;
 }
 
-/** The signed-in user of this request, or null. Deduplicated within a request. */
+/** Auth.js' database-session cookie, and its name on https (`useSecureCookies`). */
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+async function sessionToken(): Promise<string | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (value) return value;
+  }
+  return null;
+}
+
+/**
+ * Auth.js answers "no session" both when there is none and when its adapter could not ask (it logs the
+ * error and carries on), which would tell a signed-in reader to sign in during a database blip. So when it
+ * finds nothing for a cookie we look the row up ourselves: a failed lookup, or a live session Auth.js did
+ * not return, means the database could not be asked.
+ */
+async function confirmSignedOut(token: string): Promise<void> {
+  if (await liveSessionUserId(token)) throw new DatabaseUnavailableError();
+}
+
+/** The user of the unexpired session row `token` names, or null; a failed lookup throws. */
+async function liveSessionUserId(token: string): Promise<string | null> {
+  const session = await prisma.session.findUnique({
+    where: { sessionToken: token },
+    select: { userId: true, expires: true },
+  });
+  return session && session.expires > new Date() ? session.userId : null;
+}
+
+/**
+ * The signed-in user of this request, or null; deduplicated within a request. Throws (an outage error,
+ * which `authAction` maps to UNAVAILABLE and pages show calmly) when the session could not be checked,
+ * rather than mistaking a database blip for a signed-out reader.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = await sessionToken();
+  // No cookie, no session: signed-out readers cost no query.
+  if (!token) return null;
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
+  if (!id) {
+    await confirmSignedOut(token);
+    return null;
+  }
   return prisma.user.findUnique({
     where: { id },
     select: { id: true, email: true, emailVerified: true, name: true, username: true, image: true },
   });
+});
+
+/**
+ * The signed-in user's id from the session cookie alone, for hot paths that need nothing else (a vote): one
+ * indexed lookup of the row Auth.js' adapter reads, without Auth.js' own round (which builds a request,
+ * reads the session and its user, and may extend the session). Pages still go through `getCurrentUser`,
+ * which keeps the session rolling. A failed lookup throws, so an outage is never taken for "signed out".
+ */
+export const getSessionUserId = cache(async (): Promise<string | null> => {
+  const token = await sessionToken();
+  return token ? liveSessionUserId(token) : null;
 });

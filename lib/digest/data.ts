@@ -1,25 +1,37 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { DigestPaper } from "@/lib/digest/render";
 import { dayToDate, type DayRange } from "@/lib/papers/dates";
+import { listOrder } from "@/lib/papers/list-order";
+import { visibleFeatured } from "@/lib/papers/visibility";
 
 /** How many papers a digest lists at most. */
 export const DIGEST_SIZE = 10;
 
-/** The most upvoted papers featured within `range`. */
+/** A paper as a digest lists it. */
+export interface DigestPaper {
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  upvoteCount: number;
+}
+
+/** The most upvoted papers featured within `range`, in the feed's order (hidden papers never go out). */
 export async function getDigestPapers(
   prisma: PrismaClient,
   range: DayRange,
   limit = DIGEST_SIZE,
 ): Promise<DigestPaper[]> {
   const rows = await prisma.dailyPaper.findMany({
-    where: { day: { gte: dayToDate(range.from), lte: dayToDate(range.to) } },
-    orderBy: [{ paper: { upvoteCount: "desc" } }, { submittedAt: "asc" }],
+    where: { day: { gte: dayToDate(range.from), lte: dayToDate(range.to) }, ...visibleFeatured() },
+    orderBy: listOrder,
     take: limit,
     select: { paper: { select: { id: true, title: true, abstract: true, authors: true, upvoteCount: true } } },
   });
   return rows.map((row) => row.paper);
 }
 
+/** A verified reader who gets this period's digest. */
 export interface Subscriber {
   userId: string;
   email: string;

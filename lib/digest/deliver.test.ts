@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { runDigest, type DigestRunOptions } from "@/lib/digest/deliver";
 import { digestPeriod } from "@/lib/digest/period";
-import { createMailTransport } from "@/lib/mail/transporter";
+import { createMailTransport } from "@/lib/mail/create-transport";
 import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";
 
 const run = randomUUID().slice(0, 6);

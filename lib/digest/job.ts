@@ -1,8 +1,9 @@
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { runDigest, type DigestRunSummary } from "@/lib/digest/deliver";
 import type { DigestPeriodSpec } from "@/lib/digest/period";
 import { appUrl, type Env } from "@/lib/env";
-import { createMailTransport } from "@/lib/mail/transporter";
+import { createMailTransport } from "@/lib/mail/create-transport";
 
 /**
  * One digest run as the worker and `npm run digest` do it: the configured transport (SMTP_URL, or the

@@ -1,4 +1,5 @@
-import { addDays, isoWeekOf, parseDay, parseIsoWeek, type DayRange } from "@/lib/papers/dates";
+import "server-only";
+import { addDays, formatDay, isoWeekOf, parseDay, parseIsoWeek, type DayRange } from "@/lib/papers/dates";
 
 export type DigestPeriodName = "daily" | "weekly";
 
@@ -19,16 +20,11 @@ export interface DigestPeriodSpec {
 export function digestPeriod(period: DigestPeriodName, day: string): DigestPeriodSpec {
   if (!parseDay(day)) throw new Error(`Not a date: ${day}`);
   if (period === "daily") {
-    const label = new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { dateStyle: "full", timeZone: "UTC" });
-    return { period, key: day, range: { from: day, to: day }, label };
+    return { period, key: day, range: { from: day, to: day }, label: formatDay(day, "full") };
   }
   const key = isoWeekOf(day);
   const range = parseIsoWeek(key)!;
-  const monday = new Date(`${range.from}T00:00:00Z`).toLocaleDateString("en-US", {
-    dateStyle: "long",
-    timeZone: "UTC",
-  });
-  return { period, key, range, label: `the week of ${monday}` };
+  return { period, key, range, label: `the week of ${formatDay(range.from, "long")}` };
 }
 
 /** The period a scheduled run at `now` sends: the previous UTC day, or the ISO week that ended. */

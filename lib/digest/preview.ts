@@ -1,27 +1,39 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { getDigestPapers, getLastDigestFailure } from "@/lib/digest/data";
-import { digestPeriod } from "@/lib/digest/period";
-import { renderDigest, type DigestMessage } from "@/lib/digest/render";
+import { digestPeriod, type DigestPeriodName } from "@/lib/digest/period";
 import { appUrl } from "@/lib/env";
+import { renderDigest } from "@/lib/mail/templates/digest";
+import type { RenderedMail } from "@/lib/mail/templates/rendered-mail";
 import { getLatestDay } from "@/lib/papers/data";
 import { today } from "@/lib/papers/dates";
 
+export interface DigestPreview extends RenderedMail {
+  /** Which digest this is: the reader's own choice, or the daily one when they get none yet. */
+  period: DigestPeriodName;
+  /** "Sunday, November 22, 2026" or "the week of November 16, 2026" */
+  label: string;
+  /** Whether the reader gets this digest (false: digests are off, this is what "Daily" would send). */
+  subscribed: boolean;
+}
+
 /**
- * The daily digest `userId` would get for today's papers (or, before any are featured today, for the
- * latest day that has some), with their own threshold and unsubscribe link. Null when there are none.
+ * The digest `userId` would get, as they chose it: the weekly one for this week, or the daily one for
+ * today (before any papers are featured in the period, the latest day or week that has some), with their
+ * own threshold and unsubscribe link. Readers with digests off see the daily one. Null when there are none.
  */
-export async function getDigestPreview(userId: string): Promise<(DigestMessage & { label: string }) | null> {
+export async function getDigestPreview(userId: string): Promise<DigestPreview | null> {
   const preference = await prisma.emailPreference.findUnique({
     where: { userId },
-    select: { minUpvotes: true, unsubscribeToken: true },
+    select: { digest: true, minUpvotes: true, unsubscribeToken: true },
   });
-  let spec = digestPeriod("daily", today());
+  const period: DigestPeriodName = preference?.digest === "WEEKLY" ? "weekly" : "daily";
+  let spec = digestPeriod(period, today());
   let papers = await getDigestPapers(prisma, spec.range);
   if (papers.length === 0) {
     const latest = await getLatestDay();
     if (!latest) return null;
-    spec = digestPeriod("daily", latest);
+    spec = digestPeriod(period, latest);
     papers = await getDigestPapers(prisma, spec.range);
   }
   const personal = papers.filter((p) => p.upvoteCount >= (preference?.minUpvotes ?? 0));
@@ -29,13 +41,13 @@ export async function getDigestPreview(userId: string): Promise<(DigestMessage &
   const siteUrl = appUrl();
   const message = renderDigest({
     papers: personal,
-    period: "daily",
+    period,
     periodLabel: spec.label,
     siteUrl,
     settingsUrl: `${siteUrl}/settings`,
     unsubscribeUrl: preference ? `${siteUrl}/api/unsubscribe/${preference.unsubscribeToken}` : `${siteUrl}/settings`,
   });
-  return { ...message, label: spec.label };
+  return { ...message, period, label: spec.label, subscribed: (preference?.digest ?? "OFF") !== "OFF" };
 }
 
 /** The user's latest digest that their mail server refused for good, if any. */

@@ -3,18 +3,21 @@ import { Feed, type Item } from "feed";
 import { unstable_cache } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
 import { appUrl } from "@/lib/env";
-import { paperUrl, plainText } from "@/lib/papers/api";
-import { getRecentDailyPapers } from "@/lib/papers/api-data";
+import { getFeedPapers } from "@/lib/feeds/data";
+import { feedTitle, type FeedName } from "@/lib/feeds/links";
 import { arxivPdfUrl } from "@/lib/papers/arxiv-id";
-import { getTrendingPapers } from "@/lib/papers/data";
+import { withCategory } from "@/lib/papers/categories";
 import type { PaperSummary } from "@/lib/papers/schema";
+import { paperUrl } from "@/lib/papers/urls";
+import { escapeHtml } from "@/lib/text/escape-html";
+import { plainText } from "@/lib/text/plain-text";
 
 /**
  * The site's RSS 2.0 and Atom 1.0 feeds (`/feeds/<name>.xml`, `/feeds/<name>.atom`), built with the `feed`
- * package from the daily list and from trending.
+ * package from the daily list and from trending; `?category=cs.CL` narrows either to one arXiv category.
  */
 
-export type FeedName = "daily" | "trending";
+export type { FeedName };
 export type FeedFormat = "rss" | "atom";
 
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -24,21 +27,15 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
 
 const EXTENSIONS: Record<FeedFormat, string> = { rss: "xml", atom: "atom" };
 
-/** The daily feed covers the latest days that have papers, newest day first, up to this many papers. */
-const DAILY_FEED_DAYS = 7;
-const DAILY_FEED_LIMIT = 100;
-const TRENDING_FEED_LIMIT = 50;
-/** How long a built feed is reused; mutations that change the lists also invalidate `cacheTags.feeds`. */
+/** How long a built feed is reused; mutations that change the lists also invalidate `cacheTags.lists`. */
 const FEED_REVALIDATE_SECONDS = 300;
 
-const FEEDS: Record<FeedName, { title: string; description: string; pagePath: string }> = {
+const FEEDS: Record<FeedName, { description: string; pagePath: string }> = {
   daily: {
-    title: "Daily Papers",
     description: "The research papers featured each day, most upvoted first.",
     pagePath: "/",
   },
   trending: {
-    title: "Daily Papers — Trending",
     description: "The papers of the past week that are gathering upvotes fastest.",
     pagePath: "/papers/trending",
   },
@@ -51,9 +48,14 @@ export function parseFeedFile(file: string): { name: FeedName; format: FeedForma
   return { name: match[1] as FeedName, format: match[2] === "atom" ? "atom" : "rss" };
 }
 
-/** The absolute URL of a feed. */
-export function feedUrl(name: FeedName, format: FeedFormat, baseUrl: string = appUrl()): string {
-  return `${baseUrl}/feeds/${name}.${EXTENSIONS[format]}`;
+/** The absolute URL of a feed, of one arXiv category when given. */
+export function feedUrl(
+  name: FeedName,
+  format: FeedFormat,
+  baseUrl: string = appUrl(),
+  category: string | null = null,
+): string {
+  return withCategory(`${baseUrl}/feeds/${name}.${EXTENSIONS[format]}`, category);
 }
 
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates), which arXiv text can hold. */
@@ -65,12 +67,7 @@ function xmlSafe(text: string): string {
 
 /** Plain text as HTML source, for the elements readers render as HTML (Atom `type="html"`, RSS description). */
 function asHtml(text: string): string {
-  return xmlSafe(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** Plain text kept verbatim in a CDATA section, which cannot contain its own terminator. */
-function asCdataText(text: string): string {
-  return xmlSafe(text).replaceAll("]]>", "]] >");
+  return escapeHtml(xmlSafe(text));
 }
 
 const DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
@@ -81,8 +78,10 @@ function feedItem(paper: PaperSummary, format: FeedFormat, baseUrl: string): Ite
   const authors = paper.authors.map((name) => xmlSafe(name));
   const item: Item = {
     // The paper's URL is both its link and its id/guid (a permalink in RSS).
-    link: paperUrl(paper.id, baseUrl),
-    title: format === "atom" ? asHtml(title) : asCdataText(title),
+    link: paperUrl(baseUrl, paper.id),
+    // The `feed` package wraps titles in CDATA in both formats. Escaped as HTML, a title can neither end the
+    // CDATA section ("]]>" becomes "]]&gt;") nor carry markup a reader would render ("<script>").
+    title: asHtml(title),
     description: asHtml(abstract),
     date: paper.submittedAt ?? paper.publishedAt,
   };
@@ -102,52 +101,51 @@ function feedItem(paper: PaperSummary, format: FeedFormat, baseUrl: string): Ite
   return item;
 }
 
-/** Renders feed `name` in `format` for `papers` (already in feed order). */
+/** Renders feed `name` in `format` for `papers` (already in feed order), of one arXiv category if given. */
 export function buildFeed(
   name: FeedName,
   format: FeedFormat,
   papers: PaperSummary[],
   baseUrl: string,
-  now: Date = new Date(),
+  { now = new Date(), category = null }: { now?: Date; category?: string | null } = {},
 ): string {
   const meta = FEEDS[name];
   const items = papers.map((paper) => feedItem(paper, format, baseUrl));
   const newest = items.reduce<Date | null>((max, item) => (max && max >= item.date ? max : item.date), null);
   const feed = new Feed({
-    id: feedUrl(name, "atom", baseUrl),
-    title: meta.title,
-    description: meta.description,
-    link: `${baseUrl}${meta.pagePath}`,
+    id: feedUrl(name, "atom", baseUrl, category),
+    title: feedTitle(name, category),
+    description: category ? `${meta.description} Only papers in ${category}.` : meta.description,
+    link: withCategory(`${baseUrl}${meta.pagePath}`, category),
     language: "en",
     updated: newest ?? now,
     generator: "Daily Papers",
-    feedLinks: { rss: feedUrl(name, "rss", baseUrl), atom: feedUrl(name, "atom", baseUrl) },
+    feedLinks: { rss: feedUrl(name, "rss", baseUrl, category), atom: feedUrl(name, "atom", baseUrl, category) },
     author: { name: "Daily Papers", link: `${baseUrl}/` },
   });
   for (const item of items) feed.addItem(item);
   return format === "atom" ? feed.atom1() : feed.rss2();
 }
 
-/** Reads the papers of feed `name`, in feed order. */
-async function feedPapers(name: FeedName): Promise<PaperSummary[]> {
-  return name === "daily"
-    ? getRecentDailyPapers(DAILY_FEED_DAYS, DAILY_FEED_LIMIT)
-    : getTrendingPapers(TRENDING_FEED_LIMIT);
-}
-
-/** Feed `name` in `format`, straight from the database. */
-export async function renderFeed(name: FeedName, format: FeedFormat, baseUrl: string = appUrl()): Promise<string> {
-  return buildFeed(name, format, await feedPapers(name), baseUrl);
+/** Feed `name` in `format` (of one arXiv category, if given), straight from the database. */
+export async function renderFeed(
+  name: FeedName,
+  format: FeedFormat,
+  baseUrl: string = appUrl(),
+  category: string | null = null,
+): Promise<string> {
+  return buildFeed(name, format, await getFeedPapers(name, category), baseUrl, { category });
 }
 
 /**
- * Feed `name` in `format`, reused for a few minutes (feed readers poll often) and dropped when a mutation
- * invalidates `cacheTags.feeds`.
+ * Feed `name` in `format` (of one arXiv category, if given), reused for a few minutes (feed readers poll
+ * often) and dropped when a mutation invalidates `cacheTags.lists`.
  */
-export function getFeedXml(name: FeedName, format: FeedFormat): Promise<string> {
+export function getFeedXml(name: FeedName, format: FeedFormat, category: string | null = null): Promise<string> {
   const baseUrl = appUrl();
-  return unstable_cache(() => renderFeed(name, format, baseUrl), ["feed", name, format, baseUrl], {
-    tags: [cacheTags.feeds],
-    revalidate: FEED_REVALIDATE_SECONDS,
-  })();
+  return unstable_cache(
+    () => renderFeed(name, format, baseUrl, category),
+    ["feed", name, format, baseUrl, category ?? ""],
+    { tags: [cacheTags.lists, cacheTags.all], revalidate: FEED_REVALIDATE_SECONDS },
+  )();
 }

@@ -1,13 +1,17 @@
 import "server-only";
+import { unstable_cache } from "next/cache";
+import { cacheTags } from "@/lib/cache-tags";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DailyPapersQuery } from "@/lib/papers/api-schema";
-import { getFeaturedDays, getTrendingPapers } from "@/lib/papers/data";
+import { getTrendingPapers, LIST_REVALIDATE_SECONDS } from "@/lib/papers/data";
 import { dayToDate } from "@/lib/papers/dates";
+import { listOrder } from "@/lib/papers/list-order";
 import type { PaperSummary } from "@/lib/papers/schema";
-import { listOrder, summarySelect, toSummary, type SummaryRow } from "@/lib/papers/summary";
+import { summarySelect, toSummary, type SummaryRow } from "@/lib/papers/summary";
+import { visibleFeatured } from "@/lib/papers/visibility";
 
-/** Listings of featured papers for machines: the JSON API's `/api/daily_papers` and the daily feed. */
+/** The listings of the JSON API's `/api/daily_papers`. */
 
 const featuredSelect = { paper: { select: summarySelect } } satisfies Prisma.DailyPaperSelect;
 
@@ -27,18 +31,33 @@ const MAX_TRENDING_POSITION = 1_000;
 
 /**
  * One page of `/api/daily_papers`: the featured papers of a day, week or month (most upvoted first) or of
- * all days (newest first), optionally only those one user submitted; or, with `sort: "trending"`, the
- * trending ranking.
+ * all days (newest first), optionally only those one user submitted or in one arXiv category; or, with
+ * `sort: "trending"`, the trending ranking (of one category, if given). Hidden papers are never listed.
  */
 export async function listDailyPapers(query: DailyPapersQuery): Promise<PaperSummary[]> {
+  // Outside a Next.js server (tests, scripts) there is no data cache to go through.
+  if (!process.env.NEXT_RUNTIME) return readDailyPapers(query);
+  const papers = await unstable_cache(readDailyPapers, ["api-daily-papers"], {
+    tags: [cacheTags.lists, cacheTags.all],
+    revalidate: LIST_REVALIDATE_SECONDS,
+  })(query);
+  // The cache keeps JSON: its dates come back as strings.
+  return papers.map((paper) => ({
+    ...paper,
+    publishedAt: new Date(paper.publishedAt),
+    submittedAt: paper.submittedAt === null ? null : new Date(paper.submittedAt),
+  }));
+}
+
+async function readDailyPapers(query: DailyPapersQuery): Promise<PaperSummary[]> {
   const offset = query.page * query.limit;
   if (query.sort === "trending") {
     const end = offset + query.limit;
     if (end > MAX_TRENDING_POSITION) return [];
-    return (await getTrendingPapers(end)).slice(offset);
+    return (await getTrendingPapers(end, { category: query.category })).slice(offset);
   }
 
-  const where: Prisma.DailyPaperWhereInput = {};
+  const where: Prisma.DailyPaperWhereInput = visibleFeatured(query.category);
   if (query.period?.kind === "day") where.day = dayToDate(query.period.day);
   if (query.period?.kind === "range") {
     where.day = { gte: dayToDate(query.period.range.from), lte: dayToDate(query.period.range.to) };
@@ -50,23 +69,6 @@ export async function listDailyPapers(query: DailyPapersQuery): Promise<PaperSum
     orderBy: query.period ? listOrder : newestFirst,
     skip: offset,
     take: query.limit,
-    select: featuredSelect,
-  });
-  return rows.map(fromRow);
-}
-
-/**
- * The daily list of the latest `days` days that have papers, newest day first and each day most upvoted
- * first, at most `limit` papers in all (the daily feed).
- */
-export async function getRecentDailyPapers(days: number, limit: number): Promise<PaperSummary[]> {
-  const recentDays = await getFeaturedDays(days);
-  const oldest = recentDays.at(-1);
-  if (!oldest) return [];
-  const rows = await prisma.dailyPaper.findMany({
-    where: { day: { gte: dayToDate(oldest) } },
-    orderBy: [{ day: "desc" }, ...listOrder],
-    take: limit,
     select: featuredSelect,
   });
   return rows.map(fromRow);

@@ -1,6 +1,9 @@
+import "server-only";
 import { z } from "zod";
+import { categoryParam } from "@/lib/papers/categories";
 import { parseDay, parseIsoWeek, parseMonth, type DayRange } from "@/lib/papers/dates";
-import { MAX_QUERY_LENGTH } from "@/lib/papers/schema";
+import { hasControlCharacters, MAX_QUERY_LENGTH } from "@/lib/papers/schema";
+import { firstIssue } from "@/lib/validation";
 
 /**
  * Query parameters of the public JSON API (`/api/daily_papers`, `/api/papers/search`), named as Hugging
@@ -40,9 +43,20 @@ function parsedParam<T>(parse: (raw: string) => T | null, message: string) {
     });
 }
 
-const dateParam = parsedParam(parseDay, "date must be a real day written YYYY-MM-DD");
-const weekParam = parsedParam(parseIsoWeek, "week must be an ISO week written YYYY-Www, e.g. 2025-W09");
-const monthParam = parsedParam(parseMonth, "month must be written YYYY-MM");
+// The parsers also refuse years arXiv cannot have (before 1991, after next year): year 0 crashed the
+// query, and "0001-01" silently became 1901.
+const dateParam = parsedParam(parseDay, "date must be a real day from 1991 on, written YYYY-MM-DD");
+const weekParam = parsedParam(parseIsoWeek, "week must be an ISO week from 1991 on, written YYYY-Www, e.g. 2025-W09");
+const monthParam = parsedParam(parseMonth, "month must be a month from 1991 on, written YYYY-MM");
+
+/** Free text from the query string: PostgreSQL refuses NUL in text, so control characters are a 400. */
+function textParam(name: string, maxLength: number, emptyMessage: string) {
+  return z
+    .string({ error: emptyMessage })
+    .refine((value) => !hasControlCharacters(value), `${name} must not contain control characters`)
+    .transform((value) => value.trim())
+    .pipe(z.string().min(1, emptyMessage).max(maxLength, `${name} must be at most ${maxLength} characters`));
+}
 
 /** Which featured papers a listing covers: one day, a week or month, or (null) all of them. */
 export type FeaturedPeriod = { kind: "day"; day: string } | { kind: "range"; range: DayRange } | null;
@@ -51,24 +65,22 @@ export interface DailyPapersQuery {
   period: FeaturedPeriod;
   /** Username of the submitter, or null for everyone's. */
   submitter: string | null;
+  /** Only papers in this arXiv category ("cs.CL"), or null for all. */
+  category: string | null;
   sort: "publishedAt" | "trending";
   /** 0-based */
   page: number;
   limit: number;
 }
 
-/** `GET /api/daily_papers?date|week|month&submitter&sort&p&limit`. */
+/** `GET /api/daily_papers?date|week|month&submitter&category&sort&p&limit`. */
 export const dailyPapersQuerySchema = z
   .object({
     date: dateParam.optional(),
     week: weekParam.optional(),
     month: monthParam.optional(),
-    submitter: z
-      .string()
-      .trim()
-      .min(1, "submitter must not be empty")
-      .max(MAX_SUBMITTER_LENGTH, `submitter must be at most ${MAX_SUBMITTER_LENGTH} characters`)
-      .optional(),
+    submitter: textParam("submitter", MAX_SUBMITTER_LENGTH, "submitter must not be empty").optional(),
+    category: categoryParam,
     sort: z.enum(["publishedAt", "trending"], { error: "sort must be publishedAt or trending" }).default("publishedAt"),
     p: intParam("p", 0, MAX_API_PAGE).default(0),
     limit: intParam("limit", 1, MAX_LIST_LIMIT).default(DEFAULT_LIST_LIMIT),
@@ -84,6 +96,7 @@ export const dailyPapersQuerySchema = z
     return {
       period: q.date ? { kind: "day", day: q.date } : range ? { kind: "range", range } : null,
       submitter: q.submitter ?? null,
+      category: q.category,
       sort: q.sort,
       page: q.p,
       limit: q.limit,
@@ -92,11 +105,7 @@ export const dailyPapersQuerySchema = z
 
 /** `GET /api/papers/search?q&limit`. */
 export const paperSearchQuerySchema = z.object({
-  q: z
-    .string({ error: "q is required" })
-    .trim()
-    .min(1, "q is required")
-    .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`),
+  q: textParam("q", MAX_QUERY_LENGTH, "q is required"),
   limit: intParam("limit", 1, MAX_SEARCH_LIMIT).default(DEFAULT_SEARCH_LIMIT),
 });
 
@@ -109,5 +118,5 @@ export function queryObject(searchParams: URLSearchParams): Record<string, strin
 
 /** The message of a failed parse's first issue, the one sentence the API answers a 400 with. */
 export function firstIssueMessage(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "invalid query parameters";
+  return firstIssue(error, "invalid query parameters").message;
 }

@@ -3,55 +3,78 @@ import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { cacheTags } from "@/lib/cache-tags";
-import { dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
-import { listOrder, summarySelect, toSummary } from "@/lib/papers/summary";
-import {
-  DAY_PAGE_SIZE,
-  type DailyList,
-  type Page,
-  type PaperDetail,
-  type PaperSummary,
-  type SearchHit,
-} from "@/lib/papers/schema";
+import { loadEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { categoryChips, type CategoryFacet } from "@/lib/papers/categories";
+import { addDays, dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
+import { listOrder } from "@/lib/papers/list-order";
+import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/papers/summary";
+import { visibleFeatured, visiblePaper, visiblePaperSql } from "@/lib/papers/visibility";
+import { DAY_PAGE_SIZE, type DailyList, type Page, type PaperDetail, type PaperSummary } from "@/lib/papers/schema";
 
 /**
- * One page of the papers featured on `day` ("YYYY-MM-DD"), with the nearest earlier and later days that
- * have papers.
+ * How long a cached listing (a day, a week, a month, trending, the latest day, category chips) is reused.
+ * Mutations made inside the app invalidate `cacheTags.lists` at once; this bound is how late a change made
+ * outside it (an import from the CLI or the worker, the synthetic generator) or a vote's new ordering can
+ * show to readers. Vote counts reach their voter sooner: the reader's own request reads them fresh.
  */
-export async function getDailyList(day: string, page = 1, pageSize = DAY_PAGE_SIZE): Promise<DailyList> {
-  const date = dayToDate(day);
-  const [rows, total, previous, next] = await Promise.all([
-    prisma.dailyPaper.findMany({
-      where: { day: date },
-      orderBy: listOrder,
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { paper: { select: summarySelect } },
-    }),
-    prisma.dailyPaper.count({ where: { day: date } }),
-    prisma.dailyPaper.findFirst({ where: { day: { lt: date } }, orderBy: { day: "desc" }, select: { day: true } }),
-    prisma.dailyPaper.findFirst({ where: { day: { gt: date } }, orderBy: { day: "asc" }, select: { day: true } }),
-  ]);
-  return {
-    day,
-    papers: rows.map((row) => toSummary(row.paper)),
-    total,
-    page,
-    pageCount: Math.ceil(total / pageSize),
-    previousDay: previous ? toDayString(previous.day) : null,
-    nextDay: next ? toDayString(next.day) : null,
+export const LIST_REVALIDATE_SECONDS = 30;
+/** How long a cached paper (its page, its API answer) is reused when nothing invalidates `cacheTags.paper`. */
+export const PAPER_REVALIDATE_SECONDS = 300;
+
+/**
+ * `read(...args)` through Next's data cache (in memory, then on disk; shared by every request of the
+ * process), under `key` and `tags`. The cache stores JSON, so `revive` turns strings back into Dates.
+ * Outside a Next.js server (tests, scripts, the worker) there is no cache and `read` runs directly.
+ */
+function cachedRead<Args extends unknown[], Result>(
+  read: (...args: Args) => Promise<Result>,
+  key: string,
+  tags: (...args: Args) => string[],
+  revalidate: number,
+  revive: (value: Result) => Result,
+): (...args: Args) => Promise<Result> {
+  return async (...args: Args) => {
+    if (!process.env.NEXT_RUNTIME) return read(...args);
+    const value = await unstable_cache(read, [key], { tags: [...tags(...args), cacheTags.all], revalidate })(...args);
+    return revive(value);
   };
 }
 
-/** The latest day that has papers ("YYYY-MM-DD"), or null when the daily list is empty. */
-export async function getLatestDay(): Promise<string | null> {
-  const latest = await prisma.dailyPaper.findFirst({ orderBy: { day: "desc" }, select: { day: true } });
-  return latest ? toDayString(latest.day) : null;
+/** A date the data cache handed back as its ISO string. */
+function reviveDate<T extends Date | null>(value: T | string): T {
+  return (typeof value === "string" ? new Date(value) : value) as T;
 }
 
-/** The papers featured within `range` (a week or a month), one page of them. */
-export async function getRangeList(range: DayRange, page: number, pageSize = 30): Promise<Page<PaperSummary>> {
-  const where = { day: { gte: dayToDate(range.from), lte: dayToDate(range.to) } };
+/** A summary (or detail) whose Dates went through the data cache's JSON. */
+function reviveSummary<T extends PaperSummary & { revisedAt?: Date | null }>(paper: T): T {
+  const revived = { ...paper, publishedAt: reviveDate(paper.publishedAt), submittedAt: reviveDate(paper.submittedAt) };
+  if ("revisedAt" in paper) revived.revisedAt = reviveDate(paper.revisedAt ?? null);
+  return revived;
+}
+
+const listTags = () => [cacheTags.lists];
+
+/** What a listing is narrowed to: an arXiv category, or null for every one. */
+export interface ListFilter {
+  category?: string | null;
+}
+
+/** Daily-list rows featured within `range` whose papers readers may see (in `category`, if given). */
+function featuredIn(range: DayRange, category: string | null = null): Prisma.DailyPaperWhereInput {
+  const day =
+    range.from === range.to ? dayToDate(range.from) : { gte: dayToDate(range.from), lte: dayToDate(range.to) };
+  return { day, ...visibleFeatured(category) };
+}
+
+/** One page of the papers featured within `range` (in `category`, if given), in list order, and how many there are. */
+async function featuredPage(
+  range: DayRange,
+  category: string | null,
+  page: number,
+  pageSize: number,
+): Promise<{ papers: PaperSummary[]; total: number }> {
+  const where = featuredIn(range, category);
   const [rows, total] = await Promise.all([
     prisma.dailyPaper.findMany({
       where,
@@ -62,25 +85,144 @@ export async function getRangeList(range: DayRange, page: number, pageSize = 30)
     }),
     prisma.dailyPaper.count({ where }),
   ]);
-  return { items: rows.map((r) => toSummary(r.paper)), total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+  return { papers: rows.map((row) => toSummary(row.paper)), total };
 }
+
+/**
+ * One page of the papers featured on `day` ("YYYY-MM-DD"), optionally only those in an arXiv category,
+ * with the nearest earlier and later days that have such papers.
+ */
+async function readDailyList(
+  day: string,
+  page = 1,
+  { category = null, pageSize = DAY_PAGE_SIZE }: ListFilter & { pageSize?: number } = {},
+): Promise<DailyList> {
+  const [{ papers, total }, previous, next] = await Promise.all([
+    featuredPage({ from: day, to: day }, category, page, pageSize),
+    nearestDay(day, "previous", category),
+    nearestDay(day, "next", category),
+  ]);
+  return {
+    day,
+    category,
+    papers,
+    total,
+    page,
+    pageCount: Math.ceil(total / pageSize),
+    previousDay: previous,
+    nextDay: next,
+  };
+}
+
+/** {@link readDailyList} through the data cache (tag `cacheTags.lists`). */
+export const getDailyList = cachedRead(readDailyList, "daily-list", listTags, LIST_REVALIDATE_SECONDS, (list) => ({
+  ...list,
+  papers: list.papers.map(reviveSummary),
+}));
+
+/** How far the cheap walk along the day index looks for a category's nearest day before aggregating. */
+const NEAR_DAYS = 31;
+
+/**
+ * The nearest day before (or after) `day` with papers readers may see, in `category` if given. Walking
+ * the day index backwards stops at the first match, which is instant for the whole list or a common
+ * category, but would read every row for a category with no papers (any well-formed `?category=`); so a
+ * category is first looked for within a month, then by aggregating over its papers (the GIN index), whose
+ * cost is bounded by how many papers the category has.
+ */
+async function nearestDay(
+  day: string,
+  direction: "previous" | "next",
+  category: string | null,
+): Promise<string | null> {
+  const date = dayToDate(day);
+  const before = direction === "previous";
+  const bound = dayToDate(addDays(day, before ? -NEAR_DAYS : NEAR_DAYS));
+  const near = await prisma.dailyPaper.findFirst({
+    where: {
+      day: before
+        ? { lt: date, ...(category ? { gte: bound } : {}) }
+        : { gt: date, ...(category ? { lte: bound } : {}) },
+      ...visibleFeatured(category),
+    },
+    orderBy: { day: before ? "desc" : "asc" },
+    select: { day: true },
+  });
+  if (near || !category) return near ? toDayString(near.day) : null;
+  const [row] = await prisma.$queryRaw<{ day: Date | null }[]>`
+    SELECT ${before ? Prisma.sql`max(d.day)` : Prisma.sql`min(d.day)`} AS day
+    FROM "DailyPaper" d JOIN "Paper" p ON p.id = d."paperId"
+    WHERE ${before ? Prisma.sql`d.day < ${date}::date` : Prisma.sql`d.day > ${date}::date`} AND ${visiblePaperSql(category)}`;
+  return row?.day ? toDayString(row.day) : null;
+}
+
+/** The latest day that has papers readers may see ("YYYY-MM-DD"), or null when the daily list is empty. */
+export const getLatestDay = cachedRead(readLatestDay, "latest-day", listTags, LIST_REVALIDATE_SECONDS, (day) => day);
+
+async function readLatestDay(): Promise<string | null> {
+  const latest = await prisma.dailyPaper.findFirst({
+    where: visibleFeatured(),
+    orderBy: { day: "desc" },
+    select: { day: true },
+  });
+  return latest ? toDayString(latest.day) : null;
+}
+
+/** The papers featured within `range` (a week or a month), optionally only in a category, one page of them. */
+async function readRangeList(
+  range: DayRange,
+  page: number,
+  { category = null, pageSize = 30 }: ListFilter & { pageSize?: number } = {},
+): Promise<Page<PaperSummary>> {
+  const { papers, total } = await featuredPage(range, category, page, pageSize);
+  return { items: papers, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
+}
+
+/** {@link readRangeList} through the data cache (tag `cacheTags.lists`). */
+export const getRangeList = cachedRead(readRangeList, "range-list", listTags, LIST_REVALIDATE_SECONDS, (page) => ({
+  ...page,
+  items: page.items.map(reviveSummary),
+}));
 
 /** How far back trending looks, and the gravity of its time decay (see README, "Trending"). */
 export const TRENDING_WINDOW_DAYS = 7;
 export const TRENDING_GRAVITY = 1.5;
 
-/**
- * Recently featured papers ranked by a time-decayed upvote score:
- * score = upvotes / (hours since featured + 2) ^ 1.5, over papers featured in the last 7 days.
- */
-export async function getTrendingPapers(limit = 30, now: Date = new Date()): Promise<PaperSummary[]> {
+/** Daily-list rows inside trending's window ending at `now`, for raw SQL over `d` (DailyPaper). */
+function trendingWindowSql(now: Date): Prisma.Sql {
   const since = new Date(now.getTime() - TRENDING_WINDOW_DAYS * 86_400_000);
   // The day bound lets Postgres use the (day, submittedAt) index; submittedAt gives the exact window.
   const sinceDay = dayToDate(toDayString(since));
+  return Prisma.sql`d.day >= ${sinceDay}::date AND d."submittedAt" >= ${since} AND d."submittedAt" <= ${now}`;
+}
+
+/**
+ * Recently featured papers ranked by a time-decayed upvote score:
+ * score = upvotes / (hours since featured + 2) ^ 1.5, over papers featured in the last 7 days,
+ * optionally only those in an arXiv category.
+ */
+export async function getTrendingPapers(
+  limit = 30,
+  { now, category = null }: ListFilter & { now?: Date } = {},
+): Promise<PaperSummary[]> {
+  // A fixed `now` (tests, a digest for a past day) is a one-off question; the live ranking is cached.
+  if (now) return readTrendingPapers(limit, category, now);
+  return cachedTrending(limit, category);
+}
+
+const cachedTrending = cachedRead(
+  (limit: number, category: string | null) => readTrendingPapers(limit, category, new Date()),
+  "trending",
+  listTags,
+  LIST_REVALIDATE_SECONDS,
+  (papers) => papers.map(reviveSummary),
+);
+
+async function readTrendingPapers(limit: number, category: string | null, now: Date): Promise<PaperSummary[]> {
   const ranked = await prisma.$queryRaw<{ paperId: string }[]>`
     SELECT d."paperId"
     FROM "DailyPaper" d JOIN "Paper" p ON p.id = d."paperId"
-    WHERE d.day >= ${sinceDay}::date AND d."submittedAt" >= ${since} AND d."submittedAt" <= ${now}
+    WHERE ${trendingWindowSql(now)} AND ${visiblePaperSql(category)}
     ORDER BY p."upvoteCount"::float8
                / power(greatest(extract(epoch FROM (${now}::timestamptz - d."submittedAt"))::float8 / 3600, 0) + 2, ${TRENDING_GRAVITY}::float8) DESC,
              d."submittedAt" DESC
@@ -88,18 +230,83 @@ export async function getTrendingPapers(limit = 30, now: Date = new Date()): Pro
   return summariesInOrder(ranked.map((r) => r.paperId));
 }
 
-async function summariesInOrder(ids: string[]): Promise<PaperSummary[]> {
+/**
+ * How many papers of a listing carry each arXiv category (a paper counts once per category it has), most
+ * first: `range` for a day, week or month, "trending" for trending's window.
+ */
+export async function getCategoryFacets(
+  scope: DayRange | "trending",
+  now: Date = new Date(),
+): Promise<CategoryFacet[]> {
+  const window =
+    scope === "trending"
+      ? trendingWindowSql(now)
+      : Prisma.sql`d.day >= ${dayToDate(scope.from)}::date AND d.day <= ${dayToDate(scope.to)}::date`;
+  const rows = await prisma.$queryRaw<CategoryFacet[]>`
+    SELECT c.category, count(*)::int AS count
+    FROM "DailyPaper" d JOIN "Paper" p ON p.id = d."paperId" CROSS JOIN LATERAL unnest(p.categories) AS c(category)
+    WHERE ${window} AND ${visiblePaperSql()}
+    GROUP BY c.category
+    ORDER BY count DESC, c.category
+    LIMIT ${MAX_FACETS}`;
+  return rows;
+}
+
+/** A listing's filter chips never grow past this many categories. */
+const MAX_FACETS = 200;
+
+/**
+ * The chips of a listing's category filter: the configured ARXIV_CATEGORIES, then the other categories
+ * present in the listing, then `active` if neither had it.
+ */
+export async function getCategoryChips(
+  scope: DayRange | "trending",
+  active: string | null,
+  now?: Date,
+): Promise<CategoryFacet[]> {
+  const configured = loadEnv()
+    .ARXIV_CATEGORIES.split(",")
+    .map((c) => c.trim());
+  const facets = now ? await getCategoryFacets(scope, now) : await cachedFacets(scope);
+  return categoryChips(configured, facets, active);
+}
+
+const cachedFacets = cachedRead(
+  (scope: DayRange | "trending") => getCategoryFacets(scope),
+  "category-facets",
+  listTags,
+  LIST_REVALIDATE_SECONDS,
+  (facets) => facets,
+);
+
+/** Summaries of the visible papers among `ids`, in that order (a ranking's, or search's hits). */
+export async function summariesInOrder(ids: string[]): Promise<PaperSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await prisma.paper.findMany({ where: { id: { in: ids } }, select: summarySelect });
+  const rows = await prisma.paper.findMany({
+    where: { id: { in: ids }, ...visiblePaper() },
+    select: summarySelect,
+  });
   const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** One paper by its bare arXiv id, or null. Deduplicated within a request (metadata and page share it). */
-export const getPaper = cache(async (id: string): Promise<PaperDetail | null> => {
-  const row = await prisma.paper.findUnique({ where: { id }, select: summarySelect });
-  return row ? toSummary(row) : null;
-});
+/**
+ * One paper by its bare arXiv id, or null when there is none or it is hidden. Cached per paper (tag
+ * `cacheTags.paper(id)`, which votes, comments, submissions and admin actions invalidate) and deduplicated
+ * within a request (metadata and page share it).
+ */
+export const getPaper = cache(
+  cachedRead(
+    async (id: string): Promise<PaperDetail | null> => {
+      const row = await prisma.paper.findFirst({ where: { id, ...visiblePaper() }, select: detailSelect });
+      return row ? toDetail(row) : null;
+    },
+    "paper",
+    (id) => [cacheTags.paper(id)],
+    PAPER_REVALIDATE_SECONDS,
+    (paper) => (paper ? reviveSummary(paper) : null),
+  ),
+);
 
 /**
  * Papers whose text is closest to paper `id`'s. The candidates are the 300 papers with the most similar
@@ -107,7 +314,16 @@ export const getPaper = cache(async (id: string): Promise<PaperDetail | null> =>
  * well they match the paper's most telling words (its title's, then the abstract's most repeated) on the
  * full-text index. Cached per paper, since it depends only on the texts.
  */
-export const getSimilarPapers = (id: string, limit = 6): Promise<PaperSummary[]> =>
+export const getSimilarPapers = cachedRead<[id: string, limit?: number], PaperSummary[]>(
+  async (id, limit = 6): Promise<PaperSummary[]> => summariesInOrder(await similarPaperIds(id, limit)),
+  "similar-papers-summaries",
+  // The summaries carry counts and visibility: a paper hidden since drops out with the lists.
+  (id) => [cacheTags.paper(id), cacheTags.lists],
+  LIST_REVALIDATE_SECONDS,
+  (papers) => papers.map(reviveSummary),
+);
+
+const similarPaperIds = (id: string, limit: number): Promise<string[]> =>
   unstable_cache(
     async () => {
       const rows = await prisma.$queryRaw<{ id: string }[]>`
@@ -123,7 +339,7 @@ export const getSimilarPapers = (id: string, limit = 6): Promise<PaperSummary[]>
           SELECT p.id, p."searchVector", p."upvoteCount",
                  p.title <-> (SELECT title FROM "Paper" WHERE id = ${id}) AS distance
           FROM "Paper" p
-          WHERE p.id <> ${id}
+          WHERE p.id <> ${id} AND ${visiblePaperSql()}
           ORDER BY p.title <-> (SELECT title FROM "Paper" WHERE id = ${id})
           LIMIT 300
         )
@@ -131,58 +347,29 @@ export const getSimilarPapers = (id: string, limit = 6): Promise<PaperSummary[]>
         WHERE query.q IS NOT NULL AND c."searchVector" @@ query.q
         ORDER BY ts_rank(c."searchVector", query.q) DESC, c.distance, c."upvoteCount" DESC, c.id
         LIMIT ${limit}`;
-      return summariesInOrder(rows.map((r) => r.id));
+      return rows.map((r) => r.id);
     },
     ["similar-papers", id, String(limit)],
-    { tags: [cacheTags.paper(id)], revalidate: 3600 },
+    { tags: [cacheTags.paper(id), cacheTags.all], revalidate: 3600 },
   )();
 
-/**
- * Full-text search over title (weighted highest), authors and abstract, best matches first, with
- * highlighted excerpts. `query` is free text as typed (quotes, OR and -word work).
- */
-export async function searchPapers(query: string, page: number, pageSize = 20): Promise<Page<SearchHit>> {
-  const offset = (page - 1) * pageSize;
-  const [countRow] = await prisma.$queryRaw<{ total: bigint }[]>`
-    SELECT count(*) AS total FROM "Paper" WHERE "searchVector" @@ websearch_to_tsquery('english', ${query})`;
-  const total = Number(countRow?.total ?? 0);
-  if (total === 0 || offset >= total)
-    return { items: [], total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
-
-  const hits = await prisma.$queryRaw<{ id: string; titleHighlight: string; abstractHighlight: string }[]>`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
-    ranked AS (
-      SELECT p.id, p.title, p.abstract, ts_rank_cd(p."searchVector", q.query) AS rank
-      FROM "Paper" p, q WHERE p."searchVector" @@ q.query
-      ORDER BY rank DESC, p."upvoteCount" DESC, p.id
-      LIMIT ${pageSize} OFFSET ${offset}
-    )
-    SELECT r.id,
-      ts_headline('english', r.title, q.query, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', HighlightAll=true') AS "titleHighlight",
-      ts_headline('english', r.abstract, q.query, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') AS "abstractHighlight"
-    FROM ranked r, q
-    ORDER BY r.rank DESC, r.id`;
-  const summaries = new Map((await summariesInOrder(hits.map((h) => h.id))).map((s) => [s.id, s]));
-  const items = hits.flatMap((hit) => {
-    const summary = summaries.get(hit.id);
-    return summary
-      ? [{ ...summary, titleHighlight: hit.titleHighlight, abstractHighlight: hit.abstractHighlight }]
-      : [];
-  });
-  return { items, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
-}
-
-/** Every featured paper id with its last change, for the sitemap (newest first, bounded). */
+/** Every visible paper id with its last change, for the sitemap (newest first, bounded). */
 export async function getSitemapEntries(limit = 50_000): Promise<{ id: string; updatedAt: Date }[]> {
   return prisma.paper.findMany({
+    where: visiblePaper(),
     orderBy: { publishedAt: "desc" },
     take: limit,
     select: { id: true, updatedAt: true },
   });
 }
 
-/** The days that have papers, newest first (for the sitemap). */
-export async function getFeaturedDays(limit = 5_000): Promise<string[]> {
-  const rows = await prisma.dailyPaper.groupBy({ by: ["day"], orderBy: { day: "desc" }, take: limit });
+/** The days that have visible papers (in `category`, if given), newest first (sitemap, daily feed). */
+export async function getFeaturedDays(limit = 5_000, category: string | null = null): Promise<string[]> {
+  const rows = await prisma.dailyPaper.groupBy({
+    by: ["day"],
+    where: visibleFeatured(category),
+    orderBy: { day: "desc" },
+    take: limit,
+  });
   return rows.map((r) => toDayString(r.day));
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, isoWeekOf, isPlausibleDay, parseDay, parseIsoWeek, parseMonth } from "@/lib/papers/dates";
+import {
+  addDays,
+  addMonths,
+  isoWeekOf,
+  isPlausibleDay,
+  isPlausibleYear,
+  parseDay,
+  parseIsoWeek,
+  parseMonth,
+} from "@/lib/papers/dates";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 
 describe("days", () => {
@@ -41,6 +50,34 @@ describe("ISO weeks and months", () => {
     expect(parseMonth("2024-02")).toEqual({ from: "2024-02-01", to: "2024-02-29" });
     expect(parseMonth("2025-13")).toBeNull();
     expect(addMonths("2025-01", -1)).toBe("2024-12");
+  });
+});
+
+describe("years arXiv could have", () => {
+  const now = new Date("2026-12-01T12:00:00Z");
+
+  it("runs from 1991 to next year", () => {
+    expect(isPlausibleYear(1991, now)).toBe(true);
+    expect(isPlausibleYear(2027, now)).toBe(true);
+    expect(isPlausibleYear(1990, now)).toBe(false);
+    expect(isPlausibleYear(2028, now)).toBe(false);
+    expect(isPlausibleYear(0, now)).toBe(false);
+  });
+
+  it("refuses days, weeks and months outside it (year 0 crashed the database; 0001 became 1901)", () => {
+    for (const day of ["0000-01-01", "0001-01-01", "0099-12-31", "1990-12-31", "2028-01-01", "9999-12-31"]) {
+      expect(parseDay(day, now), day).toBeNull();
+    }
+    for (const month of ["0000-01", "0001-01", "0099-12", "1990-12", "2028-01", "9999-12"]) {
+      expect(parseMonth(month, now), month).toBeNull();
+    }
+    for (const week of ["0000-W01", "0001-W01", "1990-W10", "2028-W01"]) {
+      expect(parseIsoWeek(week, now), week).toBeNull();
+    }
+    expect(parseDay("1991-08-14", now)).toBe("1991-08-14");
+    expect(parseMonth("1991-08", now)).toEqual({ from: "1991-08-01", to: "1991-08-31" });
+    expect(parseMonth("2027-02", now)).toEqual({ from: "2027-02-01", to: "2027-02-28" });
+    expect(parseIsoWeek("2027-W01", now)).toEqual({ from: "2027-01-04", to: "2027-01-10" });
   });
 });
 

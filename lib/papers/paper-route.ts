@@ -1,3 +1,4 @@
+import "server-only";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toDayString } from "@/lib/papers/dates";
-import type { PaperSummary } from "@/lib/papers/schema";
+import type { PaperDetail, PaperSummary } from "@/lib/papers/schema";
 
 /** The columns every paper listing reads: select `{ paper: { select: summarySelect } }` and map with `toSummary`. */
 export const summarySelect = {
@@ -15,6 +15,11 @@ export const summarySelect = {
   githubRepo: true,
   projectPage: true,
   thumbnailUrl: true,
+  categories: true,
+  githubStars: true,
+  aiSummary: true,
+  aiKeywords: true,
+  organization: true,
   daily: {
     select: { day: true, submittedAt: true, submittedBy: { select: { username: true, name: true } } },
   },
@@ -22,7 +27,11 @@ export const summarySelect = {
 
 export type SummaryRow = Prisma.PaperGetPayload<{ select: typeof summarySelect }>;
 
-export function toSummary({ daily, ...paper }: SummaryRow): PaperSummary {
+/** A row as the app carries it: the featuring's day, time and submitter flattened onto the paper. */
+export function toSummary<Row extends SummaryRow>({
+  daily,
+  ...paper
+}: Row): Omit<Row, "daily"> & Pick<PaperSummary, "day" | "submittedAt" | "submittedBy"> {
   return {
     ...paper,
     day: daily ? toDayString(daily.day) : null,
@@ -31,9 +40,19 @@ export function toSummary({ daily, ...paper }: SummaryRow): PaperSummary {
   };
 }
 
-/** Within a day (or range), most upvoted first, ties by time submitted. */
-export const listOrder: Prisma.DailyPaperOrderByWithRelationInput[] = [
-  { paper: { upvoteCount: "desc" } },
-  { submittedAt: "asc" },
-  { paperId: "asc" },
-];
+/** A paper page reads the summary's columns and arXiv's bibliographic details. */
+export const detailSelect = {
+  ...summarySelect,
+  version: true,
+  revisedAt: true,
+  arxivComment: true,
+  doi: true,
+  journalRef: true,
+  license: true,
+} satisfies Prisma.PaperSelect;
+
+export type DetailRow = Prisma.PaperGetPayload<{ select: typeof detailSelect }>;
+
+export function toDetail(row: DetailRow): PaperDetail {
+  return toSummary(row);
+}

@@ -1,41 +1,42 @@
 "use server";
 
 import { updateTag } from "next/cache";
+import { expirePages } from "@/lib/page-cache/invalidate";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
+import { authAction } from "@/lib/actions/safe-action";
 import { cacheTags } from "@/lib/cache-tags";
-import { getCurrentUser } from "@/lib/auth/session";
 import { getEmailPreferences } from "@/lib/settings/data";
 import { deleteUser, saveEmailPreferences, unsubscribeByToken } from "@/lib/settings/mutations";
 import { deleteAccountSchema, emailPreferencesSchema, unsubscribeTokenSchema } from "@/lib/settings/schema";
 
-const signedOut = { ok: false, code: "UNAUTHENTICATED", message: "Sign in first." } as const;
+const savePreferences = authAction({ schema: emailPreferencesSchema }, async ({ user, input }) => {
+  await saveEmailPreferences(user.id, input);
+  return {};
+});
 
 /** Saves the settings form (digest off/daily/weekly and the upvote threshold). */
 export async function updateEmailPreferences(
   _previous: ActionResult | null,
   formData: FormData,
 ): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut;
-  const parsed = emailPreferencesSchema.safeParse({
-    digest: formData.get("digest"),
-    minUpvotes: formData.get("minUpvotes"),
-  });
-  if (!parsed.success)
-    return { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0]?.message ?? "Invalid input." };
-  await saveEmailPreferences(user.id, parsed.data);
-  return { ok: true };
+  return savePreferences(formData);
 }
+
+const subscribeDaily = authAction(
+  { schema: z.undefined(), signedOutMessage: "Sign in to subscribe." },
+  async ({ user }) => {
+    const current = await getEmailPreferences(user.id);
+    await saveEmailPreferences(user.id, { digest: "DAILY", minUpvotes: current.minUpvotes });
+    return {};
+  },
+);
 
 /** The feed's one-step "Subscribe": the daily digest, keeping any threshold already chosen. */
 export async function subscribeToDailyDigest(): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut;
-  const current = await getEmailPreferences(user.id);
-  await saveEmailPreferences(user.id, { digest: "DAILY", minUpvotes: current.minUpvotes });
-  return { ok: true };
+  return subscribeDaily(undefined);
 }
 
 /** Unsubscribes the owner of the token; needs no session (the token is the authority). */
@@ -47,17 +48,18 @@ export async function unsubscribeWithToken(_previous: ActionResult | null, formD
   return { ok: true };
 }
 
-/** Deletes the signed-in user's account after they typed "delete", then signs them out. */
-export async function deleteAccount(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return signedOut;
-  const parsed = deleteAccountSchema.safeParse({ confirm: formData.get("confirm") });
-  if (!parsed.success)
-    return { ok: false, code: "INVALID_INPUT", message: parsed.error.issues[0]?.message ?? "Confirm first." };
-  for (const paperId of await deleteUser(user.id)) updateTag(cacheTags.paper(paperId));
+const removeAccount = authAction({ schema: deleteAccountSchema }, async ({ user }) => {
+  const paperIds = await deleteUser(user.id);
+  for (const paperId of paperIds) updateTag(cacheTags.paper(paperId));
   updateTag(cacheTags.feeds);
+  expirePages(...paperIds.map(cacheTags.paper), cacheTags.lists);
   // The session row went with the user; the cookie that named it goes too.
   const jar = await cookies();
   for (const name of ["authjs.session-token", "__Secure-authjs.session-token"]) jar.delete(name);
   redirect("/?account=deleted");
+});
+
+/** Deletes the signed-in user's account after they typed "delete", then signs them out. */
+export async function deleteAccount(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return removeAccount(formData);
 }

@@ -18,6 +18,17 @@ describe("settings input", () => {
     expect(emailPreferencesSchema.safeParse({ digest: "DAILY", minUpvotes: "abc" }).success).toBe(false);
   });
 
+  it("takes only plain decimal whole numbers from 0 to 10000 as the threshold", () => {
+    for (const good of ["0", "7", " 12 ", "10000", 3]) {
+      expect(emailPreferencesSchema.safeParse({ digest: "DAILY", minUpvotes: good }).success, String(good)).toBe(true);
+    }
+    for (const bad of ["", " ", "0x10", "1e3", "1.5", "+5", "10001", "99999", "٣", null, undefined, 1.5, -1]) {
+      const parsed = emailPreferencesSchema.safeParse({ digest: "DAILY", minUpvotes: bad });
+      expect(parsed.success, JSON.stringify(bad)).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toMatch(/number|whole|10000/);
+    }
+  });
+
   it("asks for the word before deleting an account", () => {
     expect(deleteAccountSchema.safeParse({ confirm: "delete" }).success).toBe(true);
     expect(deleteAccountSchema.safeParse({ confirm: "yes" }).success).toBe(false);

@@ -5,11 +5,13 @@ export type DigestChoice = (typeof digestChoices)[number];
 
 export const emailPreferencesSchema = z.object({
   digest: z.enum(digestChoices, "Choose off, daily or weekly."),
-  minUpvotes: z.coerce
-    .number("Enter a number of upvotes.")
-    .int("Enter a whole number.")
-    .min(0, "Use 0 or more.")
-    .max(10_000, "Use at most 10000."),
+  // Only plain decimal digits: z.coerce took "" as 0 and "0x10" / "1e3" as 16 / 1000.
+  minUpvotes: z
+    .union([z.string(), z.number()], "Enter a number of upvotes.")
+    .transform((value) => String(value).trim())
+    .pipe(z.string().regex(/^\d{1,5}$/, "Enter a whole number of upvotes from 0 to 10000."))
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(10_000, "Use at most 10000.")),
 });
 
 export const deleteAccountSchema = z.object({

@@ -275,12 +275,12 @@ describe("parseLatexText", () => {
       expect(latexToPlainText(input)).toContain("x");
     });
 
-    it("stays fast on hostile input", () => {
+    // A guard against catastrophic (super-linear) parsing, not a speed target: a backtracking parser would
+    // take minutes on this; a linear one takes milliseconds even on a busy machine.
+    it("parses 100,000 characters of hostile input without hanging", () => {
       const input = "{$".repeat(50_000);
-      const started = performance.now();
-      parseLatexText(input);
-      expect(performance.now() - started).toBeLessThan(2_000);
-    });
+      expect(() => parseLatexText(input)).not.toThrow();
+    }, 20_000);
   });
 });
 

@@ -9,6 +9,8 @@
  * and never throws.
  */
 
+import { safeHttpUrl } from "@/lib/papers/urls";
+
 export type Segment =
   | { kind: "text"; text: string; style?: "em" | "strong" | "code" }
   | { kind: "math"; tex: string; display: boolean }
@@ -166,19 +168,6 @@ const isBlank = (s: string): boolean => s.replace(WHITESPACE, "") === "";
 /** `table[key]`, ignoring inherited properties (`\constructor` is not a command). */
 function lookup<T>(table: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-/** The href for an http(s) URL, or null for anything else (javascript:, data:, relative, malformed…). */
-function safeHttpUrl(raw: string): string | null {
-  const candidate = raw.trim();
-  if (!/^https?:\/\/[^/?#\s]/i.test(candidate) || /[\s<>"]/.test(candidate)) return null;
-  try {
-    const url = new URL(candidate);
-    if ((url.protocol !== "http:" && url.protocol !== "https:") || !url.hostname) return null;
-    return url.href;
-  } catch {
-    return null;
-  }
 }
 
 /** A URL argument as the author meant it: `\_` → `_`, whitespace (line wraps) removed. */

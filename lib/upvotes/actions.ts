@@ -1,38 +1,34 @@
 "use server";
 
-import { updateTag } from "next/cache";
-import type { ActionResult } from "@/lib/action-result";
+import { revalidateTag } from "next/cache";
+import { stalePages } from "@/lib/page-cache/invalidate";
+import { sessionAction } from "@/lib/actions/safe-action";
 import { cacheTags } from "@/lib/cache-tags";
-import { getCurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { consumeUpvoteAllowance } from "@/lib/rate-limit";
+import { loadEnv } from "@/lib/env";
 import { setUpvote } from "@/lib/upvotes/mutations";
 import { upvoteInputSchema } from "@/lib/upvotes/schema";
 
 /**
- * Upvotes or un-upvotes a paper for the signed-in user. A public endpoint: it authenticates, validates,
- * rate-limits, and relies on Next.js' Origin check against cross-site posts.
+ * Upvotes or un-upvotes a paper for the signed-in user. A public endpoint: it authenticates (by the session
+ * row alone: votes come in bursts), validates, rate-limits, and relies on Next.js' Origin check against
+ * cross-site posts.
  */
-export async function castUpvote(input: unknown): Promise<ActionResult<{ upvoted: boolean; count: number }>> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "UNAUTHENTICATED", message: "Sign in to upvote." };
-  const parsed = upvoteInputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, code: "INVALID_INPUT", message: "That is not a paper you can upvote." };
-  const allowance = await consumeUpvoteAllowance(user.id);
-  if (!allowance.allowed) {
-    return {
-      ok: false,
-      code: "RATE_LIMITED",
-      message: `You are voting very fast. Try again in ${allowance.retryAfterSeconds} s.`,
-    };
-  }
-  try {
-    const result = await setUpvote(user.id, parsed.data.paperId, parsed.data.upvoted);
-    updateTag(cacheTags.paper(parsed.data.paperId));
-    updateTag(cacheTags.feeds);
-    return { ok: true, ...result };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-    throw error;
-  }
-}
+export const castUpvote = sessionAction(
+  {
+    schema: upvoteInputSchema,
+    // Counted in memory: the limit guards this server against a flood of toggles, and costs no query.
+    rateLimit: () => ({ name: "upvote", points: loadEnv().UPVOTE_RATE_LIMIT, durationSeconds: 60, store: "memory" }),
+    signedOutMessage: "Sign in to upvote.",
+    rateLimitedMessage: (seconds) => `You are voting very fast. Try again in ${seconds} s.`,
+  },
+  async ({ userId, input }) => {
+    const result = await setUpvote(userId, input.paperId, input.upvoted);
+    // Stale-while-revalidate ("max"), not updateTag: updateTag makes Next render the whole page again into
+    // this action's answer (25 KB per vote); the answer is just the new count. The voter's next load reads
+    // their counts fresh (getViewerVotes); everyone else's cached paper page follows on the load after, and
+    // the lists' order within their short lifetime (LIST_REVALIDATE_SECONDS).
+    revalidateTag(cacheTags.paper(input.paperId), "max");
+    stalePages(cacheTags.paper(input.paperId), cacheTags.lists);
+    return result;
+  },
+);

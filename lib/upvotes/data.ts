@@ -2,21 +2,41 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { PaperSummary } from "@/lib/papers/schema";
 import { summarySelect, toSummary } from "@/lib/papers/summary";
+import { visiblePaper } from "@/lib/papers/visibility";
 
-/** Which of `paperIds` `userId` has upvoted. */
-export async function getUpvotedIds(userId: string, paperIds: string[]): Promise<Set<string>> {
-  if (!paperIds.length) return new Set();
-  const rows = await prisma.upvote.findMany({
-    where: { userId, paperId: { in: paperIds } },
-    select: { paperId: true },
+/**
+ * For a page of papers and one reader: which of `paperIds` `userId` upvoted, and every one's count as it is
+ * now, in one query.
+ */
+export async function getUpvoteState(
+  userId: string,
+  paperIds: string[],
+): Promise<{ upvoted: Set<string>; counts: Map<string, number> }> {
+  if (!paperIds.length) return { upvoted: new Set(), counts: new Map() };
+  const rows = await prisma.paper.findMany({
+    where: { id: { in: paperIds } },
+    select: { id: true, upvoteCount: true, upvotes: { where: { userId }, select: { userId: true } } },
   });
-  return new Set(rows.map((r) => r.paperId));
+  return {
+    upvoted: new Set(rows.filter((row) => row.upvotes.length > 0).map((row) => row.id)),
+    counts: new Map(rows.map((row) => [row.id, row.upvoteCount])),
+  };
 }
 
-/** A user's reading list: the papers they upvoted, most recent vote first. */
+/** The current counts of `paperIds` (one query). */
+export async function getUpvoteCounts(paperIds: string[]): Promise<Map<string, number>> {
+  if (!paperIds.length) return new Map();
+  const rows = await prisma.paper.findMany({
+    where: { id: { in: paperIds } },
+    select: { id: true, upvoteCount: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.upvoteCount]));
+}
+
+/** A user's reading list: the papers they upvoted (hidden ones left out), most recent vote first. */
 export async function getUpvotedPapers(userId: string, limit = 100): Promise<PaperSummary[]> {
   const rows = await prisma.upvote.findMany({
-    where: { userId },
+    where: { userId, paper: visiblePaper() },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { paper: { select: summarySelect } },

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { deployMigrations } from "@/lib/migrate";
+import { deployMigrations } from "@/tools/migrate";
 import { demoPapers } from "@/prisma/seed/demo-papers";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { createFreshDatabase } from "@/tests/support/databases";

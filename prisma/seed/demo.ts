@@ -52,6 +52,7 @@ export async function seedDemoData(prisma: PrismaClient, today: Date = new Date(
       publishedAt: new Date(`${paper.publishedOn}T00:00:00Z`),
       githubRepo: paper.githubRepo ?? null,
       projectPage: paper.projectPage ?? null,
+      categories: paper.categories,
     };
     await prisma.paper.upsert({
       where: { id: paper.arxivId },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { startScratchDatabase } from "@/lib/embedded-db/process";
+import { startScratchDatabase } from "@/tools/embedded-db/process";
 
 /** The suite's database, migrated by scripts/test.ts before any test runs. */
 export function testDatabaseUrl(): string {

@@ -31,7 +31,7 @@ export default async function DevMailboxPage() {
               key={message.id}
               className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
             >
-              <p className="text-sm text-zinc-500">
+              <p className="text-sm text-zinc-500 dark:text-zinc-400">
                 To {message.to} · {message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
               </p>
               <h2 className="font-semibold">{message.subject}</h2>

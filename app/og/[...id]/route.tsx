@@ -1,6 +1,7 @@
 import { ImageResponse } from "next/og";
 import { getPaper } from "@/lib/papers/data";
 import { idFromSegments } from "@/lib/papers/paper-route";
+import { formatAuthors } from "@/lib/text/author-list";
 import { latexToPlainText } from "@/lib/text/latex";
 
 /** The OpenGraph / Twitter card image of a paper: 1200×630 PNG with its title, authors and upvotes. */
@@ -9,10 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const paper = parsed ? await getPaper(parsed.id) : null;
   if (!paper) return new Response("Not found", { status: 404 });
   const title = latexToPlainText(paper.title);
-  const authors =
-    paper.authors.length > 4
-      ? `${paper.authors.slice(0, 4).join(", ")} and ${paper.authors.length - 4} more`
-      : paper.authors.join(", ");
+  const authors = formatAuthors(paper.authors, 4);
   return new ImageResponse(
     <div
       style={{

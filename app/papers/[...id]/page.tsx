@@ -2,16 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { Suspense } from "react";
+import { Discussion } from "@/components/comments/discussion";
+import { AuthorLine } from "@/components/paper/author-line";
+import { CategoryChips } from "@/components/paper/category-chips";
+import { AiSummary, PaperFacts } from "@/components/paper/paper-details";
 import { PaperLinks } from "@/components/paper/paper-links";
 import { PaperThumbnail } from "@/components/paper/paper-thumbnail";
 import { RichText } from "@/components/paper/rich-text";
+import { Submitter } from "@/components/paper/submitter";
 import { SimilarPapers } from "@/components/paper/similar-papers";
 import { UpvoteControl } from "@/components/paper/upvote-control";
+import { getViewerDiscussion } from "@/lib/comments/viewer";
 import { appUrl } from "@/lib/env";
+import { ABSTRACT_MATH_LIMIT, ABSTRACT_DISPLAY_LIMIT, clipText, isAbstractShortened } from "@/lib/papers/abstract";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
 import { getPaper, getSimilarPapers } from "@/lib/papers/data";
 import { formatDay, toDayString } from "@/lib/papers/dates";
 import { idFromSegments } from "@/lib/papers/paper-route";
+import { paperPath, paperUrl } from "@/lib/papers/urls";
 import { latexToPlainText } from "@/lib/text/latex";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 
@@ -20,7 +28,7 @@ type Props = { params: Promise<{ id: string[] }> };
 async function paperFrom(params: Props["params"]) {
   const parsed = idFromSegments((await params).id);
   if (!parsed) notFound();
-  if (!parsed.canonical) permanentRedirect(`/papers/${parsed.id}`);
+  if (!parsed.canonical) permanentRedirect(paperPath(parsed.id));
   const paper = await getPaper(parsed.id);
   if (!paper) notFound();
   return paper;
@@ -38,12 +46,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title,
     description,
     authors: paper.authors.slice(0, 10).map((name) => ({ name })),
-    alternates: { canonical: `/papers/${paper.id}` },
+    alternates: { canonical: paperPath(paper.id) },
     openGraph: {
       type: "article",
       title,
       description,
-      url: `/papers/${paper.id}`,
+      url: paperPath(paper.id),
       publishedTime: paper.publishedAt.toISOString(),
       authors: paper.authors.slice(0, 10),
       images: [{ url: image, width: 1200, height: 630, alt: title }],
@@ -59,11 +67,11 @@ export default async function PaperPage({ params }: Props) {
     "@type": "ScholarlyArticle",
     headline: latexToPlainText(paper.title),
     name: latexToPlainText(paper.title),
-    abstract: latexToPlainText(paper.abstract),
+    abstract: clipText(latexToPlainText(paper.abstract)),
     author: paper.authors.map((name) => ({ "@type": "Person", name })),
     datePublished: toDayString(paper.publishedAt),
     identifier: `arXiv:${paper.id}`,
-    url: `${appUrl()}/papers/${paper.id}`,
+    url: paperUrl(appUrl(), paper.id),
     sameAs: arxivAbsUrl(paper.id),
     image: `${appUrl()}/og/${paper.id}`,
   };
@@ -87,7 +95,7 @@ export default async function PaperPage({ params }: Props) {
           <h1 className="text-2xl leading-tight font-semibold tracking-tight sm:text-3xl">
             <RichText text={paper.title} />
           </h1>
-          <p className="mt-1 text-sm text-zinc-500">arXiv:{paper.id}</p>
+          <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">arXiv:{paper.id}</p>
         </div>
       </div>
 
@@ -95,7 +103,11 @@ export default async function PaperPage({ params }: Props) {
         <h2 id="authors-heading" className="sr-only">
           Authors
         </h2>
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">{paper.authors.join(", ")}</p>
+        <AuthorLine
+          authors={paper.authors}
+          shown={paper.authors.length}
+          className="text-sm text-zinc-700 dark:text-zinc-300"
+        />
       </section>
 
       <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-1 text-sm text-zinc-600 dark:text-zinc-400">
@@ -118,7 +130,15 @@ export default async function PaperPage({ params }: Props) {
         {paper.submittedBy ? (
           <div className="flex gap-1">
             <dt>Submitted by</dt>
-            <dd>{paper.submittedBy.name ?? paper.submittedBy.username}</dd>
+            <dd>
+              <Submitter submittedBy={paper.submittedBy} />
+            </dd>
+          </div>
+        ) : null}
+        {paper.organization ? (
+          <div className="flex gap-1">
+            <dt>Organization</dt>
+            <dd className="font-medium text-zinc-800 dark:text-zinc-200">{paper.organization}</dd>
           </div>
         ) : null}
         <div className="flex gap-1">
@@ -129,18 +149,42 @@ export default async function PaperPage({ params }: Props) {
         </div>
       </dl>
 
+      <CategoryChips
+        categories={paper.categories}
+        viewPath={paper.day ? `/papers/date/${paper.day}` : "/papers/trending"}
+        className="mt-4"
+      />
+
       <div className="mt-4">
-        <PaperLinks id={paper.id} githubRepo={paper.githubRepo} projectPage={paper.projectPage} />
+        <PaperLinks
+          id={paper.id}
+          githubRepo={paper.githubRepo}
+          githubStars={paper.githubStars}
+          projectPage={paper.projectPage}
+        />
       </div>
+
+      <AiSummary summary={paper.aiSummary} keywords={paper.aiKeywords} />
 
       <section aria-labelledby="abstract-heading" className="mt-8">
         <h2 id="abstract-heading" className="text-lg font-semibold">
           Abstract
         </h2>
         <p className="mt-2 leading-relaxed text-zinc-800 dark:text-zinc-200">
-          <RichText text={paper.abstract} />
+          <RichText text={paper.abstract} maxLength={ABSTRACT_DISPLAY_LIMIT} maxMath={ABSTRACT_MATH_LIMIT} />
         </p>
+        {isAbstractShortened(paper.abstract) ? (
+          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+            This abstract is shortened here.{" "}
+            <a href={arxivAbsUrl(paper.id)} className="underline underline-offset-2" rel="noopener">
+              Read it in full on arXiv
+            </a>
+            .
+          </p>
+        ) : null}
       </section>
+
+      <PaperFacts paper={paper} />
 
       <section aria-labelledby="similar-heading" className="mt-10">
         <h2 id="similar-heading" className="text-lg font-semibold">
@@ -150,6 +194,10 @@ export default async function PaperPage({ params }: Props) {
           <SimilarPapers papers={getSimilarPapers(paper.id)} />
         </Suspense>
       </section>
+
+      <Suspense fallback={<Discussion.Skeleton />}>
+        <Discussion paperId={paper.id} discussion={getViewerDiscussion(paper.id)} />
+      </Suspense>
     </article>
   );
 }

@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { HighlightedText } from "@/components/feed/highlighted-text";
 import { AuthorLine } from "@/components/paper/author-line";
 import { UpvoteCount } from "@/components/paper/upvote-count";
+import { NotHereYet } from "@/components/submit/not-here-yet";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { searchPapers } from "@/lib/papers/data";
+import { SearchForm } from "@/components/ui/search-box";
+import { searchPapers } from "@/lib/papers/search";
 import { MAX_QUERY_LENGTH, pageParam, searchQueryParam } from "@/lib/papers/schema";
+import { paperPath } from "@/lib/papers/urls";
+import { isVisiblePaper } from "@/lib/submissions/data";
+import { parseArxivReference } from "@/lib/submissions/schema";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -25,33 +31,21 @@ export default async function SearchPage({ searchParams }: Props) {
   const rawQuery = typeof params.q === "string" ? params.q : "";
   const query = searchQueryParam.safeParse(rawQuery);
   const page = pageParam.safeParse(typeof params.page === "string" ? params.page : undefined);
+  // An arXiv id or link goes straight to the paper when it is here, else offers to submit it.
+  const arxivId = parseArxivReference(rawQuery);
+  if (arxivId && (await isVisiblePaper(arxivId))) redirect(paperPath(arxivId));
 
   return (
     <section>
       <h1 className="mb-4 text-2xl font-semibold tracking-tight">Search</h1>
-      <form action="/papers/search" method="get" role="search" className="mb-6 flex max-w-xl gap-2">
-        <label htmlFor="search-page-q" className="sr-only">
-          Search papers
-        </label>
-        <input
-          id="search-page-q"
-          type="search"
-          name="q"
-          defaultValue={rawQuery.slice(0, MAX_QUERY_LENGTH)}
-          maxLength={MAX_QUERY_LENGTH}
-          placeholder="Title words, author names, topics…"
-          className="flex-1 rounded-md border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
-        />
-        <button
-          type="submit"
-          className="rounded-md bg-zinc-900 px-4 py-2 text-sm font-medium text-white dark:bg-zinc-100 dark:text-zinc-900"
-        >
-          Search
-        </button>
-      </form>
-      <Suspense key={`${rawQuery}|${String(params.page)}`} fallback={<PaperGrid.Skeleton count={3} />}>
-        <SearchResults query={query.success ? query.data : null} page={page.success ? page.data : null} />
-      </Suspense>
+      <SearchForm variant="page" value={rawQuery.slice(0, MAX_QUERY_LENGTH)} />
+      {arxivId ? (
+        <NotHereYet id={arxivId} />
+      ) : (
+        <Suspense key={`${rawQuery}|${String(params.page)}`} fallback={<PaperGrid.Skeleton count={3} />}>
+          <SearchResults query={query.success ? query.data : null} page={page.success ? page.data : null} />
+        </Suspense>
+      )}
     </section>
   );
 }
@@ -77,16 +71,20 @@ async function SearchResults({ query, page }: { query: string | null; page: numb
   if (!result.items.length) {
     return (
       <EmptyState title={result.total ? "This page is past the last one" : "No papers match"}>
-        {result.total
-          ? `There are ${result.total} results.`
-          : `Nothing matches “${query}”. Try fewer or different words.`}
+        {result.totalCapped
+          ? `Only the first ${count(result.listed)} results are listed. Add words to narrow the search.`
+          : result.total
+            ? `There are ${count(result.total)} results.`
+            : `Nothing matches “${query}”. Try fewer or different words.`}
       </EmptyState>
     );
   }
   return (
     <>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" role="status">
-        {result.total} {result.total === 1 ? "paper matches" : "papers match"} “{query}”
+        {result.totalCapped
+          ? `More than ${count(result.total)} papers match “${query}”; the first ${count(result.listed)} are listed.`
+          : `${count(result.total)} ${result.total === 1 ? "paper matches" : "papers match"} “${query}”`}
       </p>
       <ol className="space-y-3" aria-label="Search results">
         {result.items.map((hit) => (
@@ -99,7 +97,7 @@ async function SearchResults({ query, page }: { query: string | null; page: numb
             <div className="min-w-0">
               <h2 className="font-semibold">
                 <Link
-                  href={`/papers/${hit.id}`}
+                  href={paperPath(hit.id)}
                   className="hover:underline focus-visible:outline-2 focus-visible:outline-amber-500"
                 >
                   <HighlightedText text={hit.titleHighlight} />
@@ -120,4 +118,9 @@ async function SearchResults({ query, page }: { query: string | null; page: numb
       />
     </>
   );
+}
+
+/** A count as the page writes it ("1,000"). */
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }

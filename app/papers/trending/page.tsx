@@ -1,46 +1,85 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { CategoryFilter } from "@/components/feed/category-filter";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { PeriodTabs } from "@/components/feed/period-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getTrendingPapers, TRENDING_WINDOW_DAYS } from "@/lib/papers/data";
+import { feedAlternates } from "@/lib/feeds/links";
+import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
+import { getCategoryChips, getTrendingPapers, TRENDING_GRAVITY, TRENDING_WINDOW_DAYS } from "@/lib/papers/data";
 import { today } from "@/lib/papers/dates";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 
-export const metadata: Metadata = {
-  title: "Trending papers",
-  description: "The papers the community is upvoting right now.",
-};
+type Props = { searchParams: Promise<{ category?: string | string[] }> };
 
-export default function TrendingPage() {
+const TRENDING_PATH = "/papers/trending";
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const category = categoryFromSearchParams((await searchParams).category) || null;
+  return {
+    title: category ? `Trending in ${category}` : "Trending papers",
+    description: "The papers the community is upvoting right now.",
+    alternates: { canonical: withCategory(TRENDING_PATH, category), types: feedAlternates("trending", category) },
+  };
+}
+
+export default async function TrendingPage({ searchParams }: Props) {
+  const category = categoryFromSearchParams((await searchParams).category);
+  if (category === false) notFound();
   return (
     <section>
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Trending</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Upvotes of the last {TRENDING_WINDOW_DAYS} days, newer votes weighing more
+          <h1 className="text-2xl font-semibold tracking-tight">{category ? `Trending in ${category}` : "Trending"}</h1>
+          <p className="max-w-xl text-sm text-zinc-600 dark:text-zinc-400">
+            Papers featured in the last {TRENDING_WINDOW_DAYS} days, ranked by upvotes ÷ (hours since featured + 2)
+            <sup>{TRENDING_GRAVITY}</sup>: a new paper with a few upvotes can rank above an older one with more.
           </p>
         </div>
-        <PeriodTabs day={today()} active="trending" />
+        <PeriodTabs day={today()} active="trending" category={category} />
       </header>
       <Suspense fallback={<PaperGrid.Skeleton />}>
-        <TrendingList />
+        <TrendingList category={category} />
       </Suspense>
     </section>
   );
 }
 
-async function TrendingList() {
+async function TrendingList({ category }: { category: string | null }) {
   await connection();
-  const papers = await getTrendingPapers(30);
-  if (!papers.length) {
-    return (
-      <EmptyState title="Nothing trending yet">
-        No paper was featured in the last {TRENDING_WINDOW_DAYS} days.
-      </EmptyState>
-    );
-  }
-  return <PaperGrid papers={papers} ranked viewer={getViewerVotes(papers.map((p) => p.id))} />;
+  // One "now" for the ranking and the ages on the cards, so they agree.
+  const now = new Date();
+  const [papers, chips] = await Promise.all([
+    getTrendingPapers(30, { category, now }),
+    getCategoryChips("trending", category),
+  ]);
+  return (
+    <>
+      <CategoryFilter basePath={TRENDING_PATH} chips={chips} active={category} />
+      {papers.length ? (
+        <PaperGrid
+          papers={papers}
+          ranked
+          viewer={getViewerVotes(papers.map((p) => p.id))}
+          categoryPath={TRENDING_PATH}
+          now={now}
+        />
+      ) : category ? (
+        <EmptyState title={`No ${category} papers trending`}>
+          No {category} paper was featured in the last {TRENDING_WINDOW_DAYS} days. See{" "}
+          <Link href={TRENDING_PATH} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+            everything trending
+          </Link>
+          .
+        </EmptyState>
+      ) : (
+        <EmptyState title="Nothing trending yet">
+          No paper was featured in the last {TRENDING_WINDOW_DAYS} days.
+        </EmptyState>
+      )}
+    </>
+  );
 }

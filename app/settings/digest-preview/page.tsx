@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { signInHref } from "@/lib/auth/pending-intent";
+import { signInHref } from "@/lib/auth/sign-in-href";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDigestPreview } from "@/lib/digest/preview";
 
@@ -21,10 +21,12 @@ export default async function DigestPreviewPage() {
       {preview ? (
         <>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            The daily digest for {preview.label}, as it would reach {user.email}.
+            {preview.subscribed
+              ? `Your ${preview.period} digest for ${preview.label}, as it would reach ${user.email ?? "you"}.`
+              : `Digests are off for you. This is the daily digest for ${preview.label}, as it would reach ${user.email ?? "you"} if you chose Daily.`}
           </p>
           <p className="text-sm">
-            <span className="text-zinc-500">Subject:</span> <strong>{preview.subject}</strong>
+            <span className="text-zinc-600 dark:text-zinc-400">Subject:</span> <strong>{preview.subject}</strong>
           </p>
           <iframe
             title="Digest email (HTML)"
@@ -38,7 +40,9 @@ export default async function DigestPreviewPage() {
           </details>
         </>
       ) : (
-        <EmptyState title="Nothing to preview yet">No featured papers pass your upvote threshold today.</EmptyState>
+        <EmptyState title="Nothing to preview yet">
+          No featured papers pass your upvote threshold in this period.
+        </EmptyState>
       )}
     </div>
   );

@@ -17,15 +17,5 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ to
       </EmptyState>
     );
   }
-  return (
-    <section className="mx-auto max-w-md py-8 text-center">
-      <h1 className="text-2xl font-semibold tracking-tight">Unsubscribe from Daily Papers digests?</h1>
-      <p className="mt-3 text-zinc-600 dark:text-zinc-400">
-        {target.digest === "OFF"
-          ? `${target.maskedEmail} gets no digests already.`
-          : `${target.maskedEmail} will stop getting the ${target.digest.toLowerCase()} digest.`}
-      </p>
-      <UnsubscribeForm token={token.data} />
-    </section>
-  );
+  return <UnsubscribeForm token={token.data} maskedEmail={target.maskedEmail} digest={target.digest} />;
 }

@@ -1,35 +1,66 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RecentComments } from "@/components/comments/recent-comments";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { EmptyState } from "@/components/ui/empty-state";
+import { getCurrentUser } from "@/lib/auth/session";
+import { getRecentComments } from "@/lib/comments/data";
 import { getUserByUsername } from "@/lib/users/data";
 import { getUpvotedPapers } from "@/lib/upvotes/data";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 
 type Props = { params: Promise<{ username: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { username } = await params;
-  return { title: `${decodeURIComponent(username)}'s reading list` };
+/** The handle a URL segment names, or null when it cannot be one (handles are a-z, 0-9 and dashes). */
+function handleOf(segment: string): string | null {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  return /^[a-z0-9-]{1,40}$/.test(decoded) ? decoded : null;
 }
 
-/** A reader's page: the papers they upvoted, most recent vote first. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const username = handleOf((await params).username);
+  return username ? { title: `${username}'s reading list` } : {};
+}
+
+/**
+ * A reader's page: the papers they upvoted, most recent vote first. A reader who keeps their profile
+ * private shows others only that; they still see their own list.
+ */
 export default async function UserPage({ params }: Props) {
-  const username = decodeURIComponent((await params).username);
-  const user = /^[a-z0-9-]{1,40}$/.test(username) ? await getUserByUsername(username) : null;
+  const username = handleOf((await params).username);
+  const user = username ? await getUserByUsername(username) : null;
   if (!user) notFound();
-  const papers = await getUpvotedPapers(user.id);
+  const viewer = user.profilePrivate ? await getCurrentUser() : null;
+  if (user.profilePrivate && viewer?.id !== user.id) {
+    return (
+      <section>
+        <h1 className="mb-6 text-2xl font-semibold tracking-tight">@{user.username}</h1>
+        <EmptyState title="This reader keeps their profile private">
+          The papers they upvote are not shown to others.
+        </EmptyState>
+      </section>
+    );
+  }
+  // Past the check above: the profile is public, or this is its owner.
+  const [papers, comments] = await Promise.all([getUpvotedPapers(user.id), getRecentComments(user.id)]);
   return (
     <section>
       <h1 className="text-2xl font-semibold tracking-tight">{user.name ?? user.username}</h1>
       <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">
         @{user.username} · {papers.length} upvoted {papers.length === 1 ? "paper" : "papers"}
+        {user.profilePrivate ? " · private: only you see this list" : ""}
       </p>
       {papers.length ? (
         <PaperGrid papers={papers} viewer={getViewerVotes(papers.map((p) => p.id))} />
       ) : (
         <EmptyState title="No upvotes yet">Papers upvoted by this reader will appear here.</EmptyState>
       )}
+      <RecentComments comments={comments} />
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import type { NextRequest } from "next/server";
 import { appUrl } from "@/lib/env";
-import { answerJson, apiError, apiJson, toDailyPaperItem } from "@/lib/papers/api";
+import { answerJson } from "@/lib/api/handler";
+import { apiError, apiJson } from "@/lib/api/responses";
 import { firstIssueMessage, paperSearchQuerySchema, queryObject } from "@/lib/papers/api-schema";
-import { searchPapers } from "@/lib/papers/data";
+import { toDailyPaperItem } from "@/lib/papers/api-shapes";
+import { searchPapers } from "@/lib/papers/search";
 
 /** `GET /api/papers/search?q=&limit=`: full-text search, best matches first, as daily-papers items. */
 export async function GET(request: NextRequest) {

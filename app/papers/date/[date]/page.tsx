@@ -3,12 +3,15 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { DailyView } from "@/components/feed/daily-view";
 import { PaperGrid } from "@/components/feed/paper-grid";
-import { getDailyList } from "@/lib/papers/data";
+import { feedAlternates } from "@/lib/feeds/links";
+import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
+import { getCategoryChips, getDailyList } from "@/lib/papers/data";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 import { formatDay, isPlausibleDay, parseDay } from "@/lib/papers/dates";
 import { pageParam } from "@/lib/papers/schema";
 
-type Props = { params: Promise<{ date: string }>; searchParams: Promise<{ page?: string }> };
+type SearchParams = { page?: string | string[]; category?: string | string[] };
+type Props = { params: Promise<{ date: string }>; searchParams: Promise<SearchParams> };
 
 function dayFrom(raw: string): string {
   const day = parseDay(raw);
@@ -16,25 +19,35 @@ function dayFrom(raw: string): string {
   return day;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const day = parseDay((await params).date);
-  return day ? { title: `Papers of ${formatDay(day, "long")}`, alternates: { canonical: `/papers/date/${day}` } } : {};
+  if (!day) return {};
+  const category = categoryFromSearchParams((await searchParams).category) || null;
+  return {
+    title: `${category ? `${category} papers` : "Papers"} of ${formatDay(day, "long")}`,
+    alternates: { canonical: withCategory(`/papers/date/${day}`, category), types: feedAlternates("daily", category) },
+  };
 }
 
-// Params are checked before the first Suspense boundary, so a bad date is a real 404 response
-// rather than a 200 whose streamed body says "not found".
+// Params are checked before the first Suspense boundary, so a bad date (or page, or category) is a real 404
+// response rather than a 200 whose streamed body says "not found".
 export default async function DayPage({ params, searchParams }: Props) {
   const day = dayFrom((await params).date);
-  const page = pageParam.safeParse((await searchParams).page);
-  if (!page.success) notFound();
+  const query = await searchParams;
+  const page = pageParam.safeParse(query.page);
+  const category = categoryFromSearchParams(query.category);
+  if (!page.success || category === false) notFound();
   return (
     <Suspense fallback={<PaperGrid.Skeleton />}>
-      <Day day={day} page={page.data} />
+      <Day day={day} page={page.data} category={category} />
     </Suspense>
   );
 }
 
-async function Day({ day, page }: { day: string; page: number }) {
-  const list = await getDailyList(day, page);
-  return <DailyView list={list} viewer={getViewerVotes(list.papers.map((p) => p.id))} />;
+async function Day({ day, page, category }: { day: string; page: number; category: string | null }) {
+  const [list, chips] = await Promise.all([
+    getDailyList(day, page, { category }),
+    getCategoryChips({ from: day, to: day }, category),
+  ]);
+  return <DailyView list={list} chips={chips} viewer={getViewerVotes(list.papers.map((p) => p.id))} />;
 }

@@ -1,0 +1,34 @@
+import { revalidateTag } from "next/cache";
+import { expirePages } from "@/lib/page-cache/invalidate";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { jsonError } from "@/lib/api/responses";
+import { cacheTags } from "@/lib/cache-tags";
+import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { isRevalidationAuthorized } from "@/lib/revalidate";
+
+const tagSchema = z.union([
+  z.literal(cacheTags.all),
+  z.literal(cacheTags.lists),
+  z
+    .string()
+    .max(80)
+    .refine((tag) => tag.startsWith("paper:") && parseArxivId(tag.slice(6)) === tag.slice(6), "Not a cache tag."),
+]);
+const bodySchema = z.object({ tags: z.array(tagSchema).min(1).max(100) });
+
+/**
+ * `POST /api/revalidate` with `Authorization: Bearer <token>` and `{ "tags": ["papers"] }`: drops what the
+ * app cached under those tags (see lib/revalidate.ts; imports outside the app call it). 204 when done, 401
+ * without the token, 400 for a body that names no known tag.
+ */
+export async function POST(request: NextRequest) {
+  if (!isRevalidationAuthorized(request.headers.get("authorization"))) {
+    return jsonError(401, "This endpoint needs the revalidation token.");
+  }
+  const body = bodySchema.safeParse(await request.json().catch(() => null));
+  if (!body.success) return jsonError(400, "Name the cache tags to drop: { tags: [...] }.");
+  for (const tag of body.data.tags) revalidateTag(tag, { expire: 0 });
+  expirePages(...body.data.tags);
+  return new Response(null, { status: 204 });
+}

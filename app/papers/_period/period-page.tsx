@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RangeView, type Period } from "@/components/feed/range-view";
+import { feedAlternates } from "@/lib/feeds/links";
+import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
+import { getCategoryChips, getRangeList } from "@/lib/papers/data";
+import {
+  addDays,
+  addMonths,
+  dayToDate,
+  formatDay,
+  isPlausibleDay,
+  parseIsoWeek,
+  parseMonth,
+  type DayRange,
+} from "@/lib/papers/dates";
+import { getNeighbourWeeks } from "@/lib/papers/neighbours";
+import { pageParam } from "@/lib/papers/schema";
+import { getViewerVotes } from "@/lib/upvotes/viewer";
+
+export type PeriodSearchParams = { page?: string | string[]; category?: string | string[] };
+
+interface Neighbours {
+  /** The neighbouring periods, unfiltered ("2025-W02"), or null at either end. */
+  previous: string | null;
+  next: string | null;
+  /** Whether previous / next skip periods without papers (the links then say where they go). */
+  skipsEmpty: boolean;
+}
+
+interface PeriodKind {
+  parse(value: string): DayRange | null;
+  /** The period as a heading says it: "Week 2025-W03", "January 2025". */
+  heading(value: string): string;
+  /** The period inside a title: "week 2025-W03", "January 2025". */
+  inTitle(value: string): string;
+  subtitle(range: DayRange): string;
+  neighbours(value: string, range: DayRange, category: string | null): Promise<Neighbours>;
+}
+
+function monthName(month: string): string {
+  return dayToDate(`${month}-01`).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+const periods: Record<Period, PeriodKind> = {
+  week: {
+    parse: parseIsoWeek,
+    heading: (week) => `Week ${week}`,
+    inTitle: (week) => `week ${week}`,
+    subtitle: (range) => `${formatDay(range.from, "medium")} – ${formatDay(range.to, "medium")}`,
+    // Previous / next skip weeks without papers (in the category, when filtered).
+    async neighbours(_week, range, category) {
+      const { previousWeek, nextWeek } = await getNeighbourWeeks(range, category);
+      return { previous: previousWeek, next: nextWeek, skipsEmpty: true };
+    },
+  },
+  month: {
+    parse: parseMonth,
+    heading: monthName,
+    inTitle: monthName,
+    subtitle: () => "Most upvoted papers of the month",
+    neighbours: (month, range) =>
+      Promise.resolve({
+        previous: isPlausibleDay(addDays(range.from, -1)) ? addMonths(month, -1) : null,
+        next: isPlausibleDay(addDays(range.to, 1)) ? addMonths(month, 1) : null,
+        skipsEmpty: false,
+      }),
+  },
+};
+
+function periodPath(period: Period, value: string): string {
+  return `/papers/${period}/${value}`;
+}
+
+/** The page's title and canonical address; nothing for a malformed period (the page answers 404). */
+export async function periodMetadata(
+  period: Period,
+  value: string,
+  searchParams: Promise<PeriodSearchParams>,
+): Promise<Metadata> {
+  const kind = periods[period];
+  if (!kind.parse(value)) return {};
+  const category = categoryFromSearchParams((await searchParams).category) || null;
+  return {
+    title: `${category ? `${category} papers` : "Papers"} of ${kind.inTitle(value)}`,
+    alternates: {
+      canonical: withCategory(periodPath(period, value), category),
+      types: feedAlternates("daily", category),
+    },
+  };
+}
+
+/**
+ * The week or month page: the period's papers, most upvoted first. A malformed or implausible period, page
+ * number or category is a 404, decided before anything streams. Each period keeps its own route file
+ * (app/papers/week/[week], app/papers/month/[month]) because `/papers/<x>/<y>` also names old-style arXiv
+ * ids (`/papers/hep-th/9901001`), so there can be no shared `/papers/[period]/…` segment.
+ */
+export async function periodPage(period: Period, value: string, query: PeriodSearchParams) {
+  const kind = periods[period];
+  const range = kind.parse(value);
+  const page = pageParam.safeParse(query.page);
+  const category = categoryFromSearchParams(query.category);
+  if (!range || !page.success || category === false || !isPlausibleDay(range.from)) notFound();
+  const { previous, next, skipsEmpty } = await kind.neighbours(value, range, category);
+  const which = category ? `${category} papers` : "papers";
+  const result = getRangeList(range, page.data, { category });
+  const viewer = result.then((r) => getViewerVotes(r.items.map((p) => p.id)));
+  // Handed down unawaited: if `result` fails, the page's own await reports it, not an unhandledRejection.
+  viewer.catch(() => {});
+  return (
+    <RangeView
+      title={category ? `${kind.heading(value)} in ${category}` : kind.heading(value)}
+      subtitle={kind.subtitle(range)}
+      anchorDay={range.from}
+      period={period}
+      previousHref={previous ? periodPath(period, previous) : null}
+      nextHref={next ? periodPath(period, next) : null}
+      previousLabel={skipsEmpty && previous ? `Previous ${period} with ${which}: ${previous}` : undefined}
+      nextLabel={skipsEmpty && next ? `Next ${period} with ${which}: ${next}` : undefined}
+      basePath={periodPath(period, value)}
+      category={category}
+      result={result}
+      chips={getCategoryChips(range, category)}
+      viewer={viewer}
+    />
+  );
+}

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/admin/action-form";
+import { AdminButton, adminInput } from "@/components/admin/admin-ui";
+import { moveToDayAction, removeFromDayAction, setPaperHiddenAction } from "@/lib/admin/actions";
+import type { AdminDayPaper } from "@/lib/admin/schema";
+import { paperPath } from "@/lib/papers/urls";
+
+/** One day's list for admins: every paper (hidden ones marked) with remove, move and hide. */
+export function AdminDayList({ day, papers, today }: { day: string; papers: AdminDayPaper[]; today: string }) {
+  if (!papers.length) {
+    return <p className="text-sm text-zinc-600 dark:text-zinc-400">No papers are on the list of {day}.</p>;
+  }
+  return (
+    <ol className="divide-y divide-zinc-100 dark:divide-zinc-800" aria-label={`Papers of ${day}`}>
+      {papers.map((paper) => (
+        <li key={paper.id} className="flex flex-col gap-2 py-3 lg:flex-row lg:items-start lg:justify-between">
+          <div className="min-w-0">
+            <p className="font-medium">
+              <Link href={paperPath(paper.id)} className="hover:underline">
+                {paper.title}
+              </Link>
+              {paper.hidden ? (
+                <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 align-middle text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
+                  hidden
+                </span>
+              ) : null}
+            </p>
+            <p className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">
+              <span className="font-mono">{paper.id}</span> · {paper.upvoteCount} upvotes
+              {paper.submitter ? ` · submitted by ${paper.submitter}` : ""}
+            </p>
+          </div>
+          <div className="flex shrink-0 flex-wrap items-start gap-2">
+            <ActionForm
+              action={removeFromDayAction}
+              label={`Remove ${paper.id} from ${day}`}
+              className="flex flex-wrap gap-2"
+            >
+              <input type="hidden" name="paperId" value={paper.id} />
+              <AdminButton danger label={`Remove ${paper.id} from the list`}>
+                Remove
+              </AdminButton>
+            </ActionForm>
+            <ActionForm
+              action={moveToDayAction}
+              label={`Move ${paper.id}`}
+              className="flex flex-wrap items-center gap-1"
+            >
+              <input type="hidden" name="paperId" value={paper.id} />
+              <label className="sr-only" htmlFor={`move-${paper.id}`}>
+                Move {paper.id} to day
+              </label>
+              <input
+                id={`move-${paper.id}`}
+                type="date"
+                name="day"
+                required
+                max={today}
+                defaultValue={today === day ? "" : today}
+                className={adminInput}
+              />
+              <AdminButton label={`Move ${paper.id} to that day`}>Move</AdminButton>
+            </ActionForm>
+            <ActionForm action={setPaperHiddenAction} label={`Hide ${paper.id}`} className="flex flex-wrap gap-2">
+              <input type="hidden" name="paperId" value={paper.id} />
+              {paper.hidden ? (
+                <AdminButton name="intent" value="unhide" label={`Unhide ${paper.id}`}>
+                  Unhide
+                </AdminButton>
+              ) : (
+                <AdminButton name="intent" value="hide" danger label={`Hide ${paper.id} everywhere`}>
+                  Hide
+                </AdminButton>
+              )}
+            </ActionForm>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import type { BrowserContext, Page } from "@playwright/test";
+import { isoWeekOf } from "../../lib/papers/dates";
+import { query } from "./db";
+
+/** A page of the site as a reader walks it; `signedIn` pages need a session (signed out they redirect). */
+export interface SitePage {
+  name: string;
+  path: string;
+  signedIn?: boolean;
+  admin?: boolean;
+}
+
+/** Every kind of page, at addresses the demo data fills (the seed features papers up to today). */
+export async function sitePages(): Promise<SitePage[]> {
+  const [latest] = await query<{ day: string }>(`select to_char(max(day), 'YYYY-MM-DD') as day from "DailyPaper"`);
+  const day = latest!.day;
+  const isoWeek = isoWeekOf(day);
+  return [
+    { name: "home", path: "/" },
+    { name: "day", path: `/papers/date/${day}` },
+    { name: "week", path: `/papers/week/${isoWeek}` },
+    { name: "month", path: `/papers/month/${day.slice(0, 7)}` },
+    { name: "trending", path: "/papers/trending" },
+    { name: "new", path: "/papers/new" },
+    { name: "paper", path: "/papers/2501.12948" },
+    { name: "paper-math", path: "/papers/2006.16236" },
+    { name: "search", path: "/papers/search?q=world%20models" },
+    { name: "sign-in", path: "/signin" },
+    { name: "check-email", path: "/signin/check-email" },
+    { name: "user", path: "/users/akhaliq" },
+    { name: "not-found", path: "/papers/not-an-id" },
+    { name: "submit", path: "/submit", signedIn: true },
+    { name: "settings", path: "/settings", signedIn: true },
+    { name: "digest-preview", path: "/settings/digest-preview", signedIn: true },
+    { name: "admin", path: "/admin", signedIn: true, admin: true },
+  ];
+}
+
+/** The admin of the suite (ADMIN_EMAILS in playwright.config.ts), signed in to `context`. */
+export async function signInAsAdmin(context: BrowserContext, baseURL: string): Promise<void> {
+  const [row] = await query<{ id: string }>(
+    `insert into "User" (id, email, "emailVerified", username, name, "updatedAt")
+     values ('e2e_admin', 'admin@e2e.test', now(), 'e2e-admin', 'E2E Admin', now())
+     on conflict (email) do update set "emailVerified" = now() returning id`,
+  );
+  const token = randomBytes(32).toString("hex");
+  await query(
+    `insert into "Session" ("sessionToken", "userId", expires, "updatedAt") values ($1, $2, now() + interval '1 day', now())`,
+    [token, row!.id],
+  );
+  await context.addCookies([
+    { name: "authjs.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
+  ]);
+}
+
+/** What the sign-in form leaves in the tab, so the check-email page is walked as a reader sees it. */
+export async function withSignInRequest(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    sessionStorage.setItem(
+      "daily-papers:sign-in-request",
+      JSON.stringify({ email: "reader@example.test", callbackUrl: "/", at: Date.now() }),
+    );
+  });
+}

@@ -1,0 +1,127 @@
+import "server-only";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import { getCurrentUser, getSessionUserId, type CurrentUser } from "@/lib/auth/session";
+import { isAdmin } from "@/lib/auth/admin";
+import { isDatabaseDown, isDatabaseOutage } from "@/lib/db-health";
+import { AppError } from "@/lib/errors";
+import { consumeAllowance, type RateLimit } from "@/lib/rate-limit";
+import { firstIssueMessage } from "@/lib/validation";
+import { UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
+
+interface ActionOptions<S extends z.ZodType> {
+  /** Validates the action's input (an object, or FormData turned into one by `formInput`). */
+  schema: S;
+  /** Counted per signed-in user; over it, the action answers RATE_LIMITED without running. */
+  rateLimit?: RateLimit | (() => RateLimit);
+  /** Only admins (ADMIN_EMAILS) may run it. */
+  adminOnly?: boolean;
+  /** Shown when the reader is signed out ("Sign in to upvote."). */
+  signedOutMessage?: string;
+  /** Shown when the rate limit refuses the action. */
+  rateLimitedMessage?: (retryAfterSeconds: number) => string;
+}
+
+export interface ActionContext<Input> {
+  user: CurrentUser;
+  input: Input;
+}
+
+/**
+ * The one way to write a server action that needs a signed-in user (in the spirit of Rallly's
+ * `authActionClient`): it looks up the session, parses the input with zod, applies the rate limit, runs
+ * `handler`, and maps every failure to an `ActionResult` — an `AppError` to its code and sentence, a
+ * database outage to UNAVAILABLE, anything else to INTERNAL (logged once, never shown). Redirects thrown
+ * by `redirect()` pass through.
+ */
+export function authAction<S extends z.ZodType, T extends object>(
+  options: ActionOptions<S>,
+  handler: (context: ActionContext<z.infer<S>>) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  const forbidden = (user: CurrentUser) => Boolean(options.adminOnly) && !isAdmin(user);
+  return guardedAction(options, { identify: getCurrentUser, key: (user) => user.id, forbidden }, handler);
+}
+
+/**
+ * `authAction` for hot paths whose handler needs only who is signed in (a vote): the session is checked by
+ * one lookup of its row (`getSessionUserId`) instead of Auth.js' round and the user's row. Not for admins.
+ */
+export function sessionAction<S extends z.ZodType, T extends object>(
+  options: Omit<ActionOptions<S>, "adminOnly">,
+  handler: (context: { userId: string; input: z.infer<S> }) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  const who = { identify: getSessionUserId, key: (userId: string) => userId, forbidden: () => false };
+  return guardedAction(options, who, ({ user, input }) => handler({ userId: user, input }));
+}
+
+/** The checks every action makes, in order, around `handler`, for whoever `who.identify` finds. */
+function guardedAction<S extends z.ZodType, T extends object, Identity>(
+  options: ActionOptions<S>,
+  who: {
+    /** Who is signed in, or null. */
+    identify: () => Promise<Identity | null>;
+    /** Their rate-limit key. */
+    key: (identity: Identity) => string;
+    /** Whether they may not run this action at all. */
+    forbidden: (identity: Identity) => boolean;
+  },
+  handler: (context: { user: Identity; input: z.infer<S> }) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    // While the database is known to be down, answer at once instead of waiting out its timeouts.
+    if (isDatabaseDown()) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_ACTION_MESSAGE };
+    try {
+      const user = await who.identify();
+      if (!user) {
+        return { ok: false, code: "UNAUTHENTICATED", message: options.signedOutMessage ?? "Sign in first." };
+      }
+      if (who.forbidden(user)) {
+        return { ok: false, code: "FORBIDDEN", message: "Only admins can do that." };
+      }
+      const parsed = options.schema.safeParse(raw instanceof FormData ? formInput(raw) : raw);
+      if (!parsed.success) return { ok: false, code: "INVALID_INPUT", message: firstIssueMessage(parsed.error) };
+      if (options.rateLimit) {
+        const limit = typeof options.rateLimit === "function" ? options.rateLimit() : options.rateLimit;
+        const allowance = await consumeAllowance(limit, who.key(user));
+        if (!allowance.allowed) {
+          return {
+            ok: false,
+            code: "RATE_LIMITED",
+            message:
+              options.rateLimitedMessage?.(allowance.retryAfterSeconds) ??
+              `That is a lot in a short time. Try again in ${allowance.retryAfterSeconds} s.`,
+          };
+        }
+      }
+      return { ok: true, ...(await handler({ user, input: parsed.data })) };
+    } catch (error) {
+      return actionFailure(error);
+    }
+  };
+}
+
+/** Maps a thrown error to the failed `ActionResult` a person sees; rethrows Next.js redirects. */
+export function actionFailure(error: unknown): { ok: false; code: AppError["code"]; message: string } {
+  if (isRedirectError(error)) throw error;
+  if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
+  // Logged once by lib/db-health.ts when the outage began; the reader is told to try again.
+  if (isDatabaseOutage(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_ACTION_MESSAGE };
+  console.error("[action] failed", error);
+  return {
+    ok: false,
+    code: "INTERNAL",
+    message: "Something went wrong on our side. Nothing was changed; please try again.",
+  };
+}
+
+/** FormData as a plain object for zod: repeated names become arrays, files are dropped. */
+export function formInput(formData: FormData): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const existing = result[key];
+    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}

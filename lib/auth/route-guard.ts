@@ -1,0 +1,121 @@
+import "server-only";
+import { NextRequest } from "next/server";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { allowSignInEmail, signInEmailSchema } from "@/lib/auth/sign-in-limits";
+
+type RouteHandler = (request: NextRequest) => Promise<Response>;
+
+const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+
+/**
+ * Wraps Auth.js's route handlers (`/api/auth/*`) with what Auth.js does not do itself:
+ * - the sign-in mail limits and the app's address check on `POST /api/auth/signin/nodemailer`, which
+ *   otherwise bypasses the sign-in page's server action;
+ * - a `callbackUrl` (query or cookie) that is not a same-origin path is replaced by one, where Auth.js
+ *   answered a 500 for anything but a path or an absolute URL;
+ * - its error page gets only error names, where `?error=%01` made it throw.
+ */
+export function guardAuthRoute(handler: RouteHandler): RouteHandler {
+  return async (request) => {
+    const { pathname, searchParams } = request.nextUrl;
+    if (request.method === "GET" && pathname.endsWith("/api/auth/error")) {
+      return redirectTo(request, `/signin?error=${errorName(searchParams.get("error"))}`);
+    }
+    const guarded = withSafeCallbackUrl(request);
+    if (request.method === "POST" && pathname.endsWith("/api/auth/signin/nodemailer")) {
+      const refusal = await refuseSignInEmail(guarded);
+      if (refusal) return refusal;
+    }
+    return handler(guarded);
+  };
+}
+
+/** An Auth.js error name ("Verification"), or "Default" for anything else. */
+function errorName(raw: string | null): string {
+  return raw && /^[A-Za-z]{1,40}$/.test(raw) ? raw : "Default";
+}
+
+/** `request` with its callbackUrl query parameter and cookie made safe same-origin paths. */
+function withSafeCallbackUrl(request: NextRequest): NextRequest {
+  const url = request.nextUrl.clone();
+  const headers = new Headers(request.headers);
+  let changed = false;
+  const callbackUrl = url.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && !isSafeCallback(callbackUrl, url.origin)) {
+    url.searchParams.set("callbackUrl", safeRedirectPath(sameOriginPath(callbackUrl, url.origin)));
+    changed = true;
+  }
+  for (const name of CALLBACK_COOKIES) {
+    const value = request.cookies.get(name)?.value;
+    if (value === undefined || isSafeCallback(value, url.origin)) continue;
+    // Auth.js falls back to the home page without it.
+    headers.set("cookie", withoutCookie(headers.get("cookie") ?? "", name));
+    changed = true;
+  }
+  if (!changed) return request;
+  return new NextRequest(url, {
+    method: request.method,
+    headers,
+    body: request.body,
+    duplex: "half",
+  } as ConstructorParameters<typeof NextRequest>[1]);
+}
+
+/** Whether `value` is a same-origin path (or absolute URL on `origin`) that needs no normalising. */
+function isSafeCallback(value: string, origin: string): boolean {
+  const path = sameOriginPath(value, origin);
+  return path.startsWith("/") && safeRedirectPath(path) === path;
+}
+
+/** `value` as a path when it is one, or an absolute URL on `origin`; else itself (refused later). */
+function sameOriginPath(value: string, origin: string): string {
+  if (value.startsWith("/")) return value;
+  try {
+    const url = new URL(value);
+    return url.origin === origin ? `${url.pathname}${url.search}${url.hash}` : value;
+  } catch {
+    return value;
+  }
+}
+
+function withoutCookie(header: string, name: string): string {
+  return header
+    .split(";")
+    .filter((part) => part.split("=")[0]?.trim() !== name)
+    .join(";");
+}
+
+/** A redirect to the sign-in page with an error (or Auth.js's JSON form of one), or null to go on. */
+async function refuseSignInEmail(request: NextRequest): Promise<Response | null> {
+  const email = signInEmailSchema.safeParse(await emailOf(request.clone()));
+  if (!email.success) return redirectTo(request, "/signin?error=EmailInvalid");
+  const allowance = await allowSignInEmail(email.data, request.headers);
+  if (!allowance.allowed) return redirectTo(request, "/signin?error=EmailLimit");
+  return null;
+}
+
+/** The `email` field of a sign-in post, read the way Auth.js reads it (JSON or a form). */
+async function emailOf(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  try {
+    if (type.includes("application/json")) {
+      const body: unknown = await request.json();
+      return typeof body === "object" && body !== null ? (body as Record<string, unknown>).email : undefined;
+    }
+    if (type.includes("application/x-www-form-urlencoded")) {
+      return new URLSearchParams(await request.text()).get("email") ?? undefined;
+    }
+  } catch {
+    // An unreadable body has no address.
+  }
+  return undefined;
+}
+
+/**
+ * Auth.js's way of answering: a 302, or `{ url }` for its client (`X-Auth-Return-Redirect`). The target
+ * stays relative, so no forwarded host or scheme header can turn it into another site.
+ */
+function redirectTo(request: NextRequest, path: string): Response {
+  if (request.headers.has("x-auth-return-redirect")) return Response.json({ url: path });
+  return new Response(null, { status: 302, headers: { Location: path } });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { consumeAllowance, type RateLimit } from "@/lib/rate-limit";
+
+/**
+ * Sign-in links are mail we send to an address someone else typed: without limits anyone can flood an
+ * inbox (the probe got 25 mails out in 1.6 s) or spend our sending reputation. Both ways in — the sign-in
+ * page's server action and Auth.js's own `POST /api/auth/signin/nodemailer` — go through
+ * `allowSignInEmail`, so the limits hold whichever is used.
+ */
+export const SIGN_IN_LIMITS = {
+  /** Links one address may be sent in the window. */
+  perAddress: { name: "sign-in-address", points: 3, durationSeconds: 15 * 60 },
+  /** Links one client (IP) may ask for, whatever the addresses. */
+  perClient: { name: "sign-in-client", points: 10, durationSeconds: 15 * 60 },
+} as const satisfies Record<string, RateLimit>;
+
+/**
+ * An address we will send a sign-in link to. Stricter than Auth.js's own check, which let
+ * `<script>@example.com` and `a@[127.0.0.1]` through: a plain mailbox at a domain name.
+ */
+export const signInEmailSchema = z
+  .string("Enter your email address.")
+  .trim()
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address."))
+  .transform(normalizeEmail);
+
+/** The form Auth.js stores and compares identifiers in (its own normaliser's: NFKC, lowercase, trimmed). */
+export function normalizeEmail(email: string): string {
+  return email.normalize("NFKC").trim().toLowerCase();
+}
+
+/**
+ * Who is asking, for the per-client limit: the first hop of X-Forwarded-For (the client as the proxy in
+ * front of the app saw it), else X-Real-IP, else one shared bucket for clients we cannot tell apart.
+ */
+export function clientKey(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const client = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+  return client.slice(0, 100).toLowerCase();
+}
+
+export type SignInAllowance = { allowed: true } | { allowed: false; message: string };
+
+/** The sentence a limited reader sees; it never says whether the address has an account. */
+export function signInLimitedMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many sign-in links were asked for. Check your inbox for the last one, or try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
+/**
+ * Counts one sign-in mail for `email` (already normalised) asked for by the client of `headers`, and
+ * says whether it may be sent. The client is counted first, so one client cannot use up many addresses'
+ * allowances beyond its own.
+ */
+export async function allowSignInEmail(email: string, headers: Headers): Promise<SignInAllowance> {
+  const client = await consumeAllowance(SIGN_IN_LIMITS.perClient, hashed(clientKey(headers)));
+  if (!client.allowed) return { allowed: false, message: signInLimitedMessage(client.retryAfterSeconds) };
+  const address = await consumeAllowance(SIGN_IN_LIMITS.perAddress, hashed(email));
+  if (!address.allowed) return { allowed: false, message: signInLimitedMessage(address.retryAfterSeconds) };
+  return { allowed: true };
+}
+
+/** The limiter table keeps keys, not addresses or IPs. */
+function hashed(value: string): string {
+  return createHash("sha256").update(value).digest("base64url");
+}

@@ -1,0 +1,225 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ARXIV_INTERVAL_MS } from "@/lib/ingest/throttle";
+import { parseRetryAfter, politeGet, UpstreamError, userAgent, type GetOptions } from "@/lib/ingest/http";
+import { parseEnv } from "@/lib/env";
+import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
+import { testPrisma } from "@/tests/support/prisma";
+import { fixture, nockRecording, startReplayServer, type ReplayServer } from "@/tests/support/replay-server";
+
+process.env.APP_URL = "https://papers.example.org";
+process.env.EMAIL_FROM = "Lab Papers <papers@example.org>";
+
+const prisma = testPrisma();
+let server: ReplayServer;
+// Short timeouts and spacing, so failures show in well under a second; the defaults are tested apart.
+const quick: Omit<GetOptions, "upstream"> = {
+  arxivIntervalMs: 60,
+  attempts: 2,
+  backoffMs: 20,
+  headersTimeoutMs: 400,
+  bodyTimeoutMs: 400,
+  totalTimeoutMs: 2000,
+};
+
+beforeAll(async () => {
+  await prisma.$connect();
+});
+beforeEach(async () => {
+  server = await startReplayServer();
+});
+afterEach(async () => {
+  await server.stop();
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+function gaps(times: number[]): number[] {
+  return times.slice(1).map((time, i) => time - times[i]!);
+}
+
+describe("polite HTTP", () => {
+  it("names the site and its contact address in the User-Agent", async () => {
+    server.route("/rss/cs.CL", [fixture("arxiv-rss_2024-11-28_empty-feed_aioarxiv.xml")]);
+    const result = await politeGet(prisma, `${server.url}/rss/cs.CL`, { ...quick, upstream: "arxiv" });
+    expect(result.kind).toBe("ok");
+    expect(server.log[0]?.headers["user-agent"]).toBe(
+      "DailyPapers/0.1 (+https://papers.example.org; mailto:papers@example.org)",
+    );
+    expect(userAgent(parseEnv({ EMAIL_FROM: "papers@lab.example" }))).toBe(
+      "DailyPapers/0.1 (+http://localhost:3000; mailto:papers@lab.example)",
+    );
+  });
+
+  it("spaces arXiv requests 3 s apart by default", async () => {
+    expect(ARXIV_INTERVAL_MS).toBe(3000);
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml")]);
+    const url = `${server.url}/api/query`;
+    await politeGet(prisma, url, { upstream: "arxiv" });
+    await politeGet(prisma, url, { upstream: "arxiv" });
+    const [gap] = gaps(server.log.map((entry) => entry.time));
+    expect(gap).toBeGreaterThanOrEqual(2990);
+  });
+
+  it("serialises concurrent callers with the interval between them, over one connection", async () => {
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml")]);
+    const url = `${server.url}/api/query`;
+    await Promise.all(
+      Array.from({ length: 4 }, () => politeGet(prisma, url, { ...quick, upstream: "arxiv", arxivIntervalMs: 300 })),
+    );
+    expect(server.log).toHaveLength(4);
+    for (const gap of gaps(server.log.map((entry) => entry.time))) expect(gap).toBeGreaterThanOrEqual(295);
+    expect(server.connections()).toBe(1);
+  });
+
+  it("spaces requests from two processes sharing the database", async () => {
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml")]);
+    const child = path.resolve(import.meta.dirname, "../../tests/ingest/throttle-child.ts");
+    const run = () =>
+      new Promise<string>((resolve, reject) => {
+        const proc = spawn(process.execPath, [...TSX_NODE_ARGS, child, `${server.url}/api/query`, "3", "300"], {
+          env: process.env,
+        });
+        let out = "";
+        proc.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        proc.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+        proc.on("error", reject);
+        proc.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`child exited ${code}: ${out}`))));
+      });
+    const outputs = await Promise.all([run(), run()]);
+    expect(outputs.every((out) => out.includes("done"))).toBe(true);
+    expect(server.log).toHaveLength(6);
+    const senders = new Set(server.log.map((entry) => entry.query.get("from")));
+    expect(senders.size).toBe(2);
+    for (const gap of gaps(server.log.map((entry) => entry.time))) expect(gap).toBeGreaterThanOrEqual(295);
+  });
+
+  it("sends the stored ETag and reports a 304 as not modified", async () => {
+    server.route("/rss/cs.CL", [fixture("arxiv-rss_2024-11-28_empty-feed_aioarxiv.xml", { etag: '"feed-v1"' })]);
+    const url = `${server.url}/rss/cs.CL?${Date.now()}`;
+    const first = await politeGet(prisma, url, { ...quick, upstream: "arxiv", conditional: true });
+    expect(first.kind).toBe("ok");
+    await first.remember();
+    const second = await politeGet(prisma, url, { ...quick, upstream: "arxiv", conditional: true });
+    expect(second.kind).toBe("not-modified");
+    expect(server.log[0]?.headers["if-none-match"]).toBeUndefined();
+    expect(server.log[1]?.headers["if-none-match"]).toBe('"feed-v1"');
+    // Without `remember` (the response was not stored), the next pull is a full one again.
+    const other = `${url}&other`;
+    await politeGet(prisma, other, { ...quick, upstream: "arxiv", conditional: true });
+    const again = await politeGet(prisma, other, { ...quick, upstream: "arxiv", conditional: true });
+    expect(again.kind).toBe("ok");
+  });
+
+  it("honours the recorded 503 Retry-After, then reads the 200 (paperhive's nock recording)", async () => {
+    const recording = nockRecording("oai-pmh_2018-06-21_legacy-503-retry-after-then-ListRecords_paperhive-nock.json");
+    const [pathname, query] = recording.path.split("?");
+    server.route(pathname!, recording.behaviours);
+    const result = await politeGet(prisma, `${server.url}${pathname}?${query}`, { ...quick, upstream: "arxiv" });
+    expect(result.kind === "ok" && result.body).toContain("<ListRecords>");
+    expect(server.log).toHaveLength(2);
+    const [gap] = gaps(server.log.map((entry) => entry.time));
+    expect(gap).toBeGreaterThanOrEqual(10_000);
+  }, 30_000);
+
+  it("waits out a 429's Retry-After, and gives up with the reason when it is too long", async () => {
+    server.route("/api/query", [
+      { kind: "busy", status: 429, retryAfter: "1" },
+      fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml"),
+    ]);
+    const ok = await politeGet(prisma, `${server.url}/api/query`, { ...quick, upstream: "arxiv" });
+    expect(ok.kind).toBe("ok");
+    expect(gaps(server.log.map((entry) => entry.time))[0]).toBeGreaterThanOrEqual(1000);
+
+    server.route("/api/slow", [{ kind: "busy", status: 429, retryAfter: "3600" }]);
+    const started = Date.now();
+    await expect(
+      politeGet(prisma, `${server.url}/api/slow`, { ...quick, upstream: "arxiv", maxRetryAfterMs: 60_000 }),
+    ).rejects.toThrow("127.0.0.1:" + new URL(server.url).port + " answered HTTP 429 and asked us to wait 3600 s");
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("backs off and retries a 5xx", async () => {
+    server.route("/api/query", [
+      { kind: "respond", status: 502, body: Buffer.from("bad gateway") },
+      fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml"),
+    ]);
+    expect((await politeGet(prisma, `${server.url}/api/query`, { ...quick, upstream: "arxiv" })).kind).toBe("ok");
+    expect(server.log).toHaveLength(2);
+  });
+
+  it("does not retry a 4xx, and keeps its body for the caller", async () => {
+    server.route("/api/query", [
+      fixture("arxiv-api_2026-04-12_http400-error-entry_arxivpy-fixture.DERIVED-body.xml", { status: 400 }),
+    ]);
+    const error = await politeGet(prisma, `${server.url}/api/query`, { ...quick, upstream: "arxiv" }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect((error as UpstreamError).message).toMatch(/answered HTTP 400 \(Bad Request\)\.$/);
+    expect((error as UpstreamError).details.body).toContain("<title>Error</title>");
+    expect(server.log).toHaveLength(1);
+  });
+
+  it("times out a server that never answers, with a clear reason", async () => {
+    server.route("/rss/cs.CL", [{ kind: "hang" }]);
+    const started = Date.now();
+    await expect(politeGet(prisma, `${server.url}/rss/cs.CL`, { ...quick, upstream: "arxiv" })).rejects.toThrow(
+      /sent no response within 0\.4 s, on all 2 attempts\.$/,
+    );
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("times out a body that stalls, and a whole response that takes too long", async () => {
+    const body = Buffer.alloc(10_000, "x");
+    server.route("/rss/stall", [{ kind: "stall-body", body, bytes: 100 }]);
+    await expect(
+      politeGet(prisma, `${server.url}/rss/stall`, { ...quick, upstream: "arxiv", attempts: 1 }),
+    ).rejects.toThrow(/stopped sending its response for 0\.4 s, on the only attempt\.$/);
+    await expect(
+      politeGet(prisma, `${server.url}/rss/stall`, {
+        ...quick,
+        upstream: "arxiv",
+        attempts: 1,
+        bodyTimeoutMs: 5000,
+        totalTimeoutMs: 500,
+      }),
+    ).rejects.toThrow(/did not finish its response within 0\.5 s/);
+  });
+
+  it("fails a truncated body or a dropped connection with a clear reason", async () => {
+    const body = Buffer.alloc(10_000, "x");
+    server.route("/rss/cut", [{ kind: "truncate", body, bytes: 4000 }]);
+    await expect(politeGet(prisma, `${server.url}/rss/cut`, { ...quick, upstream: "arxiv" })).rejects.toThrow(
+      /broke before the whole response arrived, on all 2 attempts/,
+    );
+    server.route("/rss/close", [{ kind: "close" }]);
+    await expect(politeGet(prisma, `${server.url}/rss/close`, { ...quick, upstream: "arxiv" })).rejects.toThrow(
+      /broke before the whole response arrived|was reset/,
+    );
+    await expect(politeGet(prisma, "http://127.0.0.1:1/rss/cs.CL", { ...quick, upstream: "arxiv" })).rejects.toThrow(
+      "could not connect to 127.0.0.1:1 (connection refused), on all 2 attempts.",
+    );
+  });
+
+  it("keeps Hugging Face under its request budget by waiting, not failing", async () => {
+    server.route("/api/daily_papers", [fixture("hf-daily-papers_2026-06-12_sotawhat-fixture.json")]);
+    const hfLimit = { points: 2, durationSeconds: 1 };
+    // A budget of its own (the limiter keys by limit), empty at the start of a fresh second.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
+    const options = { ...quick, upstream: "huggingface" as const, hfLimit };
+    for (let i = 0; i < 3; i++) await politeGet(prisma, `${server.url}/api/daily_papers?date=2026-06-1${i}`, options);
+    const times = server.log.map((entry) => entry.time);
+    expect(times[2]! - times[0]!).toBeGreaterThanOrEqual(500);
+    expect(server.log[0]?.headers["user-agent"]).toMatch(/^DailyPapers\/0\.1 /);
+  });
+
+  it("reads Retry-After as seconds or as a date", () => {
+    expect(parseRetryAfter("10")).toBe(10_000);
+    expect(parseRetryAfter("Thu, 21 Jun 2018 14:31:01 GMT", Date.parse("2018-06-21T14:30:51Z"))).toBe(10_000);
+    expect(parseRetryAfter("soon")).toBeUndefined();
+    expect(parseRetryAfter(undefined)).toBeUndefined();
+  });
+});

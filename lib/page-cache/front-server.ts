@@ -1,0 +1,247 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import next from "next";
+import { policyForStoredPage } from "@/lib/page-cache/csp";
+import { planFor, type CachePlan } from "@/lib/page-cache/policy";
+import { installPageStore } from "@/lib/page-cache/registry";
+import { PageStore, storedAnswer, type StoredAnswer } from "@/lib/page-cache/store";
+
+/**
+ * The production server: Next.js, with the page cache in front of it (`npm start`, the end-to-end and
+ * chaos suites and the benchmark all run this). A signed-out reader's page is rendered once and then served
+ * from memory until a mutation invalidates its tags (lib/page-cache/invalidate.ts) or it grows old; a stale
+ * page is served while one render refreshes it, and keeps being served while the database is down. Everything
+ * else — signed-in readers, the router's RSC requests, actions, search, sign-in — goes to Next.js directly.
+ *
+ * A render for the cache is a request to this same server (loopback) carrying a per-process token, which
+ * Next.js answers like any request: through proxy.ts (a fresh nonce), without cookies.
+ */
+export interface FrontServerOptions {
+  port: number;
+  /** The interface to listen on; omitted, all of them (as `next start`). */
+  hostname?: string;
+  /** The project root (where the build is). */
+  dir: string;
+  /** Most memory the stored pages may take. */
+  maxBytes: number;
+  /** After this long a stored page is refreshed in the background. */
+  staleAfterMs: number;
+}
+
+export interface FrontServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+const FILL_HEADER = "x-page-cache-fill";
+/** A stale page is re-rendered at most this often, however many invalidations arrive. */
+const REFRESH_INTERVAL_MS = 1_000;
+/** Headers a stored answer keeps: what describes the body and protects the reader; not cookies or dates. */
+const KEPT_HEADERS = new Set([
+  "content-type",
+  "content-language",
+  "content-security-policy",
+  "x-content-type-options",
+  "referrer-policy",
+  "x-frame-options",
+  "permissions-policy",
+  "access-control-allow-origin",
+  "link",
+]);
+const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
+
+interface Render {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A render and, when everyone may be given it, its stored form (made once, whoever waited on the render). */
+interface SharedRender {
+  render: Render;
+  answer: StoredAnswer | null;
+}
+
+export async function startFrontServer(options: FrontServerOptions): Promise<FrontServer> {
+  const app = next({ dev: false, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const store = installPageStore(new PageStore({ maxBytes: options.maxBytes, staleAfterMs: options.staleAfterMs }));
+  const token = randomBytes(24).toString("base64url");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const inflight = new Map<string, Promise<SharedRender>>();
+  const lastRefresh = new Map<string, number>();
+  /** Where this server itself is reached for a render: known once it listens. */
+  const loopback = { host: "127.0.0.1", port: 0 };
+
+  const passToNext = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+
+  /** One render per key at a time; stored when it is a page everyone may see. */
+  function renderShared(plan: CachePlan, req: IncomingMessage): Promise<SharedRender> {
+    const running = inflight.get(plan.key);
+    if (running) return running;
+    const sequence = store.mark();
+    const render = renderThroughNext(req).then((result) => {
+      const answer = storable(result);
+      if (answer) store.store(plan.key, plan.tags, sequence, answer);
+      return { render: result, answer };
+    });
+    inflight.set(plan.key, render);
+    void render.then(
+      () => inflight.delete(plan.key),
+      () => inflight.delete(plan.key),
+    );
+    return render;
+  }
+
+  function renderThroughNext(req: IncomingMessage): Promise<Render> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          host: loopback.host,
+          port: loopback.port,
+          path: req.url,
+          method: "GET",
+          headers: fillHeaders(req, token),
+          agent,
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () =>
+            resolve({ status: response.statusCode ?? 502, headers: response.headers, body: Buffer.concat(chunks) }),
+          );
+          response.on("error", reject);
+        },
+      );
+      request.setTimeout(30_000, () => request.destroy(new Error("The render took over 30 s.")));
+      request.on("error", reject);
+      request.end();
+    });
+  }
+
+  function refreshInBackground(plan: CachePlan, req: IncomingMessage): void {
+    const now = Date.now();
+    if (inflight.has(plan.key) || now - (lastRefresh.get(plan.key) ?? 0) < REFRESH_INTERVAL_MS) return;
+    lastRefresh.set(plan.key, now);
+    // Only needed for the interval: dropped then, so URLs seen once do not pile up.
+    setTimeout(() => lastRefresh.delete(plan.key), REFRESH_INTERVAL_MS).unref();
+    // A failed refresh keeps the stale page (served while the database is down); the next reader retries.
+    renderShared(plan, req).catch(() => {});
+  }
+
+  async function answerFromCache(plan: CachePlan, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const hit = store.get(plan.key);
+    if (hit) {
+      if (hit.freshness === "stale") refreshInBackground(plan, req);
+      return sendStored(req, res, hit.answer, hit.freshness === "fresh" ? "hit" : "stale");
+    }
+    const originator = !inflight.has(plan.key);
+    let shared: SharedRender;
+    try {
+      shared = await renderShared(plan, req);
+    } catch {
+      return passToNext(req, res);
+    }
+    const { render, answer } = shared;
+    if (answer) return sendStored(req, res, answer, "miss");
+    // Not for everyone (an error, a redirect, a 404): its first reader gets it as rendered; the others
+    // who waited on it are answered by Next.js each, with their own nonce.
+    if (originator) return sendRender(req, res, render);
+    passToNext(req, res);
+  }
+
+  const server = http.createServer((req, res) => {
+    const fill = req.headers[FILL_HEADER];
+    if (fill !== undefined) {
+      delete req.headers[FILL_HEADER];
+      if (fill === token) return passToNext(req, res);
+    }
+    const plan = planFor(req.method, req.url, req.headers);
+    if (!plan) return passToNext(req, res);
+    void answerFromCache(plan, req, res).catch(() => {
+      if (!res.headersSent) passToNext(req, res);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.hostname, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const wildcard = address.address === "::" || address.address === "0.0.0.0";
+  loopback.host = wildcard ? "127.0.0.1" : address.address;
+  loopback.port = address.port;
+  const shownHost = options.hostname && !wildcard ? options.hostname : "localhost";
+
+  return {
+    url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`,
+    async close() {
+      agent.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await app.close();
+    },
+  };
+}
+
+/** The headers of a render for the cache: the reader's host and scheme (links depend on them), no cookies. */
+function fillHeaders(req: IncomingMessage, token: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    [FILL_HEADER]: token,
+    "accept-encoding": "identity",
+    host: req.headers.host ?? "localhost",
+  };
+  for (const name of ["x-forwarded-host", "x-forwarded-proto", "accept", "user-agent"]) {
+    const value = req.headers[name];
+    if (typeof value === "string") headers[name] = value;
+  }
+  return headers;
+}
+
+/** The stored form of a render everyone may be given, or null: a 200, no cookie, a page's nonce traded for hashes. */
+function storable(render: Render): StoredAnswer | null {
+  if (render.status !== 200 || render.headers["set-cookie"] !== undefined) return null;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(render.headers)) {
+    if (KEPT_HEADERS.has(name) && typeof value === "string") headers[name] = value;
+  }
+  const policy = headers["content-security-policy"];
+  if (headers["content-type"]?.startsWith("text/html")) {
+    const stored = policy ? policyForStoredPage(render.body.toString("utf8"), policy) : null;
+    if (!stored) return null;
+    headers["content-security-policy"] = stored;
+  }
+  const cacheControl = render.headers["cache-control"];
+  headers["cache-control"] =
+    typeof cacheControl === "string" && /\bpublic\b/.test(cacheControl)
+      ? cacheControl
+      : "public, max-age=0, must-revalidate";
+  return storedAnswer(200, headers, render.body);
+}
+
+function sendStored(req: IncomingMessage, res: ServerResponse, answer: StoredAnswer, label: string): void {
+  const common = { ...answer.headers, etag: answer.etag, vary: "Cookie, Accept-Encoding", "x-page-cache": label };
+  if (req.headers["if-none-match"] === answer.etag) {
+    res.writeHead(304, common);
+    return void res.end();
+  }
+  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const body = gzip ? answer.gzipped : answer.body;
+  res.writeHead(answer.status, {
+    ...common,
+    "content-length": body.length,
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function sendRender(req: IncomingMessage, res: ServerResponse, render: Render): void {
+  const headers: IncomingHttpHeaders = {};
+  for (const [name, value] of Object.entries(render.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
+  res.writeHead(render.status, { ...headers, "content-length": render.body.length });
+  res.end(req.method === "HEAD" ? undefined : render.body);
+}

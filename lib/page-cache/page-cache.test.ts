@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { noncedScriptHashes, policyForStoredPage } from "@/lib/page-cache/csp";
+import { planFor } from "@/lib/page-cache/policy";
+import { PageStore, storedAnswer } from "@/lib/page-cache/store";
+
+const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+
+describe("which requests the page cache answers", () => {
+  const anonymous = { host: "papers.example" };
+  it.each([
+    ["/", ["papers", "lists"]],
+    ["/?category=cs.CL", ["papers", "lists"]],
+    ["/papers/date/2025-01-22", ["papers", "lists"]],
+    ["/papers/week/2025-W04", ["papers", "lists"]],
+    ["/papers/month/2025-01", ["papers", "lists"]],
+    ["/papers/trending", ["papers", "lists"]],
+    ["/papers/2501.12948", ["papers", "paper:2501.12948", "lists"]],
+    ["/papers/hep-th/9901001", ["papers", "paper:hep-th/9901001", "lists"]],
+    ["/api/daily_papers?date=2025-01-22", ["papers", "lists"]],
+    ["/api/papers/2501.12948", ["papers", "paper:2501.12948", "lists"]],
+    ["/api/papers/2501.12948/comments", ["papers", "paper:2501.12948", "lists"]],
+    ["/feeds/daily.xml", ["papers", "lists"]],
+  ])("a signed-out GET of %s, under its tags", (url, tags) => {
+    expect(planFor("GET", url, anonymous)).toEqual({ key: `http://papers.example${url}`, tags });
+    expect(planFor("HEAD", url, anonymous)?.tags).toEqual(tags);
+  });
+
+  it.each([
+    "/papers/search?q=transformers",
+    "/api/papers/search?q=x",
+    "/papers/new",
+    "/papers/2501.12948v2",
+    "/papers/not-an-id",
+    "/signin",
+    "/settings",
+    "/admin",
+    "/submit",
+    "/users/alice",
+    "/api/auth/session",
+    "/papers/2501.12948/../../admin",
+  ])("not %s", (url) => {
+    expect(planFor("GET", url, anonymous)).toBeNull();
+  });
+
+  it("not for a reader with a session cookie (either name), a bearer, the router or a write", () => {
+    expect(planFor("GET", "/", { ...anonymous, cookie: "theme=dark; authjs.session-token=abc" })).toBeNull();
+    expect(planFor("GET", "/", { ...anonymous, cookie: "__Secure-authjs.session-token=abc" })).toBeNull();
+    expect(planFor("GET", "/", { ...anonymous, authorization: "Bearer x" })).toBeNull();
+    expect(planFor("GET", "/", { ...anonymous, rsc: "1" })).toBeNull();
+    expect(planFor("GET", "/", { ...anonymous, "next-router-prefetch": "1" })).toBeNull();
+    expect(planFor("GET", "/?_rsc=abc", anonymous)).toBeNull();
+    expect(planFor("POST", "/", anonymous)).toBeNull();
+    // A cookie that is not a session's changes nothing.
+    expect(planFor("GET", "/", { ...anonymous, cookie: "authjs.callback-url=x" })).not.toBeNull();
+  });
+
+  it("keeps hosts and schemes apart, so one host's links are never served to another", () => {
+    const a = planFor("GET", "/", { host: "a.example" })!;
+    const b = planFor("GET", "/", { host: "b.example" })!;
+    const https = planFor("GET", "/", { host: "a.example", "x-forwarded-proto": "https" })!;
+    expect(new Set([a.key, b.key, https.key]).size).toBe(3);
+  });
+});
+
+describe("a stored page's policy", () => {
+  const nonce = "bm9uY2UtMTIz";
+  const policy = `default-src 'self'; script-src 'self' 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'`;
+  const page = [
+    `<html><head><script nonce="${nonce}">document.documentElement.dataset.theme = "dark"</script>`,
+    `<script src="/_next/static/chunks/main.js" nonce="${nonce}" async></script></head><body>`,
+    `<h1>A title <script>alert("injected")</script></h1>`,
+    `<script nonce="guessed">alert("wrong nonce")</script>`,
+    `<script nonce="${nonce}">self.__next_f.push([1,"a\\u003c/script>b"])</script>`,
+    `</body></html>`,
+  ].join("");
+
+  it("allows exactly the inline scripts the render gave its nonce, by hash", () => {
+    expect(noncedScriptHashes(page, nonce)).toEqual([
+      sha(`document.documentElement.dataset.theme = "dark"`),
+      sha(`self.__next_f.push([1,"a\\u003c/script>b"])`),
+    ]);
+  });
+
+  it("trades the nonce and strict-dynamic for 'self' and those hashes, leaving the other directives", () => {
+    const stored = policyForStoredPage(page, policy)!;
+    expect(stored).not.toContain(nonce);
+    expect(stored).not.toContain("strict-dynamic");
+    expect(stored).not.toContain(sha(`alert("injected")`));
+    expect(stored).not.toContain(sha(`alert("wrong nonce")`));
+    expect(stored).toBe(
+      `default-src 'self'; script-src 'self' ${sha(`document.documentElement.dataset.theme = "dark"`)} ${sha(
+        `self.__next_f.push([1,"a\\u003c/script>b"])`,
+      )}; object-src 'none'`,
+    );
+  });
+
+  it("gives no policy (the page is not stored) when the render had no nonce", () => {
+    expect(policyForStoredPage(page, "default-src 'self'; script-src 'self'")).toBeNull();
+  });
+});
+
+describe("the page store", () => {
+  const answer = (text: string) => storedAnswer(200, { "content-type": "text/html" }, Buffer.from(text));
+  const store = () => new PageStore({ maxBytes: 1_000_000, staleAfterMs: 10_000 });
+
+  it("serves a page fresh, then stale after its time, and forgets an expired one", () => {
+    const pages = store();
+    pages.store("/", ["papers", "lists"], pages.mark(), answer("day"), 0);
+    expect(pages.get("/", 5_000)?.freshness).toBe("fresh");
+    expect(pages.get("/", 10_000)?.freshness).toBe("stale");
+    pages.invalidate(["lists"], "expire");
+    expect(pages.get("/", 10_001)).toBeNull();
+  });
+
+  it("marks stale by tag without touching pages under other tags", () => {
+    const pages = store();
+    pages.store("/papers/1", ["papers", "paper:1"], pages.mark(), answer("one"), 0);
+    pages.store("/papers/2", ["papers", "paper:2"], pages.mark(), answer("two"), 0);
+    pages.invalidate(["paper:1"], "stale");
+    expect(pages.get("/papers/1", 1)?.freshness).toBe("stale");
+    expect(pages.get("/papers/2", 1)?.freshness).toBe("fresh");
+    pages.invalidate(["papers"], "expire");
+    expect(pages.get("/papers/2", 1)).toBeNull();
+  });
+
+  it("drops a render an expiry overtook, and stores stale one a vote overtook", () => {
+    const pages = store();
+    const before = pages.mark();
+    pages.invalidate(["paper:1"], "expire");
+    pages.store("/papers/1", ["papers", "paper:1"], before, answer("hidden paper"), 0);
+    expect(pages.get("/papers/1", 1)).toBeNull();
+
+    const again = pages.mark();
+    pages.invalidate(["paper:1"], "stale");
+    pages.store("/papers/1", ["papers", "paper:1"], again, answer("old count"), 0);
+    expect(pages.get("/papers/1", 1)?.freshness).toBe("stale");
+  });
+
+  it("keeps within its bytes, least recently read out first", () => {
+    const body = "x".repeat(3_000);
+    const pages = new PageStore({ maxBytes: 40_000, staleAfterMs: 10_000 });
+    const size = answer(body).body.length + answer(body).gzipped.length;
+    const fits = Math.floor(40_000 / size);
+    for (let i = 0; i < fits; i++) pages.store(`/${i}`, ["papers"], pages.mark(), answer(body), 0);
+    expect(pages.get("/0", 1)).not.toBeNull();
+    pages.store("/new", ["papers"], pages.mark(), answer(body), 0);
+    expect(pages.get("/1", 1)).toBeNull();
+    expect(pages.get("/0", 1)).not.toBeNull();
+    expect(pages.size.bytes).toBeLessThanOrEqual(40_000);
+  });
+
+  it("does not store an answer bigger than an eighth of its room", () => {
+    const pages = new PageStore({ maxBytes: 8_000, staleAfterMs: 10_000 });
+    pages.store("/big", ["papers"], pages.mark(), answer("y".repeat(2_000)), 0);
+    expect(pages.get("/big", 1)).toBeNull();
+  });
+});

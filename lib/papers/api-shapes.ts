@@ -1,0 +1,135 @@
+import "server-only";
+import { arxivAbsUrl, arxivPdfUrl } from "@/lib/papers/arxiv-id";
+import type { PaperSummary } from "@/lib/papers/schema";
+import { paperUrl, safeHttpUrl } from "@/lib/papers/urls";
+import { collapseWhitespace, plainText } from "@/lib/text/plain-text";
+
+/**
+ * The public JSON API's shapes: the items of Hugging Face's Daily Papers API (field names kept so that
+ * clients port by changing the host; see shared/reference/hf-daily-papers-api.md), built from our papers.
+ * Optional fields are left out, never null, when a paper lacks them.
+ */
+
+export interface ApiAuthor {
+  /** Stable per paper and position: `${paperId}:${index}`. */
+  _id: string;
+  name: string;
+  hidden: false;
+}
+
+export interface ApiUser {
+  _id: string;
+  /** The username (handle). */
+  name: string;
+  /** The display name. */
+  fullname: string;
+  /** Null: avatars are not part of a paper summary. */
+  avatarUrl: string | null;
+}
+
+export interface ApiPaper {
+  /** Bare arXiv id, no version suffix. */
+  id: string;
+  /** arXiv's text with its hard line wraps collapsed; LaTeX kept, as arXiv and Hugging Face keep it. */
+  title: string;
+  summary: string;
+  authors: ApiAuthor[];
+  /** arXiv publication, ISO datetime. */
+  publishedAt: string;
+  upvotes: number;
+  discussionId: string;
+  submittedOnDailyAt?: string;
+  submittedOnDailyBy?: ApiUser;
+  githubRepo?: string;
+  githubStars?: number;
+  projectPage?: string;
+  /** Hugging Face's AI-generated one-sentence summary and keywords. */
+  ai_summary?: string;
+  ai_keywords?: string[];
+  /** The lab or company credited, in the shape of Hugging Face's organization (we keep only its name). */
+  organization?: ApiOrganization;
+  /** Ours, not Hugging Face's: arXiv categories, primary first. */
+  categories?: string[];
+}
+
+export interface ApiOrganization {
+  name: string;
+  fullname: string;
+}
+
+export interface DailyPaperItem {
+  paper: ApiPaper;
+  /** When the paper was put on the daily list (its arXiv publication for papers never featured). */
+  publishedAt: string;
+  /** Plain text: LaTeX rendered to text, line wraps collapsed. */
+  title: string;
+  summary: string;
+  thumbnail: string;
+  numComments: number;
+  isAuthorParticipating: boolean;
+  submittedBy: ApiUser & { type: "user" };
+}
+
+export interface PaperJson extends ApiPaper {
+  arxivUrl: string;
+  pdfUrl: string;
+  /** The paper's page on this site. */
+  url: string;
+}
+
+function apiUser(submitter: NonNullable<PaperSummary["submittedBy"]>): ApiUser {
+  const handle = submitter.username ?? "";
+  return { _id: handle, name: handle, fullname: submitter.name ?? handle, avatarUrl: null };
+}
+
+/** Stands in for a submitter who deleted their account, and for papers that were never featured. */
+const NOBODY: ApiUser = { _id: "", name: "", fullname: "", avatarUrl: null };
+
+function apiPaper(paper: PaperSummary): ApiPaper {
+  // Links from sources reach clients only when they are http(s), as on the site.
+  const githubRepo = safeHttpUrl(paper.githubRepo);
+  const projectPage = safeHttpUrl(paper.projectPage);
+  return {
+    id: paper.id,
+    title: collapseWhitespace(paper.title),
+    summary: collapseWhitespace(paper.abstract),
+    authors: paper.authors.map((name, index) => ({ _id: `${paper.id}:${index}`, name, hidden: false })),
+    publishedAt: paper.publishedAt.toISOString(),
+    upvotes: paper.upvoteCount,
+    // Comments hang off the paper, so its id is the discussion's.
+    discussionId: paper.id,
+    ...(paper.submittedAt ? { submittedOnDailyAt: paper.submittedAt.toISOString() } : {}),
+    ...(paper.submittedBy ? { submittedOnDailyBy: apiUser(paper.submittedBy) } : {}),
+    ...(githubRepo ? { githubRepo } : {}),
+    ...(paper.githubStars !== null ? { githubStars: paper.githubStars } : {}),
+    ...(projectPage ? { projectPage } : {}),
+    ...(paper.aiSummary ? { ai_summary: paper.aiSummary } : {}),
+    ...(paper.aiKeywords.length ? { ai_keywords: paper.aiKeywords } : {}),
+    ...(paper.organization ? { organization: { name: paper.organization, fullname: paper.organization } } : {}),
+    ...(paper.categories.length ? { categories: paper.categories } : {}),
+  };
+}
+
+/** One item of `/api/daily_papers` (and of `/api/papers/search`), in Hugging Face's shape. */
+export function toDailyPaperItem(paper: PaperSummary, baseUrl: string): DailyPaperItem {
+  return {
+    paper: apiPaper(paper),
+    publishedAt: (paper.submittedAt ?? paper.publishedAt).toISOString(),
+    title: plainText(paper.title),
+    summary: plainText(paper.abstract),
+    thumbnail: `${baseUrl}/og/${paper.id}`,
+    numComments: paper.commentCount,
+    isAuthorParticipating: false,
+    submittedBy: { ...(paper.submittedBy ? apiUser(paper.submittedBy) : NOBODY), type: "user" },
+  };
+}
+
+/** The body of `/api/papers/{id}`: the item's `paper` object plus links to arXiv and to its page here. */
+export function toPaperJson(paper: PaperSummary, baseUrl: string): PaperJson {
+  return {
+    ...apiPaper(paper),
+    arxivUrl: arxivAbsUrl(paper.id),
+    pdfUrl: arxivPdfUrl(paper.id),
+    url: paperUrl(baseUrl, paper.id),
+  };
+}

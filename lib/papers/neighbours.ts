@@ -1,0 +1,57 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { dayToDate, isoWeekOf, toDayString, type DayRange } from "@/lib/papers/dates";
+import { visibleFeatured, visiblePaperSql } from "@/lib/papers/visibility";
+
+/**
+ * The nearest featured day before `range` starts and after it ends with papers readers may see (in
+ * `category`, if given), or null on either side when there is none. Without a category it is one walk
+ * along the day index each way; with one it aggregates over the category's papers (the GIN index), so a
+ * category nobody uses costs no more than its (zero) papers.
+ */
+export async function getNeighbourDays(
+  range: DayRange,
+  category: string | null = null,
+): Promise<{ previousDay: string | null; nextDay: string | null }> {
+  const from = dayToDate(range.from);
+  const to = dayToDate(range.to);
+  if (!category) {
+    const [previous, next] = await Promise.all([
+      prisma.dailyPaper.findFirst({
+        where: { day: { lt: from }, ...visibleFeatured() },
+        orderBy: { day: "desc" },
+        select: { day: true },
+      }),
+      prisma.dailyPaper.findFirst({
+        where: { day: { gt: to }, ...visibleFeatured() },
+        orderBy: { day: "asc" },
+        select: { day: true },
+      }),
+    ]);
+    return {
+      previousDay: previous ? toDayString(previous.day) : null,
+      nextDay: next ? toDayString(next.day) : null,
+    };
+  }
+  const [row] = await prisma.$queryRaw<{ previous: Date | null; next: Date | null }[]>`
+    SELECT max(d.day) FILTER (WHERE d.day < ${from}::date) AS previous,
+           min(d.day) FILTER (WHERE d.day > ${to}::date) AS next
+    FROM "DailyPaper" d JOIN "Paper" p ON p.id = d."paperId"
+    WHERE (d.day < ${from}::date OR d.day > ${to}::date) AND ${visiblePaperSql(category)}`;
+  return {
+    previousDay: row?.previous ? toDayString(row.previous) : null,
+    nextDay: row?.next ? toDayString(row.next) : null,
+  };
+}
+
+/** The nearest ISO weeks before and after `range` (a week) that have papers, as "2026-W48", or null. */
+export async function getNeighbourWeeks(
+  range: DayRange,
+  category: string | null = null,
+): Promise<{ previousWeek: string | null; nextWeek: string | null }> {
+  const { previousDay, nextDay } = await getNeighbourDays(range, category);
+  return {
+    previousWeek: previousDay ? isoWeekOf(previousDay) : null,
+    nextWeek: nextDay ? isoWeekOf(nextDay) : null,
+  };
+}

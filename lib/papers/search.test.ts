@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { summariesInOrder } from "@/lib/papers/data";
+import { searchPapers } from "@/lib/papers/search";
+
+/**
+ * A search word no other test or seed uses, so every result below is one of these papers. Letters only, and
+ * ending in "qx", which no English stemming rule shortens: the words match in authors' names too, which
+ * are not stemmed.
+ */
+const word = () =>
+  Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("") + "qx";
+const tag = word();
+const other = word();
+const Tag = tag[0]!.toUpperCase() + tag.slice(1);
+const id = (name: string) => `search-${tag}-${name}`;
+
+interface Row {
+  name: string;
+  title: string;
+  abstract?: string;
+  authors?: string[];
+  upvotes: number;
+  hidden?: boolean;
+  /** Featured on a daily list (by the test's submitter, or by nobody). */
+  featured?: "submitted" | "anonymous";
+}
+
+const rows: Row[] = [
+  { name: "exact", title: `${Tag} Rivers`, upvotes: 0 },
+  { name: "close", title: `${Tag} rivers of the north`, upvotes: 3, featured: "submitted" },
+  { name: "close-popular", title: `${Tag} rivers and lakes`, upvotes: 7, featured: "anonymous" },
+  { name: "far", title: `${Tag} studies in the valleys of old rivers`, upvotes: 40 },
+  { name: "author", title: `Hydrology field notes`, authors: [`${Tag} River`, "B. Author"], upvotes: 1 },
+  { name: "abstract", title: `Deltas and estuaries`, abstract: `We study ${tag} and rivers at length.`, upvotes: 100 },
+  { name: "hidden", title: `${Tag} rivers, withdrawn`, upvotes: 500, hidden: true },
+  { name: "other", title: `${other} basins`, upvotes: 2 },
+];
+
+const ids = (papers: { id: string }[]) => papers.map((p) => p.id);
+const named = (...names: string[]) => names.map(id);
+
+describe("searchPapers", () => {
+  beforeAll(async () => {
+    await prisma.user.create({ data: { id: id("submitter"), username: `u${tag}`, name: "Sub Mitter" } });
+    for (const [index, row] of rows.entries()) {
+      await prisma.paper.create({
+        data: {
+          id: id(row.name),
+          title: row.title,
+          abstract: row.abstract ?? "A short note on maps.",
+          authors: row.authors ?? ["A. Author"],
+          publishedAt: new Date("2005-06-01T00:00:00Z"),
+          upvoteCount: row.upvotes,
+          hiddenAt: row.hidden ? new Date("2005-06-02T00:00:00Z") : null,
+          daily: row.featured
+            ? {
+                create: {
+                  day: new Date("2005-06-03T00:00:00Z"),
+                  submittedAt: new Date(`2005-06-03T08:0${index}:00Z`),
+                  submittedById: row.featured === "submitted" ? id("submitter") : null,
+                },
+              }
+            : undefined,
+        },
+      });
+    }
+  });
+  afterAll(async () => {
+    await prisma.paper.deleteMany({ where: { id: { startsWith: `search-${tag}-` } } });
+    await prisma.user.deleteMany({ where: { id: id("submitter") } });
+  });
+
+  it("ranks the exact title first, then title matches (words close together, then upvotes), then authors, then abstracts", async () => {
+    const result = await searchPapers(`${tag} rivers`, 1);
+    expect(ids(result.items)).toEqual(named("exact", "close-popular", "close", "far", "author", "abstract"));
+    expect(result).toMatchObject({ total: 6, totalCapped: false, listed: 6, pageCount: 1 });
+    // The exact title wins whatever its case and spacing, and in quotes.
+    expect(ids((await searchPapers(`  ${tag.toUpperCase()}   RIVERS `, 1)).items)[0]).toBe(id("exact"));
+    expect(ids((await searchPapers(`"${Tag} Rivers"`, 1)).items)[0]).toBe(id("exact"));
+  });
+
+  it("carries each hit's summary as the listings have it, featuring and submitter included", async () => {
+    const { items } = await searchPapers(`${tag} rivers`, 1);
+    const withoutHighlights = items.map(({ titleHighlight: _t, abstractHighlight: _a, ...summary }) => summary);
+    expect(withoutHighlights).toEqual(await summariesInOrder(ids(items)));
+    expect(items.find((hit) => hit.id === id("close"))).toMatchObject({
+      day: "2005-06-03",
+      submittedBy: { username: `u${tag}`, name: "Sub Mitter" },
+    });
+    expect(items.find((hit) => hit.id === id("close-popular"))).toMatchObject({ day: "2005-06-03", submittedBy: null });
+  });
+
+  it("highlights the matched words in the title and the abstract", async () => {
+    const [first] = (await searchPapers(`${tag} rivers`, 1)).items;
+    expect(first?.titleHighlight).toBe(`\u0001${Tag}\u0002 \u0001Rivers\u0002`);
+    const abstract = (await searchPapers(`${tag} estuaries`, 1)).items[0];
+    expect(abstract?.abstractHighlight).toContain(`\u0001${tag}\u0002`);
+  });
+
+  it("keeps web-search syntax: a quoted phrase, -word and OR", async () => {
+    const phrase = await searchPapers(`"${tag} rivers"`, 1);
+    expect(ids(phrase.items)).toEqual(named("exact", "close-popular", "close", "author"));
+    const without = await searchPapers(`${tag} rivers -lakes`, 1);
+    expect(ids(without.items)).toEqual(named("close", "exact", "far", "author", "abstract"));
+    // A word left out anywhere leaves the paper out, though its title matches.
+    const notInAbstract = await searchPapers(`${tag} rivers -maps`, 1);
+    expect(ids(notInAbstract.items)).toEqual(named("abstract"));
+    const either = await searchPapers(`${tag} rivers or ${other}`, 1);
+    expect(ids(either.items)).toContain(id("other"));
+    expect(either.total).toBe(7);
+  });
+
+  it("pages through every match once, each page with the same count", async () => {
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => searchPapers(`${tag} rivers`, page, 2)));
+    expect(pages.flatMap((p) => ids(p.items))).toEqual(
+      named("exact", "close-popular", "close", "far", "author", "abstract"),
+    );
+    expect(pages.map((p) => [p.total, p.items.length, p.pageCount])).toEqual([
+      [6, 2, 3],
+      [6, 2, 3],
+      [6, 2, 3],
+      [6, 0, 3],
+    ]);
+  });
+
+  it("past the cap of title matches: the exact title, then the most upvoted, and the pages stop at the cap", async () => {
+    const first = await searchPapers(`${tag} rivers`, 1, 2, { cap: 3 });
+    expect(ids(first.items)).toEqual(named("exact", "far"));
+    expect(first).toMatchObject({ total: 3, totalCapped: true, listed: 3, pageCount: 2 });
+    const second = await searchPapers(`${tag} rivers`, 2, 2, { cap: 3 });
+    expect(ids(second.items)).toEqual(named("close-popular"));
+    const past = await searchPapers(`${tag} rivers`, 3, 2, { cap: 3 });
+    expect(past).toMatchObject({ items: [], total: 3, totalCapped: true });
+  });
+
+  it("lists fewer than the cap when it is exceeded, and pages stop there", async () => {
+    const options = { cap: 3, listedPastCap: 2 };
+    const first = await searchPapers(`${tag} rivers`, 1, 3, options);
+    expect(ids(first.items)).toEqual(named("exact", "far"));
+    expect(first).toMatchObject({ total: 3, totalCapped: true, listed: 2, pageCount: 1 });
+    expect(await searchPapers(`${tag} rivers`, 2, 1, options)).toMatchObject({ items: [{ id: id("far") }] });
+    expect(await searchPapers(`${tag} rivers`, 3, 1, options)).toMatchObject({ items: [], total: 3, pageCount: 2 });
+  });
+
+  it("past the cap of all matches: every title match, then the other matches most upvoted first", async () => {
+    const result = await searchPapers(`${tag} rivers -lakes -valleys`, 1, 10, { cap: 3 });
+    expect(ids(result.items)).toEqual(named("close", "exact", "abstract"));
+    expect(result).toMatchObject({ total: 3, totalCapped: true, pageCount: 1 });
+  });
+
+  it("finds nothing for words no paper has, or only stop words", async () => {
+    expect(await searchPapers(`${tag}${other}`, 1)).toMatchObject({ items: [], total: 0, totalCapped: false });
+    expect(await searchPapers("the of and", 1)).toMatchObject({ items: [], total: 0 });
+  });
+});

@@ -1,0 +1,29 @@
+"use server";
+
+import { updateTag } from "next/cache";
+import { expirePages } from "@/lib/page-cache/invalidate";
+import { authAction } from "@/lib/actions/safe-action";
+import { cacheTags } from "@/lib/cache-tags";
+import { submitPaper, submitRateLimit } from "@/lib/submissions/mutations";
+import { submitPaperSchema } from "@/lib/submissions/schema";
+
+/**
+ * Submits an arXiv paper (id or link) to today's daily list for the signed-in member: authenticated,
+ * validated, and rate-limited to SUBMIT_RATE_LIMIT an hour. Every refusal comes back as a sentence.
+ */
+export const submitPaperAction = authAction(
+  {
+    schema: submitPaperSchema,
+    rateLimit: submitRateLimit,
+    signedOutMessage: "Sign in to submit papers.",
+    rateLimitedMessage: (seconds) =>
+      `You have submitted many papers this hour. Try again in ${Math.ceil(seconds / 60)} min.`,
+  },
+  async ({ user, input }) => {
+    const submitted = await submitPaper(user.id, input.reference);
+    updateTag(cacheTags.paper(submitted.paperId));
+    updateTag(cacheTags.feeds);
+    expirePages(cacheTags.paper(submitted.paperId), cacheTags.lists);
+    return submitted;
+  },
+);

@@ -1,0 +1,151 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { loadEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { HttpOptions } from "@/lib/ingest/http";
+import { importArxivIds } from "@/lib/ingest/imports";
+import { dayToDate, toDayString, today } from "@/lib/papers/dates";
+import type { RateLimit } from "@/lib/rate-limit";
+import type { SubmittedPaper } from "@/lib/submissions/schema";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A member waits for the answer, so a submission asks arXiv with tighter limits than the background
+ * imports: one retry, and seconds rather than minutes before it says arXiv did not answer. The 3 s
+ * spacing between arXiv requests still applies.
+ */
+const SUBMIT_HTTP: HttpOptions = {
+  attempts: 2,
+  backoffMs: 1000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  totalTimeoutMs: 20_000,
+  maxRetryAfterMs: 10_000,
+};
+
+/** Submissions one member may make per hour (SUBMIT_RATE_LIMIT), counted in the database. */
+export function submitRateLimit(): RateLimit {
+  return { name: "submit", points: loadEnv().SUBMIT_RATE_LIMIT, durationSeconds: 3600 };
+}
+
+export interface SubmitOptions {
+  /** The moment of the submission: decides "today" (UTC) and the window. */
+  now?: Date;
+  /** How old (by its arXiv date) a paper may be; SUBMIT_WINDOW_DAYS by default. */
+  windowDays?: number;
+  /** Limits of the request to arXiv's export API, when the paper is not here yet. */
+  http?: HttpOptions;
+}
+
+const paperSelect = {
+  id: true,
+  title: true,
+  publishedAt: true,
+  hiddenAt: true,
+  daily: { select: { day: true, submittedBy: { select: { username: true, name: true } } } },
+} satisfies Prisma.PaperSelect;
+
+type PaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
+
+/**
+ * Puts paper `paperId` (a bare arXiv id) on today's daily list (UTC) as submitted by `userId`, fetching it
+ * from the arXiv export API first when it is not here yet. Refuses, with one sentence each: a blocked
+ * member (SUBMIT_BLOCKED), a hidden paper (PAPER_HIDDEN), a paper already on a list (ALREADY_SUBMITTED, naming
+ * the day and submitter), an id arXiv does not know (NOT_FOUND), arXiv not answering (UPSTREAM_FAILED), and
+ * a paper older than the window by its arXiv date (SUBMIT_TOO_OLD). Two members submitting the same paper
+ * at once: DailyPaper's primary key lets one insert win and the other gets ALREADY_SUBMITTED.
+ */
+export async function submitPaper(
+  userId: string,
+  paperId: string,
+  options: SubmitOptions = {},
+): Promise<SubmittedPaper> {
+  const now = options.now ?? new Date();
+  const windowDays = options.windowDays ?? loadEnv().SUBMIT_WINDOW_DAYS;
+
+  await assertMaySubmit(userId);
+  let paper = await findPaper(paperId);
+  let imported = false;
+  if (paper) {
+    assertSubmittable(paper);
+  } else {
+    paper = await importPaper(paperId, options.http ?? SUBMIT_HTTP);
+    imported = true;
+  }
+  assertWithinWindow(paper, now, windowDays);
+
+  const day = today(now);
+  try {
+    await prisma.dailyPaper.create({ data: { paperId, day: dayToDate(day), submittedById: userId } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      // Someone else's insert won the race: answer as if theirs had come first.
+      const winner = await findPaper(paperId);
+      if (winner) assertSubmittable(winner);
+    }
+    throw error;
+  }
+  return { paperId, title: paper.title, day, imported };
+}
+
+async function assertMaySubmit(userId: string): Promise<void> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { submitBlockedAt: true } });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (user.submitBlockedAt) {
+    throw new AppError("SUBMIT_BLOCKED", "An admin has blocked your account from submitting papers.");
+  }
+}
+
+function findPaper(paperId: string): Promise<PaperRow | null> {
+  return prisma.paper.findUnique({ where: { id: paperId }, select: paperSelect });
+}
+
+/** Hidden papers and papers already on a list cannot be submitted (again). */
+function assertSubmittable(paper: PaperRow): void {
+  if (paper.hiddenAt) {
+    throw new AppError("PAPER_HIDDEN", `${paper.id} was hidden by an admin and cannot be submitted.`);
+  }
+  if (paper.daily) {
+    const by = paper.daily.submittedBy?.username
+      ? `, submitted by @${paper.daily.submittedBy.username}`
+      : paper.daily.submittedBy?.name
+        ? `, submitted by ${paper.daily.submittedBy.name}`
+        : "";
+    throw new AppError("ALREADY_SUBMITTED", `Already on the list of ${toDayString(paper.daily.day)}${by}.`);
+  }
+}
+
+/** Fetches a paper that is not here yet from the arXiv export API; an unknown id or an outage is a sentence. */
+async function importPaper(paperId: string, http: HttpOptions): Promise<PaperRow> {
+  const unreachable = "arXiv did not answer; try again in a few minutes.";
+  let foundIds: string[];
+  let status: string;
+  try {
+    ({ foundIds, status } = await importArxivIds(prisma, [paperId], { http }));
+  } catch (error) {
+    console.error(`[submit] importing ${paperId} from arXiv failed`, error);
+    throw new AppError("UPSTREAM_FAILED", unreachable, { cause: error });
+  }
+  if (!foundIds.includes(paperId)) {
+    if (status === "FAILED") throw new AppError("UPSTREAM_FAILED", unreachable);
+    throw new AppError("NOT_FOUND", `arXiv has no paper ${paperId}.`);
+  }
+  const paper = await findPaper(paperId);
+  if (!paper) {
+    throw new AppError("UPSTREAM_FAILED", `arXiv's record of ${paperId} could not be stored; try again later.`);
+  }
+  // Another member may have submitted it while arXiv was answering.
+  assertSubmittable(paper);
+  return paper;
+}
+
+function assertWithinWindow(paper: PaperRow, now: Date, windowDays: number): void {
+  if (now.getTime() - paper.publishedAt.getTime() > windowDays * DAY_MS) {
+    throw new AppError(
+      "SUBMIT_TOO_OLD",
+      `${paper.id} appeared on arXiv on ${toDayString(paper.publishedAt)}; only papers from the last ${windowDays} days can be submitted.`,
+    );
+  }
+}

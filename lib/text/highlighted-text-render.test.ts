@@ -1,0 +1,30 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { HighlightedText } from "@/components/feed/highlighted-text";
+import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from "@/lib/papers/schema";
+
+const text = (highlighted: string) =>
+  renderToStaticMarkup(createElement(HighlightedText, { text: highlighted })).replace(/<[^>]+>/g, "");
+
+describe("HighlightedText", () => {
+  it("keeps the spaces around and between matches", () => {
+    // What ts_headline gives for q=world models and q=deepseek.
+    expect(text(`Conservative ${S}World${E} ${S}Models${E}`)).toBe("Conservative World Models");
+    expect(text(`Medical Reasoning in LLMs: An In-Depth Analysis of ${S}DeepSeek${E} R1`)).toBe(
+      "Medical Reasoning in LLMs: An In-Depth Analysis of DeepSeek R1",
+    );
+  });
+
+  it("marks the matches and still reads the LaTeX around them", () => {
+    const html = renderToStaticMarkup(
+      createElement(HighlightedText, { text: `up to 87\\% ${S}faster${E}, \\emph{really}` }),
+    );
+    expect(html).toContain("<mark>faster</mark>");
+    expect(html.replace(/<[^>]+>/g, "")).toBe("up to 87% faster, really");
+  });
+
+  it("adds no space where the text had none", () => {
+    expect(text(`${S}Deep${E}Seek`)).toBe("DeepSeek");
+  });
+});

@@ -1,0 +1,27 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ProfileInput } from "@/lib/users/schema";
+
+/**
+ * Saves a reader's handle and privacy choice. The handle's uniqueness is the database's (the unique
+ * index), so two readers racing for one name cannot both get it.
+ * @returns the papers this reader submitted (their cached pages name the submitter)
+ * @throws AppError CONFLICT when another reader has the handle
+ */
+export async function updateProfile(userId: string, profile: ProfileInput): Promise<string[]> {
+  try {
+    await prisma.user.update({
+      where: { id: userId },
+      data: { username: profile.username, profilePrivate: profile.profilePrivate },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", `The handle “${profile.username}” is taken. Choose another.`, { cause: error });
+    }
+    throw error;
+  }
+  const submitted = await prisma.dailyPaper.findMany({ where: { submittedById: userId }, select: { paperId: true } });
+  return submitted.map((row) => row.paperId);
+}

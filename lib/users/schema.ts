@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 30;
+
+/**
+ * Handles nobody may take: the site's own paths and words that would pass for staff. Kept here rather
+ * than derived from app/ so a new route cannot silently free a name someone then squats.
+ */
+export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
+  "admin",
+  "administrator",
+  "api",
+  "auth",
+  "dev",
+  "feeds",
+  "help",
+  "mod",
+  "moderator",
+  "new",
+  "null",
+  "og",
+  "papers",
+  "root",
+  "settings",
+  "signin",
+  "signout",
+  "staff",
+  "submit",
+  "support",
+  "system",
+  "undefined",
+  "unsubscribe",
+  "users",
+  "daily-papers",
+  "dailypapers",
+  "me",
+  "you",
+  "www",
+]);
+
+/** A public handle: 3–30 lowercase letters, digits and single dashes, not reserved. */
+export const usernameSchema = z
+  .string("Choose a handle.")
+  .trim()
+  .min(USERNAME_MIN, `Use at least ${USERNAME_MIN} characters.`)
+  .max(USERNAME_MAX, `Use at most ${USERNAME_MAX} characters.`)
+  .regex(/^[a-z0-9-]+$/, "Use lowercase letters, digits and dashes only.")
+  .regex(/^[a-z0-9](?:-?[a-z0-9])*$/, "Start and end with a letter or digit, and use one dash at a time.")
+  .refine((name) => !RESERVED_USERNAMES.has(name), "That handle is reserved. Choose another.");
+
+/** The profile section of Settings: the handle and whether the reading list is private. */
+export const profileSchema = z.object({
+  username: usernameSchema,
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  profilePrivate: z
+    .union([z.literal("on"), z.literal("true"), z.boolean()])
+    .optional()
+    .transform((value) => value === "on" || value === "true" || value === true),
+});
+
+export type ProfileInput = z.infer<typeof profileSchema>;

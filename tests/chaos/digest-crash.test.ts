@@ -1,0 +1,159 @@
+/**
+ * A digest run SIGKILLed midway (`npm run digest` as a child process, a real SMTP server on loopback), then
+ * run again at once: the re-run takes the dead run's claims as soon as its heartbeat is stale (well within
+ * a minute of the crash), every subscriber ends up with exactly one message but for at most `concurrency`
+ * duplicates (the messages between the server's "250" and the row marked SENT), and `npm run digest`
+ * exits non-zero when it had to defer sends (issue 10, "Faults" 4).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { query, report, world } from "@/tests/chaos/support/world";
+import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";
+import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const SUBSCRIBERS = 400;
+/** runDigest's default: lanes of sending, and so the most messages a crash can leave unmarked. */
+const CONCURRENCY = 8;
+
+const tag = randomUUID().slice(0, 8);
+let sink: SmtpSink;
+
+function digestProcess(day: string): ChildProcess {
+  return spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/digest.ts", "--period", "daily", "--date", day], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: world.databaseUrl,
+      SMTP_URL: sink.url,
+      APP_URL: "https://papers.example.org",
+      EMAIL_FROM: "Daily Papers <papers@example.org>",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal, output })));
+}
+
+/** A day of its own (far in the past) with two featured papers, and `count` verified daily subscribers. */
+async function digestDay(day: string, count: number): Promise<string[]> {
+  for (let i = 0; i < 2; i++) {
+    const id = `chaos-${tag}-${day}-${i}`;
+    await query(
+      `insert into "Paper" (id, title, abstract, authors, "publishedAt", "upvoteCount", "updatedAt")
+       values ($1, $2, 'An abstract.', array['A. Author'], $3::timestamptz, 5, now())`,
+      [id, `Chaos paper ${i}`, `${day}T00:00:00Z`],
+    );
+    await query(`insert into "DailyPaper" ("paperId", day) values ($1, $2::date)`, [id, day]);
+  }
+  const ids = Array.from({ length: count }, (_, i) => `chaos_digest_${tag}_${day}_${String(i).padStart(4, "0")}`);
+  await query(
+    `insert into "User" (id, email, "emailVerified", "updatedAt")
+     select u, u || '@example.test', now(), now() from unnest($1::text[]) as u`,
+    [ids],
+  );
+  await query(
+    `insert into "EmailPreference" ("userId", digest, "minUpvotes", "unsubscribeToken", "updatedAt")
+     select u, 'DAILY', 0, md5(u || random()::text), now() from unnest($1::text[]) as u`,
+    [ids],
+  );
+  return ids;
+}
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+});
+
+afterAll(async () => {
+  await sink.stop();
+  await query(`delete from "User" where id like $1`, [`chaos_digest_${tag}_%`]);
+  await query(`delete from "Paper" where id like $1`, [`chaos-${tag}-%`]);
+});
+
+describe("a digest run killed midway", () => {
+  it("a re-run takes the dead run's claims within a minute; at most `concurrency` duplicates", async () => {
+    const day = "2003-03-03";
+    const users = await digestDay(day, SUBSCRIBERS);
+    const emails = new Set(users.map((u) => `${u}@example.test`));
+    const ours = () => sink.delivered.filter((r) => emails.has(r)).length;
+
+    const first = digestProcess(day);
+    const firstExit = exited(first);
+    while (ours() < SUBSCRIBERS / 3) {
+      if (first.exitCode !== null)
+        throw new Error(`the first run ended before it could be killed:\n${(await firstExit).output}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    first.kill("SIGKILL");
+    const killedAt = Date.now();
+    expect((await firstExit).signal).toBe("SIGKILL");
+    const deliveredAtKill = ours();
+    const [deadRun] = await query<{ id: string }>(
+      `select r.id from "DigestRun" r join "DigestDelivery" d on d."runId" = r.id
+       where d."userId" = any($1) group by r.id`,
+      [users],
+    );
+    const orphaned = await query<{ userId: string }>(
+      `select "userId" from "DigestDelivery" where "userId" = any($1) and status = 'PENDING' and "claimedAt" is not null`,
+      [users],
+    );
+
+    const second = await exited(digestProcess(day));
+    const rerunDone = Date.now();
+    expect(second.code, second.output).toBe(0);
+
+    const counts = new Map<string, number>();
+    for (const r of sink.delivered) if (emails.has(r)) counts.set(r, (counts.get(r) ?? 0) + 1);
+    const missing = [...emails].filter((e) => !counts.has(e));
+    const duplicates = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
+    const rows = await query<{ status: string; runId: string | null; userId: string }>(
+      `select status, "runId", "userId" from "DigestDelivery" where "userId" = any($1)`,
+      [users],
+    );
+    const takenOver = rows.filter((r) => orphaned.some((o) => o.userId === r.userId) && r.runId !== deadRun?.id);
+
+    report("digest run killed midway", {
+      subscribers: SUBSCRIBERS,
+      deliveredBeforeKill: deliveredAtKill,
+      claimsOrphanedByKill: orphaned.length,
+      claimsTakenOver: takenOver.length,
+      rerunFinishedAfterKillS: ((rerunDone - killedAt) / 1000).toFixed(1),
+      duplicates,
+      duplicateBound: CONCURRENCY,
+      missing: missing.length,
+    });
+
+    expect(missing).toEqual([]);
+    expect(duplicates).toBeLessThanOrEqual(CONCURRENCY);
+    expect(rows.every((r) => r.status === "SENT")).toBe(true);
+    expect(takenOver).toHaveLength(orphaned.length);
+    // Released within a minute of the crash: the re-run, started at once, has sent them all by then.
+    expect(rerunDone - killedAt).toBeLessThan(60_000);
+  });
+
+  it("`npm run digest` exits non-zero when a send was deferred, so cron knows", async () => {
+    const day = "2003-03-04";
+    const [user] = await digestDay(day, 1);
+    const email = `${user}@example.test`;
+    sink.setReply((_, recipient) => (recipient === email ? { code: 451, message: "Try again later" } : "accept"));
+    try {
+      const run = await exited(digestProcess(day));
+      report("digest with a deferred send", { exitCode: run.code });
+      expect(run.code).not.toBe(0);
+      expect(run.output).toContain("deferred 1");
+    } finally {
+      sink.setReply(undefined);
+    }
+    // The next run sends it and exits 0.
+    const again = await exited(digestProcess(day));
+    expect(again.code, again.output).toBe(0);
+    expect(sink.countFor(email)).toBe(1);
+  });
+});

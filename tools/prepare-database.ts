@@ -1,0 +1,45 @@
+import { openDatabase, type DatabaseHandle } from "@/tools/database-url";
+import type { Env } from "@/lib/env";
+import { deployMigrations } from "@/tools/migrate";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { seedDemoData } from "@/prisma/seed/demo";
+
+/**
+ * What `npm start` and `npm run dev` do before the app serves: pick the database (DATABASE_URL or the
+ * embedded one), apply pending migrations, and load the demo data into an empty database.
+ */
+export async function prepareDatabase(env: Env): Promise<DatabaseHandle> {
+  const db = await openDatabase(env);
+  try {
+    if (db.embeddedDir) {
+      console.log(`Embedded PostgreSQL (PGlite) with its data in ${env.EMBEDDED_DB_DIR}/`);
+      console.log("  To use a real server instead, set DATABASE_URL=postgresql://user:password@host:5432/dbname");
+    } else {
+      console.log(`PostgreSQL at ${redact(db.url)}`);
+    }
+    const applied = await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
+    if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+
+    const prisma = createPrismaClient(db.url, 2);
+    try {
+      if ((await prisma.paper.count()) === 0) {
+        const started = performance.now();
+        const seeded = await seedDemoData(prisma);
+        const ms = Math.round(performance.now() - started);
+        console.log(
+          `Loaded demo data: ${seeded.papers} papers, ${seeded.users} users, ${seeded.upvotes} upvotes (${ms} ms).`,
+        );
+      }
+    } finally {
+      await prisma.$disconnect();
+    }
+    return db;
+  } catch (error) {
+    await db.release();
+    throw error;
+  }
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
+}
