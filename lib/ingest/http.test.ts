@@ -138,7 +138,8 @@ describe("polite HTTP", () => {
     await expect(
       politeGet(prisma, `${server.url}/api/slow`, { ...quick, upstream: "arxiv", maxRetryAfterMs: 60_000 }),
     ).rejects.toThrow("127.0.0.1:" + new URL(server.url).port + " answered HTTP 429 and asked us to wait 3600 s");
-    expect(Date.now() - started).toBeLessThan(2000);
+    // At once, not after the hour asked for (nor the 60 s allowed): a hang guard, not a speed target.
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it("backs off and retries a 5xx", async () => {
@@ -169,7 +170,8 @@ describe("polite HTTP", () => {
     await expect(politeGet(prisma, `${server.url}/rss/cs.CL`, { ...quick, upstream: "arxiv" })).rejects.toThrow(
       /sent no response within 0\.4 s, on all 2 attempts\.$/,
     );
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Well before the 30 s default header timeout: a hang guard, not a speed target.
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it("times out a body that stalls, and a whole response that takes too long", async () => {

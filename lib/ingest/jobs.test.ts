@@ -63,12 +63,14 @@ describe("import jobs", () => {
       log: (line) => lines.push(line),
       http: { attempts: 2, backoffMs: 10, arxivIntervalMs: 10 },
     };
+    const startedAfter = new Date();
     await expect(runArxivFeedJob(deps)).rejects.toThrow("connection refused");
     expect(lines).toEqual([
       "arxiv-feed cs.AI+cs.CL+cs.CV+cs.LG: failed — could not connect to 127.0.0.1:1 (connection refused), on all 2 attempts; will retry",
     ]);
     const run = await prisma.importRun.findFirstOrThrow({
-      where: { source: "ARXIV_FEED" },
+      // Other files import cs.AI feeds into the same database at the same time: find this job's run.
+      where: { source: "ARXIV_FEED", target: "cs.AI+cs.CL+cs.CV+cs.LG", startedAt: { gte: startedAfter } },
       orderBy: { startedAt: "desc" },
     });
     expect(run).toMatchObject({

@@ -222,7 +222,8 @@ describe("submitting a paper that is not here yet", () => {
     const id = newId();
     const started = Date.now();
     expect((await refusal(submitPaper(member.id, id, { now, http }))).code).toBe("UPSTREAM_FAILED");
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Within the test's short timeouts, not the 30 s defaults: a hang guard, not a speed target.
+    expect(Date.now() - started).toBeLessThan(15_000);
   });
 });
 
