@@ -1,26 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { HttpOptions } from "@/lib/ingest/http";
 import { importArxivFeed, importArxivIds, importHfDaily, refreshIncompletePapers } from "@/lib/ingest/imports";
 import { testPrisma } from "@/tests/support/prisma";
 import {
   arxivPyRecording,
   fixture,
   fixtureBytes,
+  QUICK_HTTP,
   startReplayServer,
   type ReplayServer,
 } from "@/tests/support/replay-server";
 
 const prisma = testPrisma();
 let server: ReplayServer;
-// Real HTTP with short spacing and timeouts, so each failure shows in well under a second.
-const http: HttpOptions = {
-  arxivIntervalMs: 20,
-  attempts: 2,
-  backoffMs: 20,
-  headersTimeoutMs: 500,
-  bodyTimeoutMs: 500,
-  totalTimeoutMs: 3000,
-};
+const http = QUICK_HTTP;
 const MULTI = "arxiv-rss_2024-11-28_multi-archive_aioarxiv.xml";
 const ATOM7 = "arxiv-rss-atom_2025-08-20_cs.AI_7-entries_zotero-arxiv-daily.xml";
 const TRUNCATED = "arxiv-rss-atom_2025-08-20_cs.AI_TRUNCATED-by-committer_zotero-arxiv-daily.xml";

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { HttpOptions } from "@/lib/ingest/http";
 
 // A local replay server stands in for arXiv's export API, set before lib/env is first read; nothing
 // here reaches the internet.
@@ -18,7 +17,7 @@ import { toDayString } from "@/lib/papers/dates";
 import { consumeAllowance } from "@/lib/rate-limit";
 import { getSubmitterOverview, isVisiblePaper } from "@/lib/submissions/data";
 import { submitPaper, submitRateLimit } from "@/lib/submissions/mutations";
-import { fixture } from "@/tests/support/replay-server";
+import { fixture, QUICK_HTTP } from "@/tests/support/replay-server";
 
 const run = randomUUID().slice(0, 8);
 const DAY = 86_400_000;
@@ -140,15 +139,7 @@ describe("submitPaper", () => {
 });
 
 describe("submitting a paper that is not here yet", () => {
-  // Short spacing and timeouts: the real HTTP client, failing in well under a second.
-  const http: HttpOptions = {
-    arxivIntervalMs: 20,
-    attempts: 2,
-    backoffMs: 20,
-    headersTimeoutMs: 500,
-    bodyTimeoutMs: 500,
-    totalTimeoutMs: 3000,
-  };
+  const http = QUICK_HTTP;
   /** The recorded export API answer used below, and every paper in it. */
   const RECORDED = "arxiv-api_2025-11-11_norel-links_rsxiv-query.xml";
   const recordedIds = [

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import type { Socket } from "node:net";
+import type { HttpOptions } from "@/lib/ingest/http";
 
 /**
  * A real HTTP server on 127.0.0.1 that answers the importers with the recorded upstream responses in
@@ -11,6 +12,16 @@ import type { Socket } from "node:net";
  */
 
 export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../fixtures/ingest");
+
+/** The real HTTP client with short spacing and timeouts, so each failure against this server shows in well under a second. */
+export const QUICK_HTTP: HttpOptions = {
+  arxivIntervalMs: 20,
+  attempts: 2,
+  backoffMs: 20,
+  headersTimeoutMs: 500,
+  bodyTimeoutMs: 500,
+  totalTimeoutMs: 3000,
+};
 
 /** What the server does for one request. */
 export type Behaviour =
