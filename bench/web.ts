@@ -14,7 +14,9 @@
  * users, 1M upvotes over 365 days; `--papers --users --upvotes --days` change that); `--data demo` uses
  * only the demo papers. Databases: `<DATABASE_URL's name>_bench[_demo]` on the DATABASE_URL server, or
  * an embedded one in `.data/bench-pglite[-demo]` when DATABASE_URL is unset. Your own data is never touched.
+ * Last, Lighthouse's mobile performance score of `/` in chromium (the median of `--lighthouse-runs`, 3; 0 skips it).
  *   flags: --data large|demo --duration 8 --connections 50 --voters 200 --port 3200 --floor-port 3201
+ *          --lighthouse-runs 3
  *   With NEXT_DIST_DIR set, that build is used as it is (build it first); otherwise `.next` is rebuilt
  *   when the sources changed.
  */
@@ -36,6 +38,7 @@ import { createPrismaClient } from "@/lib/prisma-client";
 import { firstIssue } from "@/lib/validation";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { buildIfChanged } from "@/tools/build-if-changed";
+import { lighthouseMobile } from "@/bench/lighthouse";
 import { runScript } from "@/tools/run-script";
 import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
 
@@ -52,11 +55,20 @@ const flagsSchema = z.object({
   voters: z.coerce.number().int().min(1).max(2000).default(200),
   port: z.coerce.number().int().min(1024).max(65535).default(3200),
   "floor-port": z.coerce.number().int().min(1024).max(65535).default(3201),
+  "lighthouse-runs": z.coerce.number().int().min(0).max(9).default(3),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
 /** The goals of issue 11, as ratios to the floor measured in the same run. */
-const GOALS = { pageRatio: 0.5, pageP99Ms: 150, machineRatio: 0.5, searchP95Ms: 50, votesPerSecond: 500 };
+const GOALS = {
+  pageRatio: 0.5,
+  pageP99Ms: 150,
+  machineRatio: 0.5,
+  searchP95Ms: 50,
+  votesPerSecond: 500,
+  feedJsGzipBytes: 100 * 1024,
+  lighthouseScore: 95,
+};
 
 interface Database {
   url: string;
@@ -550,9 +562,21 @@ await runScript(async () => {
     const js = await shippedJavaScript(base, "/");
     console.log(
       `JavaScript shipped to the feed: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzip / 1024).toFixed(1)} KiB gzipped ${
-        js.gzip <= 100 * 1024 ? "✓" : "✗"
+        js.gzip <= GOALS.feedJsGzipBytes ? "✓" : "✗"
       }`,
     );
+    if (flags["lighthouse-runs"] > 0) {
+      const { median, scores } = await lighthouseMobile(`${base}/`, flags["lighthouse-runs"]);
+      console.log(
+        `Lighthouse mobile performance on /: ${median.score} ${median.score >= GOALS.lighthouseScore ? "✓" : "✗"} (goal ≥ ${
+          GOALS.lighthouseScore
+        }; median of ${scores.join(", ")}): TBT ${median.totalBlockingTimeMs.toFixed(0)} ms, FCP ${median.firstContentfulPaintMs.toFixed(
+          0,
+        )} ms, LCP ${median.largestContentfulPaintMs.toFixed(0)} ms, Speed Index ${median.speedIndexMs.toFixed(
+          0,
+        )} ms, CLS ${median.cumulativeLayoutShift.toFixed(3)}`,
+      );
+    }
     if (server.pid) console.log(`App server peak memory: ${peakMemoryMiB(server.pid).toFixed(0)} MiB`);
     console.log(
       `Load average at the end: ${os
