@@ -3,7 +3,7 @@
  * all: the "floor" is a plain node:http server (its own process) sending the feed's own HTML from memory,
  * measured in the same run under the same load.
  *
- * For every reader route (feed, a day, a week, a month, trending, a paper page, search, JSON API, RSS,
+ * For every reader route (feed, the latest and the busiest day, a week, a month, trending, a paper page, search, JSON API, RSS,
  * Atom): autocannon at `--connections` (50) for `--duration` seconds, printing req/s, p50, p99 and the ratio
  * of req/s to the floor's, each checked against the goals (pages ≥ 0.5× and p99 < 150 ms; feeds and API
  * ≥ 0.5×). Then search latency over many different queries (p95), vote throughput with `--voters` (200)
@@ -423,6 +423,11 @@ await runScript(async () => {
       upvotes: Number(await scalar<string>(db.url, 'select count(*)::text as value from "Upvote"')),
     };
     const latestDay = await scalar<string>(db.url, `select max(day)::text as value from "DailyPaper"`);
+    // The latest day may be a quiet one (the demo's has 3 papers): the busiest day shows a full page of cards.
+    const busiestDay = await scalar<string>(
+      db.url,
+      `select day::text as value from "DailyPaper" group by day order by count(*) desc, day desc limit 1`,
+    );
     const topPaper = await scalar<string>(
       db.url,
       `select id as value from "Paper" order by "upvoteCount" desc limit 1`,
@@ -469,6 +474,7 @@ await runScript(async () => {
     const pages = [
       { name: "/ (latest day)", path: "/" },
       { name: "a day", path: `/papers/date/${latestDay}` },
+      { name: "the busiest day", path: `/papers/date/${busiestDay}` },
       { name: "a week", path: `/papers/week/${isoWeekOf(latestDay)}` },
       { name: "a month", path: `/papers/month/${latestDay.slice(0, 7)}` },
       { name: "trending", path: "/papers/trending" },

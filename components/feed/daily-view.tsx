@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { withCategory, type CategoryFacet } from "@/lib/papers/categories";
 import { formatDay } from "@/lib/papers/dates";
-import { DAY_PAGE_SIZE, type DailyList } from "@/lib/papers/schema";
+import { LIST_PAGE_SIZE, type DailyList } from "@/lib/papers/schema";
 import type { ViewerVotes } from "@/lib/upvotes/viewer";
 
 /** One day of the daily list: heading, navigation between days, the category filter, and its papers. */
@@ -46,7 +46,7 @@ export function DailyView({
             papers={list.papers}
             viewer={viewer}
             ranked={list.pageCount > 1}
-            startRank={(list.page - 1) * DAY_PAGE_SIZE + 1}
+            startRank={(list.page - 1) * LIST_PAGE_SIZE + 1}
             categoryPath={dayPath}
           />
           <Pagination

@@ -10,7 +10,7 @@ import { addDays, dayToDate, toDayString, type DayRange } from "@/lib/papers/dat
 import { listOrder } from "@/lib/papers/list-order";
 import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/papers/summary";
 import { visibleFeatured, visiblePaper, visiblePaperSql } from "@/lib/papers/visibility";
-import { DAY_PAGE_SIZE, type DailyList, type Page, type PaperDetail, type PaperSummary } from "@/lib/papers/schema";
+import { LIST_PAGE_SIZE, type DailyList, type Page, type PaperDetail, type PaperSummary } from "@/lib/papers/schema";
 
 /**
  * How long a cached listing (a day, a week, a month, trending, the latest day, category chips) is reused.
@@ -95,7 +95,7 @@ async function featuredPage(
 async function readDailyList(
   day: string,
   page = 1,
-  { category = null, pageSize = DAY_PAGE_SIZE }: ListFilter & { pageSize?: number } = {},
+  { category = null, pageSize = LIST_PAGE_SIZE }: ListFilter & { pageSize?: number } = {},
 ): Promise<DailyList> {
   const [{ papers, total }, previous, next] = await Promise.all([
     featuredPage({ from: day, to: day }, category, page, pageSize),
@@ -172,7 +172,7 @@ async function readLatestDay(): Promise<string | null> {
 async function readRangeList(
   range: DayRange,
   page: number,
-  { category = null, pageSize = 30 }: ListFilter & { pageSize?: number } = {},
+  { category = null, pageSize = LIST_PAGE_SIZE }: ListFilter & { pageSize?: number } = {},
 ): Promise<Page<PaperSummary>> {
   const { papers, total } = await featuredPage(range, category, page, pageSize);
   return { items: papers, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
@@ -202,7 +202,7 @@ function trendingWindowSql(now: Date): Prisma.Sql {
  * optionally only those in an arXiv category.
  */
 export async function getTrendingPapers(
-  limit = 30,
+  limit = LIST_PAGE_SIZE,
   { now, category = null }: ListFilter & { now?: Date } = {},
 ): Promise<PaperSummary[]> {
   // A fixed `now` (tests, a digest for a past day) is a one-off question; the live ranking is cached.

@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { feedAlternates } from "@/lib/feeds/links";
 import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
 import { getCategoryChips, getTrendingPapers, TRENDING_GRAVITY, TRENDING_WINDOW_DAYS } from "@/lib/papers/data";
+import { LIST_PAGE_SIZE } from "@/lib/papers/schema";
 import { today } from "@/lib/papers/dates";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 
@@ -53,7 +54,7 @@ async function TrendingList({ category }: { category: string | null }) {
   // One "now" for the ranking and the ages on the cards, so they agree.
   const now = new Date();
   const [papers, chips] = await Promise.all([
-    getTrendingPapers(30, { category, now }),
+    getTrendingPapers(LIST_PAGE_SIZE, { category, now }),
     getCategoryChips("trending", category),
   ]);
   return (
