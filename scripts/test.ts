@@ -19,6 +19,13 @@ import { createPrismaClient } from "@/lib/prisma-client";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { runScript } from "@/tools/run-script";
 import { createServerDatabase } from "@/tests/support/databases";
+import {
+  readPlaywrightTally,
+  readVitestReportSuccess,
+  readVitestTally,
+  summarise,
+  type Tally,
+} from "@/tools/test-report";
 import { startSmtpSink } from "@/tests/support/smtp-sink";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -66,15 +73,6 @@ function runVitest(label: string, args: string[], report: string, env: NodeJS.Pr
   });
 }
 
-function readVitestReportSuccess(file: string): boolean {
-  try {
-    const report = JSON.parse(fs.readFileSync(file, "utf8")) as { success?: boolean; numFailedTests?: number };
-    return report.success === true && report.numFailedTests === 0;
-  } catch {
-    return false;
-  }
-}
-
 interface TestDatabase {
   url: string;
   kind: "server" | "embedded";
@@ -98,88 +96,6 @@ async function createTestDatabase(): Promise<TestDatabase> {
   }
   const database = await createServerDatabase(serverUrl, `dailypapers_test_${Date.now()}_${process.pid}`);
   return { url: database.url, kind: "server", dispose: database.drop };
-}
-
-interface Tally {
-  passed: number;
-  failed: number;
-  skipped: number;
-  /** Each failed test's name and the start of its message, repeated at the end of the run's output. */
-  failures: string[];
-}
-
-const NO_TALLY: Tally = { passed: 0, failed: 0, skipped: 0, failures: [] };
-
-/** A failure's first lines, without colour codes: enough to tell which assertion broke. */
-function briefly(message: string): string {
-  const plain = message.replace(/\u001b\[[0-9;]*m/g, "");
-  return plain.split("\n").slice(0, 6).join("\n    ").slice(0, 800);
-}
-
-function readVitestTally(file: string): Tally {
-  if (!fs.existsSync(file)) return NO_TALLY;
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    testResults: {
-      name: string;
-      message?: string;
-      assertionResults: { fullName: string; status: string; failureMessages?: string[] }[];
-    }[];
-  };
-  const failures: string[] = [];
-  for (const testFile of report.testResults) {
-    const where = path.relative(root, testFile.name);
-    const failed = testFile.assertionResults.filter((test) => test.status === "failed");
-    for (const test of failed)
-      failures.push(`${where} › ${test.fullName}\n    ${briefly(test.failureMessages?.join("\n") ?? "")}`);
-    if (!failed.length && testFile.message) failures.push(`${where}\n    ${briefly(testFile.message)}`);
-  }
-  return {
-    passed: report.numPassedTests,
-    failed: report.numFailedTests,
-    skipped: report.numPendingTests + report.numTodoTests,
-    failures,
-  };
-}
-
-interface PlaywrightSuite {
-  title: string;
-  specs?: {
-    title: string;
-    tests: { projectName: string; status: string; results: { error?: { message?: string } }[] }[];
-  }[];
-  suites?: PlaywrightSuite[];
-}
-
-function readPlaywrightTally(file: string): Tally {
-  if (!fs.existsSync(file)) return NO_TALLY;
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
-    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-    suites?: PlaywrightSuite[];
-  };
-  const failures: string[] = [];
-  const walk = (suite: PlaywrightSuite, titles: string[]) => {
-    const here = suite.title ? [...titles, suite.title] : titles;
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests) {
-        if (test.status !== "unexpected" && test.status !== "flaky") continue;
-        const error = test.results.find((result) => result.error)?.error?.message ?? "";
-        const label = test.status === "flaky" ? " (passed on retry)" : "";
-        failures.push(`[${test.projectName}] ${[...here, spec.title].join(" › ")}${label}\n    ${briefly(error)}`);
-      }
-    }
-    for (const child of suite.suites ?? []) walk(child, here);
-  };
-  for (const suite of report.suites ?? []) walk(suite, []);
-  return {
-    passed: report.stats.expected + report.stats.flaky,
-    failed: report.stats.unexpected,
-    skipped: report.stats.skipped,
-    failures,
-  };
 }
 
 await runScript(async () => {
@@ -217,7 +133,7 @@ await runScript(async () => {
         testEnv,
       );
       if (!ok) failures.push("vitest");
-      tallies.push(readVitestTally(report));
+      tallies.push(readVitestTally(report, root));
     }
 
     if (!dbOnly) {
@@ -269,7 +185,7 @@ await runScript(async () => {
           { ...testEnv, NEXT_DIST_DIR: ".next-test" },
         );
         if (!chaosOk) failures.push("chaos");
-        tallies.push(readVitestTally(chaosReport));
+        tallies.push(readVitestTally(chaosReport, root));
       }
     }
   } finally {
@@ -277,13 +193,6 @@ await runScript(async () => {
     await db.dispose();
   }
 
-  const total = tallies.reduce(
-    (sum, t) => ({ passed: sum.passed + t.passed, failed: sum.failed + t.failed, skipped: sum.skipped + t.skipped }),
-    { passed: 0, failed: 0, skipped: 0 },
-  );
-  const named = tallies.flatMap((t) => t.failures);
-  if (named.length) console.log(`\nFailed or flaky tests:\n${named.map((line) => `- ${line}`).join("\n")}`);
-  console.log(failures.length ? `\nFailed steps: ${failures.join(", ")}` : "\nAll steps passed.");
-  console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+  console.log(summarise(tallies, failures));
   if (failures.length) process.exitCode = 1;
 });
