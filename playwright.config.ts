@@ -54,7 +54,9 @@ export default defineConfig({
     reuseExistingServer: false,
     // Links in mail and Auth.js redirects must use the address the browser uses.
     // admin@e2e.test is the admin the admin spec signs in as (e2e/admin.spec.ts).
-    env: { APP_URL: `http://localhost:${port}`, ADMIN_EMAILS: "admin@e2e.test" },
+    // The suite plays the one trusted proxy: it names each client in X-Forwarded-For (the sign-in limits count
+    // per client).
+    env: { APP_URL: `http://localhost:${port}`, ADMIN_EMAILS: "admin@e2e.test", TRUSTED_PROXY_HOPS: "1" },
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",

@@ -45,6 +45,12 @@ const envSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(128),
   /** Seconds after which a cached page is refreshed in the background (mutations refresh it at once). */
   PAGE_CACHE_STALE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(10),
+  /**
+   * Reverse proxies in front of the app that append the client's address to X-Forwarded-For (nginx's
+   * `$proxy_add_x_forwarded_for`, a load balancer). The sign-in limit per client counts the address that many
+   * hops from the right: entries further left were written by the client and prove nothing.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** Upvote toggles one user may make per minute. */
   UPVOTE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
   /** arXiv categories whose listing feeds are imported ("cs.AI,cs.CL"). */

@@ -15,10 +15,26 @@ describe("sign-in addresses", () => {
 });
 
 describe("the per-client key", () => {
-  it("is the first hop of X-Forwarded-For, else X-Real-IP, else one shared bucket", () => {
-    expect(clientKey(new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" }))).toBe("203.0.113.7");
-    expect(clientKey(new Headers({ "x-real-ip": "203.0.113.8" }))).toBe("203.0.113.8");
-    expect(clientKey(new Headers())).toBe("unknown");
+  it("is the address that reached the app's server when no proxy is trusted, whatever the client wrote", () => {
+    // serve.ts appended 198.51.100.9 (the socket); the client sent the rest to pass for someone else.
+    const spoofed = new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1, 198.51.100.9" });
+    expect(clientKey(spoofed, 0)).toBe("198.51.100.9");
+    expect(clientKey(new Headers({ "x-forwarded-for": "198.51.100.9" }), 0)).toBe("198.51.100.9");
+  });
+
+  it("is the client as the outermost trusted proxy saw it, with proxies in front", () => {
+    // The client sent 203.0.113.7; nginx appended the client's real address, serve.ts appended nginx's.
+    const behindNginx = new Headers({ "x-forwarded-for": "203.0.113.7, 192.0.2.44, 10.0.0.2" });
+    expect(clientKey(behindNginx, 1)).toBe("192.0.2.44");
+    expect(clientKey(new Headers({ "x-forwarded-for": "192.0.2.44 , 10.0.0.3, 10.0.0.2" }), 2)).toBe("192.0.2.44");
+    // Fewer hops than proxies (reached past them): the leftmost, never an index out of range.
+    expect(clientKey(new Headers({ "x-forwarded-for": "10.0.0.2" }), 3)).toBe("10.0.0.2");
+  });
+
+  it("is one shared bucket without the header, and ignores X-Real-IP, which any client can send", () => {
+    expect(clientKey(new Headers(), 0)).toBe("unknown");
+    expect(clientKey(new Headers({ "x-real-ip": "203.0.113.8" }), 1)).toBe("unknown");
+    expect(clientKey(new Headers({ "x-forwarded-for": " , " }), 0)).toBe("unknown");
   });
 
   it("says when to come back, in minutes", () => {

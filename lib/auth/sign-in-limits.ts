@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { loadEnv } from "@/lib/env";
 import { consumeAllowance, type RateLimit } from "@/lib/rate-limit";
 
 /**
@@ -33,12 +34,18 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * Who is asking, for the per-client limit: the first hop of X-Forwarded-For (the client as the proxy in
- * front of the app saw it), else X-Real-IP, else one shared bucket for clients we cannot tell apart.
+ * Who is asking, for the per-client limit: the X-Forwarded-For entry `trustedHops` from the right. The app's
+ * own server (`scripts/serve.ts`) appends the address that connected to it, and each trusted proxy in front
+ * appends the one that connected to it, so that entry is the client as the outermost trusted proxy saw it;
+ * anything left of it was sent by the client and could be anything. Without the header (`next dev`), one shared
+ * bucket.
  */
-export function clientKey(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const client = forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+export function clientKey(headers: Headers, trustedHops = loadEnv().TRUSTED_PROXY_HOPS): string {
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
+  const client = hops[Math.max(0, hops.length - 1 - trustedHops)] ?? "unknown";
   return client.slice(0, 100).toLowerCase();
 }
 

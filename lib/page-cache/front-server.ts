@@ -4,6 +4,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerRespon
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { policyForStoredPage } from "@/lib/page-cache/csp";
+import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
 import { planFor, type CachePlan } from "@/lib/page-cache/policy";
 import { installPageStore } from "@/lib/page-cache/registry";
 import { PageStore, storedAnswer, type StoredAnswer } from "@/lib/page-cache/store";
@@ -160,6 +161,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
       delete req.headers[FILL_HEADER];
       if (fill === token) return passToNext(req, res);
     }
+    req.headers["x-forwarded-for"] = withForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress);
     const plan = planFor(req.method, req.url, req.headers);
     if (!plan) return passToNext(req, res);
     void answerFromCache(plan, req, res).catch(() => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { noncedScriptHashes, policyForStoredPage } from "@/lib/page-cache/csp";
+import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
 import { planFor } from "@/lib/page-cache/policy";
 import { PageStore, storedAnswer } from "@/lib/page-cache/store";
 
@@ -154,5 +155,15 @@ describe("the page store", () => {
     const pages = new PageStore({ maxBytes: 8_000, staleAfterMs: 10_000 });
     pages.store("/big", ["papers"], pages.mark(), answer("y".repeat(2_000)), 0);
     expect(pages.get("/big", 1)).toBeNull();
+  });
+});
+
+describe("the front server's X-Forwarded-For", () => {
+  it("appends the address that connected, after whatever the client or the proxies in front wrote", () => {
+    expect(withForwardedFor(undefined, "198.51.100.9")).toBe("198.51.100.9");
+    expect(withForwardedFor("203.0.113.7", "198.51.100.9")).toBe("203.0.113.7, 198.51.100.9");
+    expect(withForwardedFor(["203.0.113.7", "192.0.2.44"], "10.0.0.2")).toBe("203.0.113.7, 192.0.2.44, 10.0.0.2");
+    expect(withForwardedFor("  ", "::1")).toBe("::1");
+    expect(withForwardedFor(undefined, undefined)).toBe("unknown");
   });
 });

@@ -206,6 +206,8 @@ async function start(
       APP_URL: baseUrl,
       // The vote load is many toggles a second from each reader; the limit is tested elsewhere.
       UPVOTE_RATE_LIMIT: "10000",
+      // The suite plays the one trusted proxy: it names each client in X-Forwarded-For.
+      TRUSTED_PROXY_HOPS: "1",
     },
     stdio: ["ignore", logFd, logFd],
   });
