@@ -193,46 +193,48 @@ test.describe("security", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings$/);
   });
 
-  test("server actions refuse a signed-out request and a cross-site one", async ({ page, users, request }) => {
+  test("the vote endpoint refuses a signed-out request, a cross-site one and one that is not JSON", async ({
+    page,
+    users,
+    request,
+  }) => {
     const user = await users.create();
     await user.signIn(page.context());
     await page.goto("/papers/2409.04206");
-    // Capture the real upvote request the page makes, then replay it the two wrong ways.
-    const [actionRequest] = await Promise.all([
-      page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    // Capture the real upvote request the page makes, then replay it the wrong ways.
+    const [voteRequest] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/api/upvotes")),
       page.getByRole("button", { name: /^Upvote/ }).click(),
     ]);
     await expect(page.getByRole("status").filter({ hasText: /^Upvoted$/ })).toHaveCount(1);
-    const headers = actionRequest.headers();
-    const body = actionRequest.postData() ?? "";
-    const target = actionRequest.url();
+    const target = voteRequest.url();
+    const origin = new URL(target).origin;
+    const undo = (voteRequest.postData() ?? "").replace("true", "false");
     const ownVote = () => query(`select 1 from "Upvote" where "userId" = $1 and "paperId" = '2409.04206'`, [user.id]);
     expect(await ownVote()).toHaveLength(1);
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
     const signedOut = await request.post(target, {
-      headers: {
-        "next-action": headers["next-action"]!,
-        "content-type": headers["content-type"]!,
-        origin: new URL(target).origin,
-        accept: "text/x-component",
-      },
-      data: body,
+      headers: { "content-type": "application/json", origin },
+      data: undo,
     });
-    expect(await signedOut.text()).toContain("UNAUTHENTICATED");
+    expect(signedOut.status()).toBe(401);
+    expect(await signedOut.json()).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
 
-    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const crossSite = await request.post(target, {
-      headers: {
-        "next-action": headers["next-action"]!,
-        "content-type": headers["content-type"]!,
-        origin: "https://evil.example",
-        cookie,
-        accept: "text/x-component",
-      },
-      data: body.replace("true", "false"),
+      headers: { "content-type": "application/json", origin: "https://evil.example", cookie },
+      data: undo,
     });
-    expect(crossSite.ok()).toBe(false);
-    // The replayed "remove my upvote" was refused: the vote is still there.
+    expect(crossSite.status()).toBe(403);
+
+    // What a form on another site could send: not JSON.
+    const notJson = await request.post(target, {
+      headers: { "content-type": "text/plain", origin, cookie },
+      data: undo,
+    });
+    expect(notJson.status()).toBe(400);
+
+    // The replayed "remove my upvote" was refused each time: the vote is still there.
     expect(await ownVote()).toHaveLength(1);
   });
 });

@@ -27,10 +27,9 @@ test("a vote answers its count, not a page, and the voter sees it on the next lo
   const id = await paper("An abstract.");
   // Seen once before the vote, so the paper page is in the cache the vote must not leave stale.
   await page.goto(`/papers/${id}`);
-  // The action's answer, measured on its way to the page.
+  // The vote's answer, measured on its way to the page.
   const answers: number[] = [];
-  await page.route(`**/papers/${id}`, async (route) => {
-    if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) return route.continue();
+  await page.route("**/api/upvotes", async (route) => {
     const response = await route.fetch();
     answers.push((await response.body()).length);
     await route.fulfill({ response });
@@ -46,7 +45,7 @@ test("a vote answers its count, not a page, and the voter sees it on the next lo
 });
 
 test("a vote whose session expired since the page loaded is refused and not counted", async ({ page, users }) => {
-  // Votes check the session by its row alone (lib/auth/session.ts getSessionUserId): an expired row is no session.
+  // Votes check the session by its row alone (lib/upvotes/mutations.ts): an expired row is no session.
   const user = await users.create();
   await user.signIn(page.context());
   const id = await paper("An abstract.");

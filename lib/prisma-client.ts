@@ -146,9 +146,21 @@ function healthReportingFactory(factory: SqlDriverAdapterFactory): SqlDriverAdap
  * health reporting.
  */
 export function createPrismaClient(url: string, poolMax = 10, options: PrismaClientOptions = {}): PrismaClient {
+  return createDatabase(url, poolMax, options).prisma;
+}
+
+/**
+ * A Prisma client and the pg pool under it, for the app (lib/db.ts): the pool also serves the one hot path
+ * written as plain SQL (a vote, through `observedQuery`), with the same connections and timeouts.
+ */
+export function createDatabase(
+  url: string,
+  poolMax = 10,
+  options: PrismaClientOptions = {},
+): { prisma: PrismaClient; pool: pg.Pool } {
   const pool = new pg.Pool(poolConfig(url, poolMax, options.timeouts));
   const factory = new PrismaPg(pool, { disposeExternalPool: true });
-  if (!options.health) return new PrismaClient({ adapter: factory });
+  if (!options.health) return { prisma: new PrismaClient({ adapter: factory }), pool };
 
   // A connection of its own for each probe: an answer then means the database takes new connections and
   // runs queries, and the probe never waits in the pool's queue behind the requests it is to rescue.
@@ -169,7 +181,7 @@ export function createPrismaClient(url: string, poolMax = 10, options: PrismaCli
   const client = new PrismaClient({ adapter: healthReportingFactory(factory) });
   // Prisma wraps the adapter's error in its own; tag that one, so a page that fails on an outage shows the
   // calm boundary (Next.js passes a preset `digest` to the client's error boundary).
-  return client.$extends({
+  const prisma = client.$extends({
     query: {
       async $allOperations({ args, query }) {
         try {
@@ -183,4 +195,23 @@ export function createPrismaClient(url: string, poolMax = 10, options: PrismaCli
       },
     },
   }) as unknown as PrismaClient;
+  return { prisma, pool };
+}
+
+/**
+ * One statement on `pool`, observed for outages as the Prisma client's queries are: refused at once while
+ * the database is down, and marking it down when the statement fails for want of one.
+ */
+export async function observedQuery<Row extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
+  if (isDatabaseDown()) throw new DatabaseUnavailableError();
+  try {
+    return (await pool.query<Row>(text, values)).rows;
+  } catch (error) {
+    if (isDatabaseOutage(error) && !isConnectionLoss(error)) markDatabaseDown(describe(error));
+    throw error;
+  }
 }

@@ -2,13 +2,28 @@
 
 import { useOptimistic, useState, useTransition } from "react";
 import { usePendingIntent } from "@/components/hooks/use-pending-intent";
-import { castUpvote } from "@/lib/upvotes/actions";
+import type { VoteResult } from "@/lib/upvotes/vote-result";
 
 const UNREACHABLE = "Could not reach Daily Papers; your vote was not counted. Try again in a moment.";
 
 interface Vote {
   upvoted: boolean;
   count: number;
+}
+
+/**
+ * Sends the vote to `POST /api/upvotes` (lib/upvotes/vote-request.ts), which answers the new count or a
+ * refusal in the same shape; throws when no such answer came (offline, a server that went away).
+ */
+async function castUpvote(paperId: string, upvoted: boolean): Promise<VoteResult> {
+  const response = await fetch("/api/upvotes", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ paperId, upvoted }),
+  });
+  const result = (await response.json()) as VoteResult;
+  if (typeof result?.ok !== "boolean") throw new Error(`The vote was answered ${response.status}.`);
+  return result;
 }
 
 /**
@@ -25,11 +40,11 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: Vote & { pap
   function send(target: boolean) {
     startTransition(async () => {
       setShown({ upvoted: target, count: shown.count + (target === shown.upvoted ? 0 : target ? 1 : -1) });
-      let result: Awaited<ReturnType<typeof castUpvote>>;
+      let result: VoteResult;
       try {
-        result = await castUpvote({ paperId, upvoted: target });
+        result = await castUpvote(paperId, target);
       } catch {
-        // The action never answered (offline, a 503 from the proxy, a server that went away): an error
+        // The vote was never answered (offline, a server that went away): an error
         // thrown out of a transition would replace the page with the error boundary. Ending the transition
         // rolls the optimistic vote back; the status line says why.
         setMessage({ text: UNREACHABLE, error: true });

@@ -2,7 +2,7 @@ import "server-only";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
-import { getCurrentUser, getSessionUserId, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { isAdmin } from "@/lib/auth/admin";
 import { isDatabaseDown, isDatabaseOutage } from "@/lib/db-health";
 import { AppError } from "@/lib/errors";
@@ -41,18 +41,6 @@ export function authAction<S extends z.ZodType, T extends object>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   const forbidden = (user: CurrentUser) => Boolean(options.adminOnly) && !isAdmin(user);
   return guardedAction(options, { identify: getCurrentUser, key: (user) => user.id, forbidden }, handler);
-}
-
-/**
- * `authAction` for hot paths whose handler needs only who is signed in (a vote): the session is checked by
- * one lookup of its row (`getSessionUserId`) instead of Auth.js' round and the user's row. Not for admins.
- */
-export function sessionAction<S extends z.ZodType, T extends object>(
-  options: Omit<ActionOptions<S>, "adminOnly">,
-  handler: (context: { userId: string; input: z.infer<S> }) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
-  const who = { identify: getSessionUserId, key: (userId: string) => userId, forbidden: () => false };
-  return guardedAction(options, who, ({ user, input }) => handler({ userId: user, input }));
 }
 
 /** The checks every action makes, in order, around `handler`, for whoever `who.identify` finds. */

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { prisma } from "@/lib/db";
 import { DatabaseUnavailableError } from "@/lib/db-health";
+import { liveSessionUserId, SESSION_COOKIES } from "@/lib/auth/session-row";
 
 export interface CurrentUser {
   id: string;
@@ -13,9 +14,6 @@ export interface CurrentUser {
   username: string | null;
   image: string | null;
 }
-
-/** Auth.js' database-session cookie, and its name on https (`useSecureCookies`). */
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
 
 async function sessionToken(): Promise<string | null> {
   const jar = await cookies();
@@ -34,15 +32,6 @@ async function sessionToken(): Promise<string | null> {
  */
 async function confirmSignedOut(token: string): Promise<void> {
   if (await liveSessionUserId(token)) throw new DatabaseUnavailableError();
-}
-
-/** The user of the unexpired session row `token` names, or null; a failed lookup throws. */
-async function liveSessionUserId(token: string): Promise<string | null> {
-  const session = await prisma.session.findUnique({
-    where: { sessionToken: token },
-    select: { userId: true, expires: true },
-  });
-  return session && session.expires > new Date() ? session.userId : null;
 }
 
 /**
@@ -64,15 +53,4 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     where: { id },
     select: { id: true, email: true, emailVerified: true, name: true, username: true, image: true },
   });
-});
-
-/**
- * The signed-in user's id from the session cookie alone, for hot paths that need nothing else (a vote): one
- * indexed lookup of the row Auth.js' adapter reads, without Auth.js' own round (which builds a request,
- * reads the session and its user, and may extend the session). Pages still go through `getCurrentUser`,
- * which keeps the session rolling. A failed lookup throws, so an outage is never taken for "signed out".
- */
-export const getSessionUserId = cache(async (): Promise<string | null> => {
-  const token = await sessionToken();
-  return token ? liveSessionUserId(token) : null;
 });

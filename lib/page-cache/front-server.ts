@@ -5,15 +5,21 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { policyForStoredPage } from "@/lib/page-cache/csp";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
+import { stalePages } from "@/lib/page-cache/invalidate";
 import { planFor, type CachePlan } from "@/lib/page-cache/policy";
 import { installPageStore } from "@/lib/page-cache/registry";
 import { PageStore, storedAnswer, type StoredAnswer } from "@/lib/page-cache/store";
+import { TagRelay } from "@/lib/page-cache/tag-relay";
+import { revalidationToken } from "@/lib/revalidate";
+import { tagsStaleAfterVote } from "@/lib/upvotes/after-vote";
+import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-http";
 
 /**
  * The production server: Next.js, with the page cache in front of it (`npm start`, the end-to-end and
  * chaos suites and the benchmark all run this). A signed-out reader's page is rendered once and then served
  * from memory until a mutation invalidates its tags (lib/page-cache/invalidate.ts) or it grows old; a stale
- * page is served while one render refreshes it, and keeps being served while the database is down. Everything
+ * page is served while one render refreshes it, and keeps being served while the database is down. Votes
+ * (`POST /api/upvotes`) are answered here too, without a round through Next.js: they come in bursts. Everything
  * else — signed-in readers, the router's RSC requests, actions, search, sign-in — goes to Next.js directly.
  *
  * A render for the cache is a request to this same server (loopback) carrying a per-process token, which
@@ -79,6 +85,42 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   const loopback = { host: "127.0.0.1", port: 0 };
 
   const passToNext = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+
+  // A vote stales the stored pages at once; Next.js's data cache hears of it through POST /api/revalidate.
+  const relayToken = revalidationToken();
+  const dataCacheRelay = new TagRelay(async (tags) => {
+    if (!relayToken) return;
+    await postToSelf("/api/revalidate", JSON.stringify({ tags, mode: "stale" }), relayToken);
+  });
+  function afterVote(paperId: string): void {
+    const stale = tagsStaleAfterVote(paperId);
+    stalePages(...stale.pages);
+    dataCacheRelay.add(stale.data);
+  }
+
+  function postToSelf(path: string, body: string, bearer: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          host: loopback.host,
+          port: loopback.port,
+          path,
+          method: "POST",
+          headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+          agent,
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () =>
+            response.statusCode === 204 ? resolve() : reject(new Error(`${path} answered ${response.statusCode}`)),
+          );
+        },
+      );
+      request.setTimeout(10_000, () => request.destroy(new Error(`${path} took over 10 s.`)));
+      request.on("error", reject);
+      request.end(body);
+    });
+  }
 
   /** One render per key at a time; stored when it is a page everyone may see. */
   function renderShared(plan: CachePlan, req: IncomingMessage): Promise<SharedRender> {
@@ -162,6 +204,12 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
       if (fill === token) return passToNext(req, res);
     }
     req.headers["x-forwarded-for"] = withForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress);
+    if (isVoteRequest(req)) {
+      return void serveVote(req, res, afterVote).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end();
+      });
+    }
     const plan = planFor(req.method, req.url, req.headers);
     if (!plan) return passToNext(req, res);
     void answerFromCache(plan, req, res).catch(() => {
@@ -182,6 +230,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   return {
     url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`,
     async close() {
+      await dataCacheRelay.flush();
       agent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -70,6 +70,28 @@ const FORGED_HEADERS: Record<string, string>[] = [
   { "X-Forwarded-Host": "evil.example/x?" },
 ];
 
+/**
+ * Bodies tried on the vote endpoint, with a session cookie that names no session: each must be refused
+ * with a 4xx (malformed, too large, or signed out), never a 5xx.
+ */
+const VOTE_BODIES = [
+  "",
+  "{",
+  "null",
+  "[]",
+  '"x"',
+  "{}",
+  '{"paperId":"2501.12948"}',
+  '{"paperId":"2501.12948","upvoted":"yes"}',
+  '{"paperId":"2501.12948\u0000","upvoted":true}',
+  `{"paperId":"${MARKER}","upvoted":true}`,
+  '{"paperId":"9999.99999","upvoted":true}',
+  '{"paperId":"2501.12948","upvoted":true,"__proto__":{"x":1}}',
+  '{"paperId":"2501.12948","upvoted":true}',
+  '{"paperId":"2501.12948","upvoted":false}',
+  `{"paperId":"${"9".repeat(5000)}","upvoted":true}`,
+];
+
 interface Route {
   /** "/papers/date/[date]" */
   template: string;
@@ -113,6 +135,7 @@ interface Probe {
   method: string;
   path: string;
   headers?: Record<string, string>;
+  body?: string;
   /** Statuses this probe must answer with, beyond "not a 5xx". */
   expect?: (status: number, headers: Headers) => string | null;
 }
@@ -162,6 +185,35 @@ function buildProbes(routes: Route[]): Probe[] {
       }
     }
   }
+  const vote = {
+    origin: BASE_URL,
+    "content-type": "application/json",
+    cookie: "authjs.session-token=fuzz-no-such-session",
+  };
+  for (const body of VOTE_BODIES) {
+    probes.push({
+      method: "POST",
+      path: "/api/upvotes",
+      headers: vote,
+      body,
+      expect: (status) => ([400, 401, 413].includes(status) ? null : `a vote's body answered ${status}`),
+    });
+  }
+  // Cross-site, not JSON, no cookie: refused before anything is read.
+  for (const headers of [
+    { ...vote, origin: "https://evil.example" },
+    { ...vote, origin: "null" },
+    { ...vote, "content-type": "text/plain" },
+    { origin: BASE_URL, "content-type": "application/json" },
+  ]) {
+    probes.push({
+      method: "POST",
+      path: "/api/upvotes",
+      headers,
+      body: '{"paperId":"2501.12948","upvoted":true}',
+      expect: (status) => ([400, 401, 403].includes(status) ? null : `a refused vote answered ${status}`),
+    });
+  }
   // Unknown addresses under the machine prefixes answer HTML 404s, which need the policy too.
   for (const missing of ["/api/no-such-endpoint", "/feeds/no-such-feed", "/no-such-page"]) {
     probes.push({ method: "GET", path: missing });
@@ -208,12 +260,14 @@ function send(probe: Probe): Promise<Answer> {
     );
     request.on("timeout", () => request.destroy(new Error("timed out after 20 s")));
     request.on("error", reject);
-    request.end();
+    request.end(probe.body);
   });
 }
 
 async function runProbe(probe: Probe): Promise<Finding[]> {
-  const label = `${probe.method} ${probe.path.slice(0, 120)}${probe.headers ? ` ${JSON.stringify(probe.headers)}` : ""}`;
+  const label = `${probe.method} ${probe.path.slice(0, 120)}${probe.headers ? ` ${JSON.stringify(probe.headers)}` : ""}${
+    probe.body === undefined ? "" : ` ${probe.body.slice(0, 80)}`
+  }`;
   const findings: Finding[] = [];
   let answer: Answer;
   try {

@@ -11,14 +11,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  callAction,
+  castVote,
   createReaders,
   deleteReaders,
   fault,
   waitForRecovery,
   query,
   report,
-  serverActionId,
   serverLogSince,
   serverLogSize,
   world,
@@ -43,12 +42,10 @@ interface Vote {
 
 let readers: Reader[] = [];
 let papers: string[] = [];
-let castUpvote = "";
 
 beforeAll(async () => {
   readers = await createReaders(12);
   papers = (await query<{ id: string }>(`select id from "Paper" order by id limit 8`)).map((p) => p.id);
-  castUpvote = serverActionId("lib/upvotes/actions.ts", "castUpvote");
 });
 
 afterAll(async () => {
@@ -70,11 +67,7 @@ async function voteLoad(done: () => boolean): Promise<Vote[]> {
         const began = Date.now();
         const vote: Vote = { reader: reader.id, paper, target, startedAt: began - t0, ms: 0, status: 0, ok: false };
         try {
-          const { response, result } = await callAction(
-            castUpvote,
-            [{ paperId: paper, upvoted: target }],
-            reader.cookie,
-          );
+          const { response, result } = await castVote(paper, target, reader.cookie);
           vote.status = response.status;
           if (result?.ok === true) {
             vote.ok = true;

@@ -1,5 +1,5 @@
 import { revalidateTag } from "next/cache";
-import { expirePages } from "@/lib/page-cache/invalidate";
+import { expirePages, stalePages } from "@/lib/page-cache/invalidate";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { jsonError } from "@/lib/api/responses";
@@ -15,12 +15,17 @@ const tagSchema = z.union([
     .max(80)
     .refine((tag) => tag.startsWith("paper:") && parseArxivId(tag.slice(6)) === tag.slice(6), "Not a cache tag."),
 ]);
-const bodySchema = z.object({ tags: z.array(tagSchema).min(1).max(100) });
+const bodySchema = z.object({
+  tags: z.array(tagSchema).min(1).max(100),
+  mode: z.enum(["expire", "stale"]).default("expire"),
+});
 
 /**
  * `POST /api/revalidate` with `Authorization: Bearer <token>` and `{ "tags": ["papers"] }`: drops what the
- * app cached under those tags (see lib/revalidate.ts; imports outside the app call it). 204 when done, 401
- * without the token, 400 for a body that names no known tag.
+ * app cached under those tags (see lib/revalidate.ts; imports outside the app call it). With
+ * `"mode": "stale"` it marks them stale instead, to be refreshed while still served: the front server
+ * relays votes' tags this way (lib/page-cache/tag-relay.ts). 204 when done, 401 without the token, 400
+ * for a body that names no known tag.
  */
 export async function POST(request: NextRequest) {
   if (!isRevalidationAuthorized(request.headers.get("authorization"))) {
@@ -28,7 +33,9 @@ export async function POST(request: NextRequest) {
   }
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return jsonError(400, "Name the cache tags to drop: { tags: [...] }.");
-  for (const tag of body.data.tags) revalidateTag(tag, { expire: 0 });
-  expirePages(...body.data.tags);
+  const { tags, mode } = body.data;
+  for (const tag of tags) revalidateTag(tag, mode === "stale" ? "max" : { expire: 0 });
+  if (mode === "stale") stalePages(...tags);
+  else expirePages(...tags);
   return new Response(null, { status: 204 });
 }

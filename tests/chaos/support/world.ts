@@ -75,51 +75,30 @@ export async function deleteReaders(readers: Reader[]): Promise<void> {
   if (readers.length) await query(`delete from "User" where id = any($1)`, [readers.map((r) => r.id)]);
 }
 
-/** The id of a server action in the build the server runs (its manifest maps ids to exports). */
-export function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(world.distDir, "server", "server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
-  if (!entry) throw new Error(`no server action ${file}#${exportedName} in ${world.distDir}`);
-  return entry[0];
-}
-
 /**
- * Calls a server action the way the browser does (a POST to a page with `Next-Action`), and reads its
- * `ActionResult` out of the RSC answer; `result` is null when there is none (an error page, a 503).
+ * Votes the way the upvote button does (`POST /api/upvotes`), and reads its answer; `result` is null when
+ * there is none (an error page).
  */
-export async function callAction(
-  actionId: string,
-  args: unknown[],
+export async function castVote(
+  paperId: string,
+  upvoted: boolean,
   cookie: string,
-  page = "/",
-): Promise<{ response: Response; body: string; result: Record<string, unknown> | null }> {
-  const response = await fetch(`${world.baseUrl}${page}`, {
+): Promise<{ response: Response; result: Record<string, unknown> | null }> {
+  const response = await fetch(`${world.baseUrl}/api/upvotes`, {
     method: "POST",
-    headers: {
-      "Next-Action": actionId,
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-      Origin: world.baseUrl,
-      Cookie: cookie,
-    },
-    body: JSON.stringify(args),
+    headers: { "Content-Type": "application/json", Origin: world.baseUrl, Cookie: cookie },
+    body: JSON.stringify({ paperId, upvoted }),
     signal: AbortSignal.timeout(10_000),
   });
   const body = await response.text();
   let result: Record<string, unknown> | null = null;
-  for (const line of body.split("\n")) {
-    const json = line.slice(line.indexOf(":") + 1);
-    if (!json.startsWith("{")) continue;
-    try {
-      const value = JSON.parse(json) as Record<string, unknown>;
-      if (typeof value.ok === "boolean") result = value;
-    } catch {
-      // Not the result's line.
-    }
+  try {
+    const value = JSON.parse(body) as Record<string, unknown>;
+    if (typeof value.ok === "boolean") result = value;
+  } catch {
+    // Not a vote's answer.
   }
-  return { response: new Response(null, { status: response.status, headers: response.headers }), body, result };
+  return { response, result };
 }
 
 /** Lines of the server's log since `offset` (bytes), to look for what it should never say. */

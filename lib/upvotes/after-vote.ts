@@ -1,0 +1,15 @@
+import "server-only";
+import { cacheTags } from "@/lib/cache-tags";
+
+/**
+ * What a vote makes stale, never expired: readers keep the cached answer while one render refreshes it, so
+ * a burst of votes costs one render per page, not one per vote.
+ * - `data`: Next.js's data cache of the paper (its count in the JSON API). `revalidateTag(tag, "max")`,
+ *   not `updateTag`, which would render the whole page again for the vote's answer.
+ * - `pages`: the page cache's stored pages of the paper and of the listings (their cards' counts,
+ *   trending's order). The lists' data cache follows within its short lifetime (LIST_REVALIDATE_SECONDS).
+ * The voter's own next load reads their counts fresh (lib/upvotes/viewer.ts).
+ */
+export function tagsStaleAfterVote(paperId: string): { data: string[]; pages: string[] } {
+  return { data: [cacheTags.paper(paperId)], pages: [cacheTags.paper(paperId), cacheTags.lists] };
+}

@@ -1,0 +1,140 @@
+import "server-only";
+import { sessionTokenFromCookieHeader } from "@/lib/auth/session-row";
+import { isDatabaseDown, isDatabaseOutage } from "@/lib/db-health";
+import { loadEnv } from "@/lib/env";
+import { AppError, type AppErrorCode } from "@/lib/errors";
+import { consumeAllowance } from "@/lib/rate-limit";
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
+import { voteWithSession } from "@/lib/upvotes/mutations";
+import { upvoteInputSchema } from "@/lib/upvotes/schema";
+import type { VoteResult } from "@/lib/upvotes/vote-result";
+import { firstIssueMessage } from "@/lib/validation";
+
+/**
+ * `POST /api/upvotes` with `{ "paperId": "2501.12948", "upvoted": true }`: sets the signed-in reader's vote
+ * and answers the paper's new count, `{ ok: true, upvoted, count }`, or `{ ok: false, code, message }` with
+ * a matching status. Votes come in bursts, so it is written to be cheap: no framework round, the rate
+ * limit counted in memory, one statement that checks the session and sets the vote. In production the front
+ * server answers it directly (lib/page-cache/front-server.ts); under `next dev` the route handler
+ * `app/api/upvotes/route.ts` does, with the same function.
+ *
+ * Cross-site requests are refused twice over: the `Origin` must be this site's, and the body must be JSON
+ * (which a form cannot send, and which a cross-site script may only send after a CORS preflight nobody answers).
+ */
+export const VOTE_PATH = "/api/upvotes";
+/** The largest body read: a vote is under 60 bytes. */
+export const MAX_VOTE_BODY_BYTES = 1024;
+
+export interface VoteRequest {
+  /** The `Content-Type` header. */
+  contentType: string | undefined;
+  /** The `Origin` header. */
+  origin: string | undefined;
+  /** The host the reader addressed: `X-Forwarded-Host`, else `Host`. */
+  host: string | undefined;
+  /** The `Cookie` header. */
+  cookie: string | undefined;
+  /** The body as text (the caller stops reading past MAX_VOTE_BODY_BYTES). */
+  body: string;
+}
+
+export interface VoteAnswer {
+  status: number;
+  headers: Record<string, string>;
+  result: VoteResult;
+  /** The paper whose vote was counted: its caches are now stale (lib/upvotes/after-vote.ts). */
+  counted?: string;
+}
+
+const STATUS: Partial<Record<AppErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_INPUT: 400,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+const SIGNED_OUT = "Sign in to upvote.";
+
+/** The headers of every answer: JSON for this reader only, nothing in it may run. */
+export const VOTE_ANSWER_HEADERS = {
+  "Content-Type": "application/json",
+  "Cache-Control": "no-store",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+
+function refusal(code: AppErrorCode, message: string, headers: Record<string, string> = {}): VoteAnswer {
+  return {
+    status: STATUS[code] ?? 500,
+    headers: { ...VOTE_ANSWER_HEADERS, ...headers },
+    result: { ok: false, code, message },
+  };
+}
+
+/** Whether `origin` names the site at `host`: a browser sends `Origin` on every POST. */
+function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Answers one vote request: checks, in order, health, origin, content type, cookie, input, rate limit, session. */
+export async function answerVote(request: VoteRequest): Promise<VoteAnswer> {
+  const unavailable = () =>
+    refusal("UNAVAILABLE", UNAVAILABLE_ACTION_MESSAGE, { "Retry-After": String(RETRY_AFTER_SECONDS) });
+  if (isDatabaseDown()) return unavailable();
+  if (!isSameOrigin(request.origin, request.host)) {
+    return refusal("FORBIDDEN", "Votes are taken from this site's own pages only.");
+  }
+  if (!/^application\/json\s*(?:;|$)/i.test(request.contentType ?? "")) {
+    return refusal("INVALID_INPUT", "Send the vote as JSON: { paperId, upvoted }.");
+  }
+  try {
+    const token = sessionTokenFromCookieHeader(request.cookie);
+    if (!token) return refusal("UNAUTHENTICATED", SIGNED_OUT);
+    const json = parseJson(request.body);
+    if (json === undefined) return refusal("INVALID_INPUT", "Send the vote as JSON: { paperId, upvoted }.");
+    const input = upvoteInputSchema.safeParse(json);
+    if (!input.success) return refusal("INVALID_INPUT", firstIssueMessage(input.error));
+    // Counted per session and before it is looked up (the lookup is part of the vote's one statement), so
+    // a flood of made-up sessions is limited too.
+    const limit = {
+      name: "upvote",
+      points: loadEnv().UPVOTE_RATE_LIMIT,
+      durationSeconds: 60,
+      store: "memory",
+    } as const;
+    const allowance = await consumeAllowance(limit, token);
+    if (!allowance.allowed) {
+      return refusal("RATE_LIMITED", `You are voting very fast. Try again in ${allowance.retryAfterSeconds} s.`, {
+        "Retry-After": String(allowance.retryAfterSeconds),
+      });
+    }
+    const vote = await voteWithSession(token, input.data.paperId, input.data.upvoted);
+    if (!vote.signedIn) return refusal("UNAUTHENTICATED", SIGNED_OUT);
+    return {
+      status: 200,
+      headers: { ...VOTE_ANSWER_HEADERS },
+      result: { ok: true, upvoted: vote.upvoted, count: vote.count },
+      counted: input.data.paperId,
+    };
+  } catch (error) {
+    if (error instanceof AppError) return refusal(error.code, error.message);
+    // Logged once by lib/db-health.ts when the outage began.
+    if (isDatabaseOutage(error)) return unavailable();
+    console.error("[vote] failed", error);
+    return refusal("INTERNAL", "Something went wrong on our side. Your vote was not counted; please try again.");
+  }
+}
