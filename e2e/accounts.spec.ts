@@ -9,6 +9,8 @@ const firstCard = (page: Page) => page.locator("[data-paper-card]").first();
 test("a new reader signs in from the email link, votes, subscribes, changes the digest, unsubscribes and leaves", async ({
   page,
 }, testInfo) => {
+  // The longest walk of the suite (mail, sign-in, votes, settings, deletion); on a slow machine it took 31 s, once.
+  test.slow();
   const email = `walkthrough-${randomUUID()}@example.test`;
 
   // Subscribe from the feed's call to action while signed out: sign-in comes first.
