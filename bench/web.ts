@@ -343,21 +343,15 @@ async function voteRound(
       client.setRequests([
         {
           method: "POST",
-          headers: { "content-type": "application/json", origin: base, cookie: `authjs.session-token=${voter.token}` },
+          headers: voteHeaders(base, voter),
           setupRequest(request) {
             voter.inFlight = true;
-            return { ...request, body: JSON.stringify({ paperId: voter.paperId, upvoted: !voter.upvoted }) };
+            return { ...request, body: nextVote(voter) };
           },
           onResponse(status, body) {
             voter.inFlight = false;
-            const answer = JSON.parse(body) as { ok?: boolean; upvoted?: boolean };
-            if (status === 200 && answer.ok === true && typeof answer.upvoted === "boolean") {
-              voter.upvoted = answer.upvoted;
-              voter.cutOff = false;
-              acknowledged++;
-            } else {
-              refused++;
-            }
+            if (takeAnswer(voter, status, body)) acknowledged++;
+            else refused++;
           },
         },
       ]);
@@ -381,14 +375,34 @@ async function voteRound(
 async function settleVote(base: string, voter: Voter): Promise<void> {
   const response = await fetch(`${base}/api/upvotes`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: base, cookie: `authjs.session-token=${voter.token}` },
-    body: JSON.stringify({ paperId: voter.paperId, upvoted: !voter.upvoted }),
+    headers: voteHeaders(base, voter),
+    body: nextVote(voter),
   });
-  const answer = (await response.json()) as { ok?: boolean; upvoted?: boolean };
-  if (answer.ok === true && typeof answer.upvoted === "boolean") {
-    voter.upvoted = answer.upvoted;
-    voter.cutOff = false;
+  takeAnswer(voter, response.status, await response.text());
+}
+
+/** The headers of `voter`'s votes: the upvote button's, with their session. */
+function voteHeaders(base: string, voter: Voter): Record<string, string> {
+  return { "content-type": "application/json", origin: base, cookie: `authjs.session-token=${voter.token}` };
+}
+
+/** The body of `voter`'s next vote: the opposite of what the server last acknowledged. */
+function nextVote(voter: Voter): string {
+  return JSON.stringify({ paperId: voter.paperId, upvoted: !voter.upvoted });
+}
+
+/** Records an acknowledged vote on `voter` (and their row as known again); false for anything else. */
+function takeAnswer(voter: Voter, status: number, body: string): boolean {
+  let answer: { ok?: unknown; upvoted?: unknown };
+  try {
+    answer = JSON.parse(body) as typeof answer;
+  } catch {
+    return false;
   }
+  if (status !== 200 || answer.ok !== true || typeof answer.upvoted !== "boolean") return false;
+  voter.upvoted = answer.upvoted;
+  voter.cutOff = false;
+  return true;
 }
 
 /**

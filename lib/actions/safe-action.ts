@@ -1,11 +1,10 @@
 import "server-only";
-import { isRedirectError } from "next/dist/client/components/redirect-error";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
+import { actionFailure } from "@/lib/actions/action-failure";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { isAdmin } from "@/lib/auth/admin";
-import { isDatabaseDown, isDatabaseOutage } from "@/lib/db-health";
-import { AppError } from "@/lib/errors";
+import { isDatabaseDown } from "@/lib/db-health";
 import { consumeAllowance, type RateLimit } from "@/lib/rate-limit";
 import { firstIssueMessage } from "@/lib/validation";
 import { UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
@@ -86,20 +85,6 @@ function guardedAction<S extends z.ZodType, T extends object, Identity>(
     } catch (error) {
       return actionFailure(error);
     }
-  };
-}
-
-/** Maps a thrown error to the failed `ActionResult` a person sees; rethrows Next.js redirects. */
-export function actionFailure(error: unknown): { ok: false; code: AppError["code"]; message: string } {
-  if (isRedirectError(error)) throw error;
-  if (error instanceof AppError) return { ok: false, code: error.code, message: error.message };
-  // Logged once by lib/db-health.ts when the outage began; the reader is told to try again.
-  if (isDatabaseOutage(error)) return { ok: false, code: "UNAVAILABLE", message: UNAVAILABLE_ACTION_MESSAGE };
-  console.error("[action] failed", error);
-  return {
-    ok: false,
-    code: "INTERNAL",
-    message: "Something went wrong on our side. Nothing was changed; please try again.",
   };
 }
 

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { actionFailure } from "@/lib/actions/safe-action";
+import { actionFailure } from "@/lib/actions/action-failure";
 import { signIn, signOut } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { allowSignInEmail, signInEmailSchema } from "@/lib/auth/sign-in-limits";

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { auth } from "@/lib/auth/config";
 import { prisma } from "@/lib/db";
 import { DatabaseUnavailableError } from "@/lib/db-health";
-import { liveSessionUserId, SESSION_COOKIES } from "@/lib/auth/session-row";
+import { sessionTokenIn } from "@/lib/auth/session-cookie";
 
 export interface CurrentUser {
   id: string;
@@ -17,11 +17,7 @@ export interface CurrentUser {
 
 async function sessionToken(): Promise<string | null> {
   const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const value = jar.get(name)?.value;
-    if (value) return value;
-  }
-  return null;
+  return sessionTokenIn((name) => jar.get(name)?.value);
 }
 
 /**
@@ -32,6 +28,15 @@ async function sessionToken(): Promise<string | null> {
  */
 async function confirmSignedOut(token: string): Promise<void> {
   if (await liveSessionUserId(token)) throw new DatabaseUnavailableError();
+}
+
+/** The user of the unexpired session row `token` names, or null; a failed lookup throws. */
+async function liveSessionUserId(token: string): Promise<string | null> {
+  const session = await prisma.session.findUnique({
+    where: { sessionToken: token },
+    select: { userId: true, expires: true },
+  });
+  return session && session.expires > new Date() ? session.userId : null;
 }
 
 /**

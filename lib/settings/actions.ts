@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { authAction } from "@/lib/actions/safe-action";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { cacheTags } from "@/lib/cache-tags";
 import { getEmailPreferences } from "@/lib/settings/data";
 import { deleteUser, saveEmailPreferences, unsubscribeByToken } from "@/lib/settings/mutations";
@@ -55,7 +56,7 @@ const removeAccount = authAction({ schema: deleteAccountSchema }, async ({ user 
   expirePages(...paperIds.map(cacheTags.paper), cacheTags.lists);
   // The session row went with the user; the cookie that named it goes too.
   const jar = await cookies();
-  for (const name of ["authjs.session-token", "__Secure-authjs.session-token"]) jar.delete(name);
+  for (const name of SESSION_COOKIES) jar.delete(name);
   redirect("/?account=deleted");
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerVote, MAX_VOTE_BODY_BYTES, VOTE_ANSWER_HEADERS, VOTE_PATH } from "@/lib/upvotes/vote-request";
+import { answerVote, MAX_VOTE_BODY_BYTES, VOTE_PATH, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-request";
 
 /** Whether `req` is a vote the front server answers itself (other methods go to Next.js, which refuses them). */
 export function isVoteRequest(req: IncomingMessage): boolean {
@@ -40,10 +40,8 @@ export async function serveVote(
     return Array.isArray(value) ? value[0] : value;
   };
   const body = await readBody(req, MAX_VOTE_BODY_BYTES);
-  if (body === null) {
-    res.writeHead(413, { ...VOTE_ANSWER_HEADERS, Connection: "close" });
-    return void res.end(JSON.stringify({ ok: false, code: "INVALID_INPUT", message: "A vote is a few bytes." }));
-  }
+  // The rest of a body too large was not read: the connection closes after the answer.
+  if (body === null) return send(res, voteTooLarge(), { Connection: "close" });
   const answer = await answerVote({
     contentType: header("content-type"),
     origin: header("origin"),
@@ -52,6 +50,10 @@ export async function serveVote(
     body,
   });
   if (answer.counted) onCounted(answer.counted);
-  res.writeHead(answer.status, answer.headers);
+  send(res, answer);
+}
+
+function send(res: ServerResponse, answer: VoteAnswer, extraHeaders: Record<string, string> = {}): void {
+  res.writeHead(answer.status, { ...answer.headers, ...extraHeaders });
   res.end(JSON.stringify(answer.result));
 }

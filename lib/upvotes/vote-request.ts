@@ -1,8 +1,9 @@
 import "server-only";
-import { sessionTokenFromCookieHeader } from "@/lib/auth/session-row";
-import { isDatabaseDown, isDatabaseOutage } from "@/lib/db-health";
+import { actionFailure } from "@/lib/actions/action-failure";
+import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
+import { isDatabaseDown } from "@/lib/db-health";
 import { loadEnv } from "@/lib/env";
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import type { AppErrorCode } from "@/lib/errors";
 import { consumeAllowance } from "@/lib/rate-limit";
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
 import { voteWithSession } from "@/lib/upvotes/mutations";
@@ -72,6 +73,11 @@ function refusal(code: AppErrorCode, message: string, headers: Record<string, st
   };
 }
 
+/** The answer to a body past MAX_VOTE_BODY_BYTES, which its callers stop reading. */
+export function voteTooLarge(): VoteAnswer {
+  return { ...refusal("INVALID_INPUT", "A vote is a few bytes."), status: 413 };
+}
+
 /** Whether `origin` names the site at `host`: a browser sends `Origin` on every POST. */
 function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
   if (!origin || !host) return false;
@@ -131,10 +137,7 @@ export async function answerVote(request: VoteRequest): Promise<VoteAnswer> {
       counted: input.data.paperId,
     };
   } catch (error) {
-    if (error instanceof AppError) return refusal(error.code, error.message);
-    // Logged once by lib/db-health.ts when the outage began.
-    if (isDatabaseOutage(error)) return unavailable();
-    console.error("[vote] failed", error);
-    return refusal("INTERNAL", "Something went wrong on our side. Your vote was not counted; please try again.");
+    const failure = actionFailure(error);
+    return failure.code === "UNAVAILABLE" ? unavailable() : refusal(failure.code, failure.message);
   }
 }

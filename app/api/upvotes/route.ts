@@ -1,9 +1,8 @@
 import { revalidateTag } from "next/cache";
 import type { NextRequest } from "next/server";
-import { jsonError } from "@/lib/api/responses";
 import { stalePages } from "@/lib/page-cache/invalidate";
 import { tagsStaleAfterVote } from "@/lib/upvotes/after-vote";
-import { answerVote, MAX_VOTE_BODY_BYTES } from "@/lib/upvotes/vote-request";
+import { answerVote, MAX_VOTE_BODY_BYTES, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-request";
 
 /**
  * `POST /api/upvotes` under `next dev` and `next start` (lib/upvotes/vote-request.ts says what it takes and
@@ -12,7 +11,7 @@ import { answerVote, MAX_VOTE_BODY_BYTES } from "@/lib/upvotes/vote-request";
 export async function POST(request: NextRequest) {
   const declared = Number(request.headers.get("content-length") ?? 0);
   const body = declared > MAX_VOTE_BODY_BYTES ? null : await request.text();
-  if (body === null || Buffer.byteLength(body) > MAX_VOTE_BODY_BYTES) return jsonError(413, "A vote is a few bytes.");
+  if (body === null || Buffer.byteLength(body) > MAX_VOTE_BODY_BYTES) return send(voteTooLarge());
   const answer = await answerVote({
     contentType: request.headers.get("content-type") ?? undefined,
     origin: request.headers.get("origin") ?? undefined,
@@ -25,5 +24,9 @@ export async function POST(request: NextRequest) {
     for (const tag of stale.data) revalidateTag(tag, "max");
     stalePages(...stale.pages);
   }
+  return send(answer);
+}
+
+function send(answer: VoteAnswer): Response {
   return Response.json(answer.result, { status: answer.status, headers: answer.headers });
 }
