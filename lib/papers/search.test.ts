@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { summariesInOrder } from "@/lib/papers/data";
-import { searchPapers } from "@/lib/papers/search";
+import { searchPaperSummaries, searchPapers } from "@/lib/papers/search";
 
 /**
  * A search word no other test or seed uses, so every result below is one of these papers. Letters only, and
@@ -89,6 +89,16 @@ describe("searchPapers", () => {
       submittedBy: { username: `u${tag}`, name: "Sub Mitter" },
     });
     expect(items.find((hit) => hit.id === id("close-popular"))).toMatchObject({ day: "2005-06-03", submittedBy: null });
+  });
+
+  it("answers the JSON API's summaries in the page's order, without highlights", async () => {
+    const { items } = await searchPapers(`${tag} rivers`, 1);
+    const summaries = await searchPaperSummaries(`${tag} rivers`, 4);
+    expect(summaries).toEqual(
+      items.slice(0, 4).map(({ titleHighlight: _t, abstractHighlight: _a, ...summary }) => summary),
+    );
+    expect(summaries[0]).not.toHaveProperty("titleHighlight");
+    expect(await searchPaperSummaries(`${tag}${other}`, 4)).toEqual([]);
   });
 
   it("highlights the matched words in the title and the abstract", async () => {

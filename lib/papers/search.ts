@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Page, SearchHit } from "@/lib/papers/schema";
+import type { Page, PaperSummary, SearchHit } from "@/lib/papers/schema";
 import { toSummary, type SummaryRow } from "@/lib/papers/summary";
 import { visiblePaperSql } from "@/lib/papers/visibility";
 
@@ -36,8 +36,8 @@ type HitRow = { titles: number; others: number } & (
       submitterId: string | null;
       submitterUsername: string | null;
       submitterName: string | null;
-      titleHighlight: string;
-      abstractHighlight: string;
+      titleHighlight?: string;
+      abstractHighlight?: string;
     })
 );
 
@@ -61,8 +61,42 @@ export async function searchPapers(
   query: string,
   page: number,
   pageSize = 20,
-  { cap = SEARCH_RESULT_CAP, listedPastCap = SEARCH_LISTED_PAST_CAP } = {},
+  options: SearchOptions = {},
 ): Promise<SearchResults> {
+  const { rows, ...counts } = await findMatches(query, page, pageSize, options, true);
+  const items = rows.map(({ titleHighlight, abstractHighlight, ...row }) => ({
+    ...toSummary(row),
+    titleHighlight: titleHighlight ?? "",
+    abstractHighlight: abstractHighlight ?? "",
+  }));
+  return { items, ...counts, page, pageSize, pageCount: Math.ceil(counts.listed / pageSize) };
+}
+
+/**
+ * The first `limit` results of `searchPapers`, in its order, without highlighted excerpts (the JSON API has
+ * no place for them): ts_headline reads each result's whole abstract again, a third of a search's time
+ * in the database.
+ */
+export async function searchPaperSummaries(query: string, limit: number): Promise<PaperSummary[]> {
+  const { rows } = await findMatches(query, 1, limit, {}, false);
+  return rows.map(({ titleHighlight: _t, abstractHighlight: _a, ...row }) => toSummary(row));
+}
+
+interface SearchOptions {
+  cap?: number;
+  listedPastCap?: number;
+}
+
+/** A result's summary row, and its highlights when they were asked for. */
+type MatchRow = SummaryRow & { titleHighlight?: string; abstractHighlight?: string };
+
+async function findMatches(
+  query: string,
+  page: number,
+  pageSize: number,
+  { cap = SEARCH_RESULT_CAP, listedPastCap = SEARCH_LISTED_PAST_CAP }: SearchOptions,
+  highlights: boolean,
+): Promise<{ rows: MatchRow[]; total: number; totalCapped: boolean; listed: number }> {
   const offset = (page - 1) * pageSize;
   // Where the page ends: rows past the cap are never ordered, nor past the listed ones when it is exceeded
   // (the walks only run then). A page past them is empty but still carries the count.
@@ -74,9 +108,7 @@ export async function searchPapers(
     WITH ${matchesSql(query, title, cap)},
     ordered AS (${orderedSql(cap, end, walkEnd)}),
     page AS (SELECT id, part, ord FROM ordered ORDER BY part, ord OFFSET ${offset} LIMIT ${end - offset})
-    SELECT c.titles, c.others, page.id, ${SUMMARY_COLUMNS},
-      ts_headline('english', p.title, q.query, ${TITLE_HEADLINE}) AS "titleHighlight",
-      ts_headline('english', p.abstract, q.query, ${ABSTRACT_HEADLINE}) AS "abstractHighlight"
+    SELECT c.titles, c.others, page.id, ${SUMMARY_COLUMNS}${highlights ? HEADLINE_COLUMNS : Prisma.empty}
     FROM counts c CROSS JOIN q LEFT JOIN page ON true LEFT JOIN "Paper" p ON p.id = page.id
       LEFT JOIN "DailyPaper" d ON d."paperId" = p.id LEFT JOIN "User" u ON u.id = d."submittedById"
     ORDER BY page.part, page.ord`;
@@ -85,9 +117,15 @@ export async function searchPapers(
   const total = Math.min(titles + others, cap);
   const totalCapped = titles + others > cap;
   const listed = totalCapped ? Math.min(listedPastCap, cap) : total;
-  const items = rows.flatMap((row) => (row.id === null ? [] : [toHit(row)])).slice(0, Math.max(listed - offset, 0));
-  return { items, total, totalCapped, listed, page, pageSize, pageCount: Math.ceil(listed / pageSize) };
+  const matches = rows.flatMap((row) => (row.id === null ? [] : [toMatchRow(row)]));
+  return { rows: matches.slice(0, Math.max(listed - offset, 0)), total, totalCapped, listed };
 }
+
+/** The highlighted title and abstract excerpt: matches between the \u0001 and \u0002 markers the page turns into <mark>. */
+const HEADLINE_COLUMNS = Prisma.sql`,
+  ts_headline('english', p.title, q.query, ${`StartSel=\u0001, StopSel=\u0002, HighlightAll=true`}) AS "titleHighlight",
+  ts_headline('english', p.abstract, q.query,
+    ${`StartSel=\u0001, StopSel=\u0002, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) AS "abstractHighlight"`;
 
 /**
  * The columns of `summarySelect`, read in the search's own query: Prisma's findMany with the featuring and
@@ -98,8 +136,8 @@ const SUMMARY_COLUMNS = Prisma.sql`p.title, p.abstract, p.authors, p."publishedA
   p.organization, d.day, d."submittedAt", u.id AS "submitterId", u.username AS "submitterUsername",
   u.name AS "submitterName"`;
 
-/** A result row as a hit: the summary's row rebuilt (the type checker holds it to SummaryRow), and its highlights. */
-function toHit({
+/** A result row as the summary's row (the type checker holds it to SummaryRow), with its highlights if any. */
+function toMatchRow({
   titles: _titles,
   others: _others,
   day,
@@ -107,18 +145,11 @@ function toHit({
   submitterId,
   submitterUsername,
   submitterName,
-  titleHighlight,
-  abstractHighlight,
   ...paper
-}: Extract<HitRow, { id: string }>): SearchHit {
+}: Extract<HitRow, { id: string }>): MatchRow {
   const submittedBy = submitterId ? { username: submitterUsername, name: submitterName } : null;
-  const row: SummaryRow = { ...paper, daily: day && submittedAt ? { day, submittedAt, submittedBy } : null };
-  return { ...toSummary(row), titleHighlight, abstractHighlight };
+  return { ...paper, daily: day && submittedAt ? { day, submittedAt, submittedBy } : null };
 }
-
-/** ts_headline options: matches between the \u0001 and \u0002 markers the page turns into <mark>. */
-const TITLE_HEADLINE = `StartSel=\u0001, StopSel=\u0002, HighlightAll=true`;
-const ABSTRACT_HEADLINE = `StartSel=\u0001, StopSel=\u0002, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
  * The CTEs that find and count the matches: `q` (the tsquery), `exact` (the exact titles), `title_hits`

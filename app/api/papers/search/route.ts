@@ -4,15 +4,15 @@ import { answerJson } from "@/lib/api/handler";
 import { apiError, apiJson } from "@/lib/api/responses";
 import { firstIssueMessage, paperSearchQuerySchema, queryObject } from "@/lib/papers/api-schema";
 import { toDailyPaperItem } from "@/lib/papers/api-shapes";
-import { searchPapers } from "@/lib/papers/search";
+import { searchPaperSummaries } from "@/lib/papers/search";
 
 /** `GET /api/papers/search?q=&limit=`: full-text search, best matches first, as daily-papers items. */
 export async function GET(request: NextRequest) {
   return answerJson("GET /api/papers/search", async () => {
     const query = paperSearchQuerySchema.safeParse(queryObject(request.nextUrl.searchParams));
     if (!query.success) return apiError(400, firstIssueMessage(query.error));
-    const { items } = await searchPapers(query.data.q, 1, query.data.limit);
+    const papers = await searchPaperSummaries(query.data.q, query.data.limit);
     const baseUrl = appUrl();
-    return apiJson(items.map((hit) => toDailyPaperItem(hit, baseUrl)));
+    return apiJson(papers.map((paper) => toDailyPaperItem(paper, baseUrl)));
   });
 }
