@@ -2,12 +2,16 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { HighlightedText } from "@/components/feed/highlighted-text";
+import { highlightPieces } from "@/lib/papers/highlights";
 import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from "@/lib/papers/schema";
 
 const text = (highlighted: string) =>
-  renderToStaticMarkup(createElement(HighlightedText, { text: highlighted })).replace(/<[^>]+>/g, "");
+  renderToStaticMarkup(createElement(HighlightedText, { pieces: highlightPieces(highlighted) })).replace(
+    /<[^>]+>/g,
+    "",
+  );
 
-describe("HighlightedText", () => {
+describe("highlightPieces and HighlightedText", () => {
   it("keeps the spaces around and between matches", () => {
     // What ts_headline gives for q=world models and q=deepseek.
     expect(text(`Conservative ${S}World${E} ${S}Models${E}`)).toBe("Conservative World Models");
@@ -18,7 +22,7 @@ describe("HighlightedText", () => {
 
   it("marks the matches and still reads the LaTeX around them", () => {
     const html = renderToStaticMarkup(
-      createElement(HighlightedText, { text: `up to 87\\% ${S}faster${E}, \\emph{really}` }),
+      createElement(HighlightedText, { pieces: highlightPieces(`up to 87\\% ${S}faster${E}, \\emph{really}`) }),
     );
     expect(html).toContain("<mark>faster</mark>");
     expect(html.replace(/<[^>]+>/g, "")).toBe("up to 87% faster, really");
@@ -26,5 +30,13 @@ describe("HighlightedText", () => {
 
   it("adds no space where the text had none", () => {
     expect(text(`${S}Deep${E}Seek`)).toBe("DeepSeek");
+  });
+
+  it("gives the matches and the plain text between them, in order, without empty pieces", () => {
+    expect(highlightPieces(`${S}Deep${E}Seek and ${S}more${E}`)).toEqual([
+      { text: "Deep", match: true },
+      { text: "Seek and " },
+      { text: "more", match: true },
+    ]);
   });
 });

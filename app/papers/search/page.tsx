@@ -1,20 +1,19 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { PaperGrid } from "@/components/feed/paper-grid";
-import { HighlightedText } from "@/components/feed/highlighted-text";
-import { AuthorLine } from "@/components/paper/author-line";
-import { UpvoteCount } from "@/components/paper/upvote-count";
+import { SearchHitView, type SearchHitData } from "@/components/feed/search-hit-view";
 import { NotHereYet } from "@/components/submit/not-here-yet";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-box";
+import { highlightPieces } from "@/lib/papers/highlights";
 import { searchPapers } from "@/lib/papers/search";
-import { MAX_QUERY_LENGTH, pageParam, searchQueryParam } from "@/lib/papers/schema";
+import { MAX_QUERY_LENGTH, pageParam, searchQueryParam, type SearchHit } from "@/lib/papers/schema";
 import { paperPath } from "@/lib/papers/urls";
 import { isVisiblePaper } from "@/lib/submissions/data";
 import { parseArxivReference } from "@/lib/submissions/schema";
+import { splitAuthors } from "@/lib/text/author-list";
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
@@ -88,27 +87,7 @@ async function SearchResults({ query, page }: { query: string | null; page: numb
       </p>
       <ol className="space-y-3" aria-label="Search results">
         {result.items.map((hit) => (
-          <li
-            key={hit.id}
-            data-paper-card
-            className="flex gap-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-          >
-            <UpvoteCount count={hit.upvoteCount} />
-            <div className="min-w-0">
-              <h2 className="font-semibold">
-                <Link
-                  href={paperPath(hit.id)}
-                  className="hover:underline focus-visible:outline-2 focus-visible:outline-amber-500"
-                >
-                  <HighlightedText text={hit.titleHighlight} />
-                </Link>
-              </h2>
-              <AuthorLine authors={hit.authors} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" />
-              <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-                <HighlightedText text={hit.abstractHighlight} />
-              </p>
-            </div>
-          </li>
+          <SearchHitView key={hit.id} hit={searchHitData(hit)} />
         ))}
       </ol>
       <Pagination
@@ -118,6 +97,19 @@ async function SearchResults({ query, page }: { query: string | null; page: numb
       />
     </>
   );
+}
+
+/** What a result shows: its highlights read into plain pieces here, on the server. */
+function searchHitData(hit: SearchHit): SearchHitData {
+  const { shown, rest } = splitAuthors(hit.authors);
+  return {
+    id: hit.id,
+    upvoteCount: hit.upvoteCount,
+    title: highlightPieces(hit.titleHighlight),
+    excerpt: highlightPieces(hit.abstractHighlight),
+    authors: shown,
+    moreAuthors: rest,
+  };
 }
 
 /** A count as the page writes it ("1,000"). */
