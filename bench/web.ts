@@ -179,6 +179,9 @@ async function refuseBusyPort(port: number): Promise<void> {
   }
 }
 
+/** What one clock tick of /proc's CPU times is worth: USER_HZ, 100 on Linux. */
+const MS_PER_CLOCK_TICK = 10;
+
 /** `pid` and its descendants: the server may run parts in child processes. */
 function processTree(pid: number): number[] {
   const children = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
@@ -208,9 +211,9 @@ function peakMemoryMiB(pid: number): number {
 /** CPU time (user and system) that a process tree has used so far, in ms. */
 function processCpuMs(pid: number): number {
   return processTree(pid).reduce((sum, each) => {
-    // Fields 14 and 15 (utime, stime), counted after the command name, in clock ticks (USER_HZ, 100 on Linux).
+    // Fields 14 and 15 (utime, stime), counted after the command name, in clock ticks.
     const fields = procFile(each, "stat").split(") ").pop()!.split(" ");
-    return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+    return sum + (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * MS_PER_CLOCK_TICK;
   }, 0);
 }
 
@@ -286,7 +289,7 @@ function machineBusyMs(): number {
     .trim()
     .split(/\s+/)
     .map(Number);
-  return (user! + nice! + system! + irq! + softirq! + steal!) * 10;
+  return (user! + nice! + system! + irq! + softirq! + steal!) * MS_PER_CLOCK_TICK;
 }
 
 interface SearchLatency {
