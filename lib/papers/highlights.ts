@@ -31,3 +31,24 @@ export function highlightPieces(text: string): HighlightPiece[] {
   }
   return pieces.filter((piece) => piece.text);
 }
+
+/** Whitespace collapsed, ends trimmed: ts_headline keeps the text's own spacing, which may differ in runs. */
+function squeezed(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * An abstract's excerpt (ts_headline's fragments) as pieces, with "…" where it starts after the abstract's
+ * start or stops before its end, so a cut sentence ("introduce our first-generation…") reads as cut.
+ */
+export function excerptPieces(highlight: string, abstract: string): HighlightPiece[] {
+  const excerpt = squeezed(highlight.replaceAll(HIGHLIGHT_START, "").replaceAll(HIGHLIGHT_END, ""));
+  const whole = squeezed(abstract);
+  const pieces = highlightPieces(highlight);
+  if (!excerpt || !pieces.length) return pieces;
+  return [
+    ...(whole.startsWith(excerpt.slice(0, 40)) ? [] : [{ text: "… " }]),
+    ...pieces,
+    ...(whole.endsWith(excerpt.slice(-40)) ? [] : [{ text: " …" }]),
+  ];
+}

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { HighlightedText } from "@/components/feed/highlighted-text";
-import { highlightPieces } from "@/lib/papers/highlights";
+import { excerptPieces, highlightPieces } from "@/lib/papers/highlights";
 import { HIGHLIGHT_END as E, HIGHLIGHT_START as S } from "@/lib/papers/schema";
 
 const text = (highlighted: string) =>
@@ -38,5 +38,23 @@ describe("highlightPieces and HighlightedText", () => {
       { text: "Seek and " },
       { text: "more", match: true },
     ]);
+  });
+
+  it("marks an excerpt cut at either end with an ellipsis, and only there", () => {
+    const abstract = "We introduce  a model.\nIt learns to reason by reinforcement, at scale, without labels.";
+    const plain = (pieces: { text: string }[]) => pieces.map((piece) => piece.text).join("");
+    // Cut at the start: the match is mid-abstract and the excerpt runs to its end.
+    expect(
+      plain(excerptPieces(`It learns to reason by ${S}reinforcement${E}, at scale, without labels.`, abstract)),
+    ).toBe("… It learns to reason by reinforcement, at scale, without labels.");
+    // Cut at the end, the whitespace runs of the abstract notwithstanding.
+    expect(plain(excerptPieces(`We introduce a ${S}model${E}.`, abstract))).toBe("We introduce a model. …");
+    // Cut at both ends.
+    expect(plain(excerptPieces(`learns to ${S}reason${E}`, abstract))).toBe("… learns to reason …");
+    // The whole abstract: nothing added.
+    expect(plain(excerptPieces(abstract.replace("model", `${S}model${E}`), abstract))).toBe(
+      "We introduce a model. It learns to reason by reinforcement, at scale, without labels.",
+    );
+    expect(excerptPieces("", abstract)).toEqual([]);
   });
 });

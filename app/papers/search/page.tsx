@@ -7,7 +7,7 @@ import { NotHereYet } from "@/components/submit/not-here-yet";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-box";
-import { highlightPieces } from "@/lib/papers/highlights";
+import { excerptPieces, highlightPieces } from "@/lib/papers/highlights";
 import { searchPapers } from "@/lib/papers/search";
 import { MAX_QUERY_LENGTH, pageParam, searchQueryParam, type SearchHit } from "@/lib/papers/schema";
 import { paperPath } from "@/lib/papers/urls";
@@ -106,7 +106,7 @@ function searchHitData(hit: SearchHit): SearchHitData {
     id: hit.id,
     upvoteCount: hit.upvoteCount,
     title: highlightPieces(hit.titleHighlight),
-    excerpt: highlightPieces(hit.abstractHighlight),
+    excerpt: excerptPieces(hit.abstractHighlight, hit.abstract),
     authors: shown,
     moreAuthors: rest,
   };
