@@ -193,6 +193,7 @@ test.describe("security", () => {
   test("settings and its actions need a session", async ({ page }) => {
     await page.goto("/settings");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings$/);
+    await expect(page.getByRole("status").filter({ hasText: "Sign in to see your settings." })).toBeVisible();
   });
 
   test("the vote endpoint refuses a signed-out request, a cross-site one and one that is not JSON", async ({

@@ -98,6 +98,7 @@ test("a blocked member is refused with a sentence", async ({ page, context, user
 test("bad input gets a sentence, and signed-out readers are sent to sign in", async ({ page, context, users }) => {
   await page.goto("/submit?id=2501.12948");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsubmit%3Fid%3D2501\.12948$/);
+  await expect(page.getByRole("status").filter({ hasText: "Sign in to submit a paper." })).toBeVisible();
   const member = await users.create();
   await member.signIn(context);
   await page.goto("/submit");

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
-import { SignInReason } from "@/components/auth/sign-in-reason";
+import { SignInReason, type AddressReason } from "@/components/auth/sign-in-reason";
 import { signInWithGitHub } from "@/lib/auth/actions";
 import { githubEnabled } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
@@ -36,7 +36,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         Upvote papers and get the trending ones in your inbox. No password: we email you a link.
       </p>
-      <SignInReason reason={callbackUrl.endsWith("#discussion") ? "comment" : null} />
+      <SignInReason reason={addressReason(callbackUrl)} />
       {error ? (
         <p
           role="alert"
@@ -61,4 +61,13 @@ export default async function SignInPage({ searchParams }: Props) {
       ) : null}
     </section>
   );
+}
+
+/** What the return address (a safe path) says the reader came to do, if anything. */
+function addressReason(callbackUrl: string): AddressReason | null {
+  if (callbackUrl.endsWith("#discussion")) return "comment";
+  const { pathname } = new URL(callbackUrl, "http://localhost");
+  if (pathname === "/submit") return "submit";
+  if (pathname === "/settings") return "settings";
+  return null;
 }

@@ -7,7 +7,12 @@ const reasons = {
   upvote: "Sign in to upvote. Your vote is counted as soon as you are back on the page.",
   subscribe: "Sign in to get the daily digest. You are subscribed as soon as you are back.",
   comment: "Sign in to join the discussion.",
+  submit: "Sign in to submit a paper. You are back at the form as soon as you are signed in.",
+  settings: "Sign in to see your settings.",
 } as const;
+
+/** Why the reader is here as the return address says it: a comment link, the submit form, the settings. */
+export type AddressReason = "comment" | "submit" | "settings";
 
 /** The intent's kind (a stable snapshot); it stays stored, for the page the reader returns to. */
 function intentKind(): keyof typeof reasons | null {
@@ -21,9 +26,10 @@ function subscribe(onChange: () => void): () => void {
 
 /**
  * Why the reader is on the sign-in page, when a button sent them (upvote, subscribe): said first, so
- * signing in is not a surprise; `reason` is what the address says instead (a comment link).
+ * signing in is not a surprise; `reason` is what the return address says instead (a comment link, a page
+ * that needs an account).
  */
-export function SignInReason({ reason }: { reason: "comment" | null }) {
+export function SignInReason({ reason }: { reason: AddressReason | null }) {
   const kind = useSyncExternalStore(subscribe, intentKind, () => null) ?? reason;
   if (!kind) return null;
   return (
