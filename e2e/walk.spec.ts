@@ -64,13 +64,14 @@ test("the date picker only offers days a list can have", async ({ page }) => {
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("weekly previous / next skip weeks without papers", async ({ page }) => {
+test("weekly and monthly previous / next skip weeks and months without papers", async ({ page }) => {
   const category = uniqueCategory();
-  const ids = [`walk-${category}-a`, `walk-${category}-b`];
-  // 1996-W10 and 1996-W13, nothing in between (in this category).
+  const ids = [`walk-${category}-a`, `walk-${category}-b`, `walk-${category}-c`];
+  // 1996-W10 and 1996-W13, nothing in between (in this category); then nothing until June.
   for (const [id, day] of [
     [ids[0], "1996-03-06"],
     [ids[1], "1996-03-27"],
+    [ids[2], "1996-06-12"],
   ] as const) {
     await query(
       `insert into "Paper" (id, title, abstract, authors, categories, "publishedAt", "updatedAt") values ($1, $1, 'x', array['A'], array[$2], now(), now())`,
@@ -85,6 +86,15 @@ test("weekly previous / next skip weeks without papers", async ({ page }) => {
     await next.click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Week 1996-W13 in ${category}`);
     await expect(page.getByRole("link", { name: `Previous week with ${category} papers: 1996-W10` })).toBeVisible();
+
+    await page.goto(`/papers/month/1996-03?category=${category}`);
+    const nextMonth = page.getByRole("link", { name: `Next month with ${category} papers: June 1996` });
+    await expect(nextMonth).toHaveAttribute("href", `/papers/month/1996-06?category=${category}`);
+    await nextMonth.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`June 1996 in ${category}`);
+    await expect(page.getByRole("link", { name: `Previous month with ${category} papers: March 1996` })).toBeVisible();
+    // Nothing later in this category: no next month to go to.
+    await expect(page.getByRole("link", { name: /^Next month/ })).toHaveCount(0);
   } finally {
     await query(`delete from "Paper" where id = any($1)`, [ids]);
   }

@@ -95,13 +95,6 @@ export function monthOf(day: string): string {
   return day.slice(0, 7);
 }
 
-/** Shifts a "YYYY-MM" month by `months`. */
-export function addMonths(month: string, months: number): string {
-  const [year, m] = month.split("-").map(Number) as [number, number];
-  const date = new Date(Date.UTC(year, m - 1 + months, 1));
-  return toDayString(date).slice(0, 7);
-}
-
 /**
  * A day as people read it, in English (UTC, like the day itself): "Sunday, November 22, 2026" (full),
  * "November 22, 2026" (long), "Nov 22, 2026" (medium).

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { dayToDate, parseIsoWeek } from "@/lib/papers/dates";
-import { getNeighbourDays, getNeighbourWeeks } from "@/lib/papers/neighbours";
+import { dayToDate, isoWeekOf, monthOf, parseIsoWeek, parseMonth, type DayRange } from "@/lib/papers/dates";
+import { getNeighbourDays, getNeighbourPeriods } from "@/lib/papers/neighbours";
+
+const weeksAround = (range: DayRange, inCategory: string) => getNeighbourPeriods(range, isoWeekOf, inCategory);
+const monthsAround = (range: DayRange, inCategory: string) => getNeighbourPeriods(range, monthOf, inCategory);
 
 const run = randomUUID().slice(0, 8);
 // A category of this run's own, so other tests' papers cannot be the neighbours.
@@ -12,9 +15,10 @@ const papers = [
   { id: `nb-${run}-b`, day: "1995-03-22" }, // 1995-W12
   { id: `nb-${run}-hidden`, day: "1995-04-05", hidden: true }, // 1995-W14: hidden, so no papers to show
   { id: `nb-${run}-c`, day: "1995-04-20" }, // 1995-W16
+  { id: `nb-${run}-hidden-june`, day: "1995-06-10", hidden: true }, // 1995-06: only a hidden paper
 ];
 
-describe("getNeighbourWeeks", () => {
+describe("getNeighbourPeriods", () => {
   beforeAll(async () => {
     for (const paper of papers) {
       await prisma.paper.create({
@@ -36,24 +40,39 @@ describe("getNeighbourWeeks", () => {
   });
 
   it("skips empty weeks, and weeks whose only papers are hidden", async () => {
-    expect(await getNeighbourWeeks(parseIsoWeek("1995-W12")!, category)).toEqual({
-      previousWeek: "1995-W09",
-      nextWeek: "1995-W16",
+    expect(await weeksAround(parseIsoWeek("1995-W12")!, category)).toEqual({
+      previous: "1995-W09",
+      next: "1995-W16",
     });
     // From an empty week in between, too.
-    expect(await getNeighbourWeeks(parseIsoWeek("1995-W10")!, category)).toEqual({
-      previousWeek: "1995-W09",
-      nextWeek: "1995-W12",
+    expect(await weeksAround(parseIsoWeek("1995-W10")!, category)).toEqual({
+      previous: "1995-W09",
+      next: "1995-W12",
     });
   });
 
   it("has nothing beyond the first and the last week", async () => {
-    expect(await getNeighbourWeeks(parseIsoWeek("1995-W09")!, category)).toMatchObject({ previousWeek: null });
-    expect(await getNeighbourWeeks(parseIsoWeek("1995-W16")!, category)).toMatchObject({ nextWeek: null });
-    expect(await getNeighbourWeeks(parseIsoWeek("1995-W12")!, `cs.None${run}`)).toEqual({
-      previousWeek: null,
-      nextWeek: null,
+    expect(await weeksAround(parseIsoWeek("1995-W09")!, category)).toMatchObject({ previous: null });
+    expect(await weeksAround(parseIsoWeek("1995-W16")!, category)).toMatchObject({ next: null });
+    expect(await weeksAround(parseIsoWeek("1995-W12")!, `cs.None${run}`)).toEqual({
+      previous: null,
+      next: null,
     });
+  });
+
+  it("skips empty months, and months whose only papers are hidden, on both sides", async () => {
+    // 1995-03 has two papers; 1995-04 one to show besides a hidden one; 1995-06 only a hidden one.
+    expect(await monthsAround(parseMonth("1995-03")!, category)).toEqual({
+      previous: null,
+      next: "1995-04",
+    });
+    expect(await monthsAround(parseMonth("1995-04")!, category)).toEqual({
+      previous: "1995-03",
+      next: null,
+    });
+    // From an empty month well before and after: the nearest with papers, not the month next door.
+    expect(await monthsAround(parseMonth("1994-11")!, category)).toMatchObject({ next: "1995-03" });
+    expect(await monthsAround(parseMonth("1995-09")!, category)).toMatchObject({ previous: "1995-04" });
   });
 
   it("without a category, finds the nearest visible featured day on each side", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { dayToDate, isoWeekOf, toDayString, type DayRange } from "@/lib/papers/dates";
+import { dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
 import { visibleFeatured, visiblePaperSql } from "@/lib/papers/visibility";
 
 /**
@@ -44,14 +44,15 @@ export async function getNeighbourDays(
   };
 }
 
-/** The nearest ISO weeks before and after `range` (a week) that have papers, as "2026-W48", or null. */
-export async function getNeighbourWeeks(
+/**
+ * The nearest periods before and after `range` that have papers, named by `periodOf` (`isoWeekOf` gives
+ * "2026-W48", `monthOf` "2026-11"), or null: the periods of the nearest featured days on either side.
+ */
+export async function getNeighbourPeriods(
   range: DayRange,
+  periodOf: (day: string) => string,
   category: string | null = null,
-): Promise<{ previousWeek: string | null; nextWeek: string | null }> {
+): Promise<{ previous: string | null; next: string | null }> {
   const { previousDay, nextDay } = await getNeighbourDays(range, category);
-  return {
-    previousWeek: previousDay ? isoWeekOf(previousDay) : null,
-    nextWeek: nextDay ? isoWeekOf(nextDay) : null,
-  };
+  return { previous: previousDay ? periodOf(previousDay) : null, next: nextDay ? periodOf(nextDay) : null };
 }

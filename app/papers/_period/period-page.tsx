@@ -5,27 +5,25 @@ import { feedAlternates } from "@/lib/feeds/links";
 import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
 import { getCategoryChips, getRangeList } from "@/lib/papers/data";
 import {
-  addDays,
-  addMonths,
   dayToDate,
   formatDay,
+  isoWeekOf,
   isPlausibleDay,
+  monthOf,
   parseIsoWeek,
   parseMonth,
   type DayRange,
 } from "@/lib/papers/dates";
-import { getNeighbourWeeks } from "@/lib/papers/neighbours";
+import { getNeighbourPeriods } from "@/lib/papers/neighbours";
 import { pageParam } from "@/lib/papers/schema";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 
 export type PeriodSearchParams = { page?: string | string[]; category?: string | string[] };
 
+/** The nearest periods with papers (in the category, when filtered) on either side ("2025-W02"), or null. */
 interface Neighbours {
-  /** The neighbouring periods, unfiltered ("2025-W02"), or null at either end. */
   previous: string | null;
   next: string | null;
-  /** Whether previous / next skip periods without papers (the links then say where they go). */
-  skipsEmpty: boolean;
 }
 
 interface PeriodKind {
@@ -34,8 +32,10 @@ interface PeriodKind {
   heading(value: string): string;
   /** The period inside a title: "week 2025-W03", "January 2025". */
   inTitle(value: string): string;
+  /** The period where a link names it: "2025-W03", "January 2025". */
+  name(value: string): string;
   subtitle(range: DayRange): string;
-  neighbours(value: string, range: DayRange, category: string | null): Promise<Neighbours>;
+  neighbours(range: DayRange, category: string | null): Promise<Neighbours>;
 }
 
 function monthName(month: string): string {
@@ -47,24 +47,17 @@ const periods: Record<Period, PeriodKind> = {
     parse: parseIsoWeek,
     heading: (week) => `Week ${week}`,
     inTitle: (week) => `week ${week}`,
+    name: (week) => week,
     subtitle: (range) => `${formatDay(range.from, "medium")} – ${formatDay(range.to, "medium")}`,
-    // Previous / next skip weeks without papers (in the category, when filtered).
-    async neighbours(_week, range, category) {
-      const { previousWeek, nextWeek } = await getNeighbourWeeks(range, category);
-      return { previous: previousWeek, next: nextWeek, skipsEmpty: true };
-    },
+    neighbours: (range, category) => getNeighbourPeriods(range, isoWeekOf, category),
   },
   month: {
     parse: parseMonth,
     heading: monthName,
     inTitle: monthName,
+    name: monthName,
     subtitle: () => "Most upvoted papers of the month",
-    neighbours: (month, range) =>
-      Promise.resolve({
-        previous: isPlausibleDay(addDays(range.from, -1)) ? addMonths(month, -1) : null,
-        next: isPlausibleDay(addDays(range.to, 1)) ? addMonths(month, 1) : null,
-        skipsEmpty: false,
-      }),
+    neighbours: (range, category) => getNeighbourPeriods(range, monthOf, category),
   },
 };
 
@@ -102,7 +95,7 @@ export async function periodPage(period: Period, value: string, query: PeriodSea
   const page = pageParam.safeParse(query.page);
   const category = categoryFromSearchParams(query.category);
   if (!range || !page.success || category === false || !isPlausibleDay(range.from)) notFound();
-  const { previous, next, skipsEmpty } = await kind.neighbours(value, range, category);
+  const { previous, next } = await kind.neighbours(range, category);
   const which = category ? `${category} papers` : "papers";
   const result = getRangeList(range, page.data, { category });
   const viewer = result.then((r) => getViewerVotes(r.items.map((p) => p.id)));
@@ -116,8 +109,8 @@ export async function periodPage(period: Period, value: string, query: PeriodSea
       period={period}
       previousHref={previous ? periodPath(period, previous) : null}
       nextHref={next ? periodPath(period, next) : null}
-      previousLabel={skipsEmpty && previous ? `Previous ${period} with ${which}: ${previous}` : undefined}
-      nextLabel={skipsEmpty && next ? `Next ${period} with ${which}: ${next}` : undefined}
+      previousLabel={previous ? `Previous ${period} with ${which}: ${kind.name(previous)}` : undefined}
+      nextLabel={next ? `Next ${period} with ${which}: ${kind.name(next)}` : undefined}
       basePath={periodPath(period, value)}
       category={category}
       result={result}
