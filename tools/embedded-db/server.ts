@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { startMaintenance } from "@/tools/embedded-db/maintenance";
 import { ConnectionTurnQueue } from "@/tools/embedded-db/message-queue";
 
 export interface EmbeddedServer {
@@ -22,7 +23,10 @@ export interface EmbeddedServerOptions {
   maxConnections?: number;
 }
 
-/** Starts PGlite and serves it over the Postgres wire protocol on 127.0.0.1. */
+/**
+ * Starts PGlite and serves it over the Postgres wire protocol on 127.0.0.1, vacuuming and analyzing it as
+ * autovacuum would (maintenance.ts).
+ */
 export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -38,9 +42,12 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
   (server as unknown as { queryQueue: ConnectionTurnQueue }).queryQueue = new ConnectionTurnQueue(db);
   await server.start();
   const port = server.getServerConn().split(":").pop();
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  const maintenance = startMaintenance(url);
   return {
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    url,
     async stop() {
+      await maintenance.stop();
       await server.stop();
       await db.close();
     },
