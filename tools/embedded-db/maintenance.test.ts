@@ -51,8 +51,8 @@ describe("the embedded database's maintenance (PGlite has no autovacuum)", () =>
 
     const done = await maintainOnce(client);
 
-    expect(done.filter((t) => ["busy", "quiet"].includes(t.table))).toEqual([
-      { table: "busy", vacuumed: true, analyzed: true },
+    expect(done.filter((t) => ["public.busy", "public.quiet"].includes(t.table))).toEqual([
+      { table: "public.busy", vacuumed: true, analyzed: true },
     ]);
     const after = { busy: await stats("busy"), quiet: await stats("quiet") };
     expect(after.busy.n_dead_tup).toBe(0);
@@ -60,7 +60,7 @@ describe("the embedded database's maintenance (PGlite has no autovacuum)", () =>
     expect(after.busy.analyzes).toBe(before.busy.analyzes + 1);
     expect(after.quiet).toEqual(before.quiet);
     // Nothing is due any more.
-    expect((await maintainOnce(client)).filter((t) => t.table === "busy")).toEqual([]);
+    expect((await maintainOnce(client)).filter((t) => t.table === "public.busy")).toEqual([]);
   });
 
   it("analyzes a table that has never been, however few its changes", async () => {
@@ -68,10 +68,20 @@ describe("the embedded database's maintenance (PGlite has no autovacuum)", () =>
     await client.query("INSERT INTO fresh SELECT i, 0 FROM generate_series(1, 10) i");
     expect((await stats("fresh")).reltuples).toBe(-1);
 
-    expect((await maintainOnce(client)).filter((t) => t.table === "fresh")).toEqual([
-      { table: "fresh", vacuumed: false, analyzed: true },
+    expect((await maintainOnce(client)).filter((t) => t.table === "public.fresh")).toEqual([
+      { table: "public.fresh", vacuumed: false, analyzed: true },
     ]);
     expect((await stats("fresh")).reltuples).toBe(10);
+  });
+
+  it("reaches tables outside the public schema, by their schema (pg-boss keeps its jobs in its own)", async () => {
+    await client.query('CREATE SCHEMA "Jobs"');
+    await client.query('CREATE TABLE "Jobs".queue (id int PRIMARY KEY, n int NOT NULL)');
+    await client.query('INSERT INTO "Jobs".queue SELECT i, 0 FROM generate_series(1, 500) i');
+
+    expect((await maintainOnce(client)).filter((t) => t.table === "Jobs.queue")).toEqual([
+      { table: "Jobs.queue", vacuumed: false, analyzed: true },
+    ]);
   });
 
   it("runs on its own, round after round, until stopped", async () => {

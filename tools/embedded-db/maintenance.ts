@@ -18,6 +18,7 @@ const STATISTICS_TARGET = 30;
 
 /** What one round did to one table. */
 export interface TableMaintenance {
+  /** Schema and name: "public.Paper", "pgboss.job". */
   table: string;
   vacuumed: boolean;
   analyzed: boolean;
@@ -25,6 +26,8 @@ export interface TableMaintenance {
 
 interface TableActivity {
   table: string;
+  /** The table as SQL names it, quoted: "public"."Paper". */
+  target: string;
   vacuum: boolean;
   analyze: boolean;
 }
@@ -39,23 +42,22 @@ export async function maintainOnce(client: pg.ClientBase): Promise<TableMaintena
   // The backend hands its counters to the shared ones at most once a second, when idle: now, before reading.
   await client.query("SELECT pg_stat_force_next_flush()");
   const { rows } = await client.query<TableActivity>(`
-    SELECT s.relname AS table,
+    SELECT s.schemaname || '.' || s.relname AS table, quote_ident(s.schemaname) || '.' || quote_ident(s.relname) AS target,
       s.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8
         + current_setting('autovacuum_vacuum_scale_factor')::float8 * greatest(c.reltuples, s.n_live_tup, 0) AS vacuum,
       (c.reltuples < 0 AND s.n_live_tup > 0)
         OR s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
           + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, s.n_live_tup, 0) AS analyze
     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
-    ORDER BY s.relname`);
+    ORDER BY s.schemaname, s.relname`);
   const done: TableMaintenance[] = [];
-  for (const { table, vacuum, analyze } of rows) {
+  for (const { table, target, vacuum, analyze } of rows) {
     if (!vacuum && !analyze) continue;
-    const name = client.escapeIdentifier(table);
-    if (vacuum) await client.query(`VACUUM ${name}`);
+    if (vacuum) await client.query(`VACUUM ${target}`);
     if (analyze) {
       await client.query(`SET default_statistics_target = ${STATISTICS_TARGET}`);
       try {
-        await client.query(`ANALYZE ${name}`);
+        await client.query(`ANALYZE ${target}`);
       } finally {
         await client.query("RESET default_statistics_target");
       }
