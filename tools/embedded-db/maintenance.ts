@@ -35,7 +35,8 @@ interface TableActivity {
 /**
  * One round: the tables due for VACUUM or ANALYZE, as autovacuum would judge them, each done in a statement
  * of its own. The activity counters live in memory (they start at zero when the database starts), so a
- * table is also analyzed when it has never been (`reltuples` is -1). Activity shows in the counters a
+ * table that has rows is also analyzed when it has never been (`reltuples` is -1), even with no activity
+ * counted since the start. Activity shows in the counters a
  * second or so late; it is then seen at the next round.
  */
 export async function maintainOnce(client: pg.ClientBase): Promise<TableMaintenance[]> {
@@ -45,7 +46,7 @@ export async function maintainOnce(client: pg.ClientBase): Promise<TableMaintena
     SELECT s.schemaname || '.' || s.relname AS table, quote_ident(s.schemaname) || '.' || quote_ident(s.relname) AS target,
       s.n_dead_tup > current_setting('autovacuum_vacuum_threshold')::float8
         + current_setting('autovacuum_vacuum_scale_factor')::float8 * greatest(c.reltuples, s.n_live_tup, 0) AS vacuum,
-      (c.reltuples < 0 AND s.n_live_tup > 0)
+      (c.reltuples < 0 AND pg_relation_size(c.oid) > 0)
         OR s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8
           + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, s.n_live_tup, 0) AS analyze
     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
