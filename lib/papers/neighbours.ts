@@ -44,6 +44,12 @@ export async function getNeighbourDays(
   };
 }
 
+/** The nearest periods with papers on either side of a range ("2025-W02", "2025-01"), or null at either end. */
+export interface PeriodNeighbours {
+  previous: string | null;
+  next: string | null;
+}
+
 /**
  * The nearest periods before and after `range` that have papers, named by `periodOf` (`isoWeekOf` gives
  * "2026-W48", `monthOf` "2026-11"), or null: the periods of the nearest featured days on either side.
@@ -52,7 +58,7 @@ export async function getNeighbourPeriods(
   range: DayRange,
   periodOf: (day: string) => string,
   category: string | null = null,
-): Promise<{ previous: string | null; next: string | null }> {
+): Promise<PeriodNeighbours> {
   const { previousDay, nextDay } = await getNeighbourDays(range, category);
   return { previous: previousDay ? periodOf(previousDay) : null, next: nextDay ? periodOf(nextDay) : null };
 }

@@ -14,17 +14,11 @@ import {
   parseMonth,
   type DayRange,
 } from "@/lib/papers/dates";
-import { getNeighbourPeriods } from "@/lib/papers/neighbours";
+import { getNeighbourPeriods, type PeriodNeighbours } from "@/lib/papers/neighbours";
 import { pageParam } from "@/lib/papers/schema";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 
 export type PeriodSearchParams = { page?: string | string[]; category?: string | string[] };
-
-/** The nearest periods with papers (in the category, when filtered) on either side ("2025-W02"), or null. */
-interface Neighbours {
-  previous: string | null;
-  next: string | null;
-}
 
 interface PeriodKind {
   parse(value: string): DayRange | null;
@@ -35,7 +29,8 @@ interface PeriodKind {
   /** The period where a link names it: "2025-W03", "January 2025". */
   name(value: string): string;
   subtitle(range: DayRange): string;
-  neighbours(range: DayRange, category: string | null): Promise<Neighbours>;
+  /** The nearest periods with papers (in the category, when filtered). */
+  neighbours(range: DayRange, category: string | null): Promise<PeriodNeighbours>;
 }
 
 function monthName(month: string): string {
