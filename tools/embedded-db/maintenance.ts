@@ -16,6 +16,9 @@ import pg from "pg";
 /** ANALYZE's statistics target here: 300 × 30 sampled rows. */
 const STATISTICS_TARGET = 30;
 
+/** Postgres's default `autovacuum_naptime`: the wait before the first round, and after a failed one. */
+const DEFAULT_NAPTIME_MS = 60_000;
+
 /** What one round did to one table. */
 export interface TableMaintenance {
   /** Schema and name: "public.Paper", "pgboss.job". */
@@ -36,8 +39,8 @@ interface TableActivity {
  * One round: the tables due for VACUUM or ANALYZE, as autovacuum would judge them, each done in a statement
  * of its own. The activity counters live in memory (they start at zero when the database starts), so a
  * table that has rows is also analyzed when it has never been (`reltuples` is -1), even with no activity
- * counted since the start. Activity shows in the counters a
- * second or so late; it is then seen at the next round.
+ * counted since the start. Activity shows in the counters a second or so late; it is then seen at the next
+ * round.
  */
 export async function maintainOnce(client: pg.ClientBase): Promise<TableMaintenance[]> {
   // The backend hands its counters to the shared ones at most once a second, when idle: now, before reading.
@@ -52,18 +55,16 @@ export async function maintainOnce(client: pg.ClientBase): Promise<TableMaintena
     FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
     ORDER BY s.schemaname, s.relname`);
   const done: TableMaintenance[] = [];
-  for (const { table, target, vacuum, analyze } of rows) {
-    if (!vacuum && !analyze) continue;
-    if (vacuum) await client.query(`VACUUM ${target}`);
-    if (analyze) {
-      await client.query(`SET default_statistics_target = ${STATISTICS_TARGET}`);
-      try {
-        await client.query(`ANALYZE ${target}`);
-      } finally {
-        await client.query("RESET default_statistics_target");
-      }
+  await client.query(`SET default_statistics_target = ${STATISTICS_TARGET}`);
+  try {
+    for (const { table, target, vacuum, analyze } of rows) {
+      if (!vacuum && !analyze) continue;
+      if (vacuum) await client.query(`VACUUM ${target}`);
+      if (analyze) await client.query(`ANALYZE ${target}`);
+      done.push({ table, vacuumed: vacuum, analyzed: analyze });
     }
-    done.push({ table, vacuumed: vacuum, analyzed: analyze });
+  } finally {
+    await client.query("RESET default_statistics_target");
   }
   return done;
 }
@@ -91,7 +92,7 @@ export function startMaintenance(url: string, options: { everyMs?: number } = {}
       const { rows } = await client.query<{ ms: string }>(
         "SELECT extract(epoch FROM current_setting('autovacuum_naptime')::interval) * 1000 AS ms",
       );
-      return Number(rows[0]?.ms) || 60_000;
+      return Number(rows[0]?.ms) || DEFAULT_NAPTIME_MS;
     } finally {
       await client.end();
     }
@@ -102,13 +103,13 @@ export function startMaintenance(url: string, options: { everyMs?: number } = {}
     timer = setTimeout(() => {
       round = runRound().then(schedule, (error: unknown) => {
         console.error(`Embedded database maintenance failed: ${error instanceof Error ? error.message : error}`);
-        schedule(options.everyMs ?? 60_000);
+        schedule(options.everyMs ?? DEFAULT_NAPTIME_MS);
       });
     }, afterMs);
     timer.unref();
   }
 
-  schedule(options.everyMs ?? 60_000);
+  schedule(options.everyMs ?? DEFAULT_NAPTIME_MS);
   return {
     async stop() {
       stopped = true;
