@@ -5,7 +5,7 @@
  * batches, never loaded at once).
  *
  * Its database is its own: `dailypapers_bench_digest` on the DATABASE_URL server (recreated each run), or
- * a throw-away in-memory embedded database when DATABASE_URL is unset.
+ * a throw-away embedded database when DATABASE_URL is unset.
  *   flags: --subscribers 10000
  */
 import { randomBytes } from "node:crypto";
@@ -75,7 +75,7 @@ await runScript(async () => {
     await seedDemoData(prisma);
     const spec = digestPeriod("daily", today());
     console.log(
-      `Database: ${process.env.DATABASE_URL ? "PostgreSQL server" : "embedded PGlite (in memory)"}; SMTP: ${sink.url}\n`,
+      `Database: ${process.env.DATABASE_URL ? "PostgreSQL server" : "embedded PostgreSQL (scratch)"}; SMTP: ${sink.url}\n`,
     );
     console.log(
       ["subscribers", "seconds", "messages/s", "peak RSS MiB", "RSS growth MiB"].map((h) => h.padStart(15)).join(""),

@@ -13,7 +13,7 @@
  * Data: `--data large` (default) fills a database of its own once with `db:generate` (100k papers, 10k
  * users, 1M upvotes over 365 days; `--papers --users --upvotes --days` change that); `--data demo` uses
  * only the demo papers. Databases: `<DATABASE_URL's name>_bench[_demo]` on the DATABASE_URL server, or
- * an embedded one in `.data/bench-pglite[-demo]` when DATABASE_URL is unset. Your own data is never touched.
+ * an embedded one in `.data/bench-postgres[-demo]` when DATABASE_URL is unset. Your own data is never touched.
  * Last, Lighthouse's mobile performance score of `/` in chromium (the median of `--lighthouse-runs`, 3; 0 skips it).
  *   flags: --data large|demo --duration 8 --connections 50 --voters 200 --port 3200 --floor-port 3201
  *          --lighthouse-runs 3
@@ -82,9 +82,9 @@ async function benchDatabase(flags: Flags): Promise<Database> {
   const suffix = flags.data === "demo" ? "_demo" : "";
   const server = process.env.DATABASE_URL;
   if (!server) {
-    const dataDir = path.join(root, ".data", `bench-pglite${suffix.replace("_", "-")}`);
+    const dataDir = path.join(root, ".data", `bench-postgres${suffix.replace("_", "-")}`);
     const db = await ensureEmbeddedDatabase({ dataDir });
-    return { url: db.url, label: "embedded PGlite", embeddedDir: dataDir, release: () => db.release() };
+    return { url: db.url, label: "embedded PostgreSQL", embeddedDir: dataDir, release: () => db.release() };
   }
   const url = new URL(server);
   const name = `${url.pathname.slice(1) || "dailypapers"}_bench${suffix}`.replace(/[^a-z0-9_]/gi, "_");
@@ -116,7 +116,7 @@ async function scalar<T>(url: string, sql: string): Promise<T> {
 
 /** Migrates, loads the demo data, and with `--data large` generates the synthetic set once. */
 async function prepareData(db: Database, flags: Flags): Promise<void> {
-  await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
+  await deployMigrations(db.url);
   const prisma = createPrismaClient(db.url, 2);
   await seedDemoData(prisma);
   await prisma.$disconnect();

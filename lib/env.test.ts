@@ -6,7 +6,7 @@ describe("parseEnv", () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.PORT).toBe(3000);
-    expect(env.EMBEDDED_DB_DIR).toBe(".data/pglite");
+    expect(env.EMBEDDED_DB_DIR).toBe(".data/postgres");
     expect(appUrl(env)).toBe("http://localhost:3000");
   });
 

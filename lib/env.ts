@@ -13,14 +13,14 @@ const postgresUrl = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  /** Unset: the embedded PGlite database under EMBEDDED_DB_DIR is used. */
+  /** Unset: the embedded PostgreSQL under EMBEDDED_DB_DIR is used. */
   DATABASE_URL: postgresUrl.optional(),
   /** Connections each app process keeps open to Postgres. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Public base URL, used in feeds, emails and OpenGraph tags. */
   APP_URL: z.url().optional(),
-  EMBEDDED_DB_DIR: z.string().min(1).default(".data/pglite"),
+  EMBEDDED_DB_DIR: z.string().min(1).default(".data/postgres"),
   /** 0 picks a free port. */
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Signs session cookies and email links. `npm start` makes one in .data/ when unset. */

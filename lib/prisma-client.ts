@@ -27,9 +27,7 @@ export interface DatabaseTimeouts {
   idleInTransactionMs: number;
   /**
    * Client side: the longest a query may go unanswered; its connection is then dropped. This is what
-   * catches an unreachable server, and the embedded database, which accepts the server-side settings but
-   * never fires them (PGlite is one backend behind pglite-socket's queue: a query waiting for another
-   * connection's transaction has not even started).
+   * catches an unreachable server, which the server-side settings cannot.
    */
   queryMs: number;
 }
@@ -57,7 +55,7 @@ export interface PrismaClientOptions {
  * A pg client whose timed-out query takes its connection down with it. pg's `query_timeout` only
  * rejects the promise: the query stays in flight on the connection, which would go back to the pool
  * (a transaction's connection is released without an error) and stall the next user behind it.
- * Dropping the socket also makes pglite-socket roll back that connection's open transaction.
+ * Dropping the socket also makes the server roll back that connection's open transaction.
  */
 class DroppingClient extends pg.Client {
   override query(...args: unknown[]): never {
@@ -90,8 +88,7 @@ function poolConfig(url: string, poolMax: number, timeouts?: DatabaseTimeouts): 
     application_name: "daily-papers-web",
     connectionTimeoutMillis: timeouts.acquireMs,
     query_timeout: timeouts.queryMs,
-    // Sent in the startup message, so they hold for every statement on the connection. PGlite takes and
-    // ignores them, and a `SET` there would change its one shared backend for every client: not sent.
+    // Sent in the startup message, so they hold for every statement on the connection.
     statement_timeout: timeouts.statementMs,
     lock_timeout: timeouts.lockMs,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,

@@ -11,7 +11,7 @@
  * inserts the new set; real papers and users are left alone and their counters stay exact.
  *
  * Speed: rows go in with batched `INSERT ... SELECT * FROM unnest($1::text[], ...)` statements over plain
- * `pg` (no COPY: the embedded PGlite server does not handle COPY FROM STDIN reliably). Upvotes are inserted
+ * `pg`. Upvotes are inserted
  * with the `paper_upvote_count` row trigger disabled inside one transaction, and the papers' "upvoteCount"
  * is then set exactly from a single grouped count before the trigger is re-enabled and the transaction
  * commits. The run ends with VACUUM ANALYZE of the four tables, so the planner (and index-only scans) see
@@ -458,7 +458,7 @@ await runScript(async () => {
     results.push(
       await runStep("migrate", "Applying pending migrations", async () => ({
         rows: 0,
-        note: `${(await deployMigrations(db.url, { embeddedDir: db.embeddedDir })).length} applied`,
+        note: `${(await deployMigrations(db.url)).length} applied`,
       })),
     );
     const client = new pg.Client({ connectionString: db.url });

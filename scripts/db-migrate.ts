@@ -8,7 +8,7 @@ await runScript(async () => {
   const env = loadEnv();
   const db = await openDatabase(env);
   try {
-    const applied = await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
+    const applied = await deployMigrations(db.url);
     console.log(
       applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
     );

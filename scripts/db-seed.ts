@@ -9,7 +9,7 @@ import { runScript } from "@/tools/run-script";
 await runScript(async () => {
   const env = loadEnv();
   const db = await openDatabase(env);
-  await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
+  await deployMigrations(db.url);
   const prisma = createPrismaClient(db.url, 2);
   try {
     const started = performance.now();

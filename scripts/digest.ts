@@ -46,7 +46,7 @@ await runScript(async () => {
   const db = await openDatabase(env);
   const prisma = createPrismaClient(db.url, 4);
   try {
-    await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
+    await deployMigrations(db.url);
     const spec = date ? digestPeriod(period, date) : previousPeriod(period);
     const summary = await sendDigest({ prisma, env, spec, dryRun, log: (line) => console.log(line) });
     console.log(formatSummary(summary));

@@ -74,7 +74,7 @@ await runScript(async () => {
     },
   };
   try {
-    await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
+    await deployMigrations(db.url);
     let outcome: ImportOutcome;
     if (command === "arxiv-feed") outcome = await importArxivFeed(prisma, { ...options, categories });
     else if (command === "arxiv-ids") outcome = await importArxivIds(prisma, positionals, options);

@@ -1,8 +1,12 @@
 /**
- * `npm start`: the whole app in one command. Uses DATABASE_URL, or the embedded PGlite database under
+ * `npm start`: the whole app in one command. Uses DATABASE_URL, or the embedded PostgreSQL under
  * EMBEDDED_DB_DIR when it is unset; migrates; loads demo data into an empty database; builds if the
  * sources changed; then serves the production app on PORT (Next.js behind the page cache, scripts/serve.ts),
  * with the digest worker beside it, until Ctrl-C.
+ *
+ * The embedded database is kept alive: if its server dies (the OOM killer's first pick), it is started
+ * again on the same port within a second or so; if it cannot be, `npm start` stops the app and exits 1,
+ * so a supervisor (systemd, Docker's restart policy) can step in rather than the site answering 503 forever.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,7 +33,17 @@ function localAuthSecret(): string {
 
 await runScript(async () => {
   const env = loadEnv();
-  const db = await prepareDatabase(env);
+  let lostDatabase: unknown;
+  // Until the app runs, there is nothing to stop first.
+  const app = { stop: (): void => process.exit(1) };
+  const db = await prepareDatabase(env, {
+    onUnrecoverable(error) {
+      lostDatabase = error;
+      console.error("The embedded PostgreSQL stopped and could not be started again; stopping the app.");
+      console.error(error instanceof Error ? error.message : error);
+      app.stop();
+    },
+  });
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
@@ -64,6 +78,7 @@ await runScript(async () => {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  app.stop = stop;
 
   const exited = (child: typeof server) =>
     child.exitCode !== null
@@ -74,5 +89,6 @@ await runScript(async () => {
   stop();
   if (worker) await exited(worker);
   await db.release();
-  if (!askedToStop && code !== 0) process.exitCode = code;
+  if (lostDatabase !== undefined) process.exitCode = 1;
+  else if (!askedToStop && code !== 0) process.exitCode = code;
 });

@@ -4,7 +4,8 @@
  * suite (faults and hostile input, `npm run test:chaos`) against the same build.
  *
  * The database: with DATABASE_URL set, a fresh database is created on that server (which must be local)
- * and dropped at the end; unset, a throw-away in-memory PGlite. The user's demo data is never touched.
+ * and dropped at the end; unset, a throw-away embedded PostgreSQL in a temporary folder, removed at the end.
+ * The user's demo data is never touched.
  *   --db-only    only the vitest suite
  *   --e2e-only   only the Playwright suite
  *   --no-checks  everything but lint, type-check and format (CI's second pass, on the embedded database)
@@ -111,7 +112,7 @@ await runScript(async () => {
 
   const db = await createTestDatabase();
   const disposers: (() => Promise<void>)[] = [];
-  console.log(`\nTest database: ${db.kind === "server" ? db.url : "in-memory PGlite (embedded)"}`);
+  console.log(`\nTest database: ${db.kind === "server" ? db.url : "a scratch embedded PostgreSQL"}`);
   try {
     await deployMigrations(db.url);
     const testEnv: NodeJS.ProcessEnv = {

@@ -19,7 +19,7 @@ import { createPrismaClient } from "@/lib/prisma-client";
 
 const env = loadEnv();
 const db = await openDatabase(env);
-await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
+await deployMigrations(db.url);
 const prisma = createPrismaClient(db.url, 4);
 const boss = new PgBoss({ connectionString: db.url, schema: "pgboss", max: 4 });
 boss.on("error", (error) => console.error("[worker] pg-boss:", error.message));

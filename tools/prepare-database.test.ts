@@ -1,16 +1,16 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { demoPapers } from "@/prisma/seed/demo-papers";
+import { scratchRoot } from "@/tools/embedded-db/postgres";
 import { prepareDatabase } from "@/tools/prepare-database";
 
 describe("what npm start does to the embedded database", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dailypapers-start-"));
+  const dir = scratchRoot();
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const env = parseEnv({ EMBEDDED_DB_DIR: path.join(dir, "pglite") });
+  const env = parseEnv({ EMBEDDED_DB_DIR: path.join(dir, "postgres") });
 
   it("migrates and seeds on the first start, and keeps what happened in between on the second", async () => {
     const first = await prepareDatabase(env);

@@ -7,17 +7,21 @@ import { seedDemoData } from "@/prisma/seed/demo";
 /**
  * What `npm start` and `npm run dev` do before the app serves: pick the database (DATABASE_URL or the
  * embedded one), apply pending migrations, and load the demo data into an empty database.
+ * `options.onUnrecoverable`: see openDatabase.
  */
-export async function prepareDatabase(env: Env): Promise<DatabaseHandle> {
-  const db = await openDatabase(env);
+export async function prepareDatabase(
+  env: Env,
+  options: { onUnrecoverable?: (error: unknown) => void } = {},
+): Promise<DatabaseHandle> {
+  const db = await openDatabase(env, options);
   try {
     if (db.embeddedDir) {
-      console.log(`Embedded PostgreSQL (PGlite) with its data in ${env.EMBEDDED_DB_DIR}/`);
+      console.log(`Embedded PostgreSQL with its data in ${env.EMBEDDED_DB_DIR}/`);
       console.log("  To use a real server instead, set DATABASE_URL=postgresql://user:password@host:5432/dbname");
     } else {
       console.log(`PostgreSQL at ${redact(db.url)}`);
     }
-    const applied = await deployMigrations(db.url, { embeddedDir: db.embeddedDir });
+    const applied = await deployMigrations(db.url);
     if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
 
     const prisma = createPrismaClient(db.url, 2);

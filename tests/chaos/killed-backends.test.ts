@@ -3,11 +3,7 @@
  * vote is lost, `Paper.upvoteCount` stays equal to the rows, a reader is told "briefly unavailable" (never
  * "sign in", never "something went wrong"), and the server logs no unhandled rejection (issue 10,
  * "Faults" 1, 2 and 5).
- *
- * How a backend dies differs by database: a Postgres server has one backend per connection, killed with
- * `pg_terminate_backend`; the embedded PGlite has ONE backend for every connection (pglite-socket queues
- * them onto it), so killing it would kill the database itself — there the app's connections are cut at
- * the TCP level instead, which makes pglite-socket roll back whatever they had open.
+ * The backends are killed with `pg_terminate_backend`, on a server and on the embedded PostgreSQL alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -20,7 +16,6 @@ import {
   report,
   serverLogSince,
   serverLogSize,
-  world,
   type Reader,
 } from "@/tests/chaos/support/world";
 
@@ -88,14 +83,11 @@ async function voteLoad(done: () => boolean): Promise<Vote[]> {
 }
 
 async function killAppConnections(): Promise<number> {
-  if (world.kind === "server") {
-    const rows = await query<{ killed: boolean }>(
-      `select pg_terminate_backend(pid) as killed from pg_stat_activity
-       where application_name = 'daily-papers-web' and datname = current_database()`,
-    );
-    return rows.filter((r) => r.killed).length;
-  }
-  return (await fault("drop")).detail as number;
+  const rows = await query<{ killed: boolean }>(
+    `select pg_terminate_backend(pid) as killed from pg_stat_activity
+     where application_name = 'daily-papers-web' and datname = current_database()`,
+  );
+  return rows.filter((r) => r.killed).length;
 }
 
 async function voteThroughKills(name: string) {
@@ -158,13 +150,6 @@ async function voteThroughKills(name: string) {
 }
 
 describe("killed database connections under a voting load", () => {
-  it.skipIf(world.kind !== "server")(
-    "pg_terminate_backend on the app's connections every 0.7 s: no acknowledged vote lost, counts exact [server only: PGlite has one backend for all connections; the embedded run cuts the connections instead, below]",
-    () => voteThroughKills("backends terminated (pg_terminate_backend)"),
-  );
-
-  it.skipIf(world.kind !== "embedded")(
-    "the app's connections cut (TCP) every 0.7 s: no acknowledged vote lost, counts exact [embedded only: on a server, the test above kills the backends themselves]",
-    () => voteThroughKills("connections cut (TCP)"),
-  );
+  it("pg_terminate_backend on the app's connections every 0.7 s: no acknowledged vote lost, counts exact", () =>
+    voteThroughKills("backends terminated (pg_terminate_backend)"));
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { startScratchDatabase } from "@/tools/embedded-db/process";
 
 /** The suite's database, migrated by scripts/test.ts before any test runs. */
 export function testDatabaseUrl(): string {
@@ -9,7 +8,7 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** "server" when the suite runs against a Postgres server, "embedded" when against PGlite. */
+/** "server" when the suite runs against DATABASE_URL's server, "embedded" when against a scratch embedded PostgreSQL. */
 export function testDatabaseKind(): "server" | "embedded" {
   return process.env.TEST_DATABASE_KIND === "server" ? "server" : "embedded";
 }
@@ -20,14 +19,10 @@ export interface FreshDatabase {
 }
 
 /**
- * An empty database of the suite's kind, for tests that need one of their own (migrations): a new
- * database on the test server, or a new in-memory PGlite.
+ * An empty database for tests that need one of their own (migrations): a new database on the test server,
+ * the embedded one included (both are PostgreSQL servers).
  */
 export async function createFreshDatabase(): Promise<FreshDatabase> {
-  if (testDatabaseKind() === "embedded") {
-    const scratch = await startScratchDatabase();
-    return { url: scratch.url, drop: () => scratch.release() };
-  }
   return createServerDatabase(testDatabaseUrl(), `dailypapers_fresh_${randomUUID().replaceAll("-", "").slice(0, 12)}`);
 }
 

@@ -1,131 +1,107 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureEmbeddedDatabase, startScratchDatabase, type EmbeddedDatabase } from "@/tools/embedded-db/process";
+import { afterAll, describe, expect, it } from "vitest";
+import { ensureEmbeddedDatabase, startScratchDatabase } from "@/tools/embedded-db/process";
+import { isAlive, readPostmaster, scratchRoot } from "@/tools/embedded-db/postgres";
 import { deployMigrations } from "@/tools/migrate";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
 
-describe("the embedded server under a connection pool", () => {
-  let db: EmbeddedDatabase;
-  let pool: pg.Pool;
-  beforeAll(async () => {
-    db = await startScratchDatabase();
-    pool = new pg.Pool({ connectionString: db.url, max: 10 });
-    await pool.query("create table counter (id int primary key, n int not null)");
-    await pool.query("insert into counter values (1, 0)");
-  });
-  afterAll(async () => {
-    await pool.end();
-    await db.release();
-  });
+const root = path.resolve(import.meta.dirname, "../..");
 
-  it("serves many connections at once", async () => {
-    const clients = await Promise.all(Array.from({ length: 10 }, () => pool.connect()));
-    const pids = await Promise.all(
-      clients.map((c) => c.query("select 1 as one").then((r) => r.rows[0] as { one: number })),
-    );
-    clients.forEach((c) => c.release());
-    expect(pids).toHaveLength(10);
-  });
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
 
-  it("keeps each parameterised query's answer with its caller", async () => {
-    const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        pool.query<{ v: number }>("select $1::int as v", [i]).then((r) => r.rows[0]?.v),
-      ),
-    );
-    expect(answers).toEqual(Array.from({ length: 200 }, (_, i) => i));
-  });
+function postmasterPid(dataDir: string): number {
+  const state = readPostmaster(dataDir);
+  if (!state) throw new Error(`no postmaster.pid in ${dataDir}`);
+  return state.pid;
+}
 
-  it("keeps each connection's extended-protocol messages together, whatever the other connections send", async () => {
-    // Two different statements with the same parameter types: if one connection's Bind ran against the
-    // other's Parse, the answer would come back from the wrong statement (silently wrong, or an error).
-    const answers = await Promise.all(
-      Array.from({ length: 300 }, (_, i) =>
-        pool
-          .query<{ v: number }>(i % 2 ? "select $1::int + 100000 as v" : "select $1::int as v", [i])
-          .then((r) => r.rows[0]?.v),
-      ),
-    );
-    expect(answers).toEqual(Array.from({ length: 300 }, (_, i) => (i % 2 ? i + 100_000 : i)));
-  });
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Date.now() - started;
+}
 
-  it("never interleaves concurrent read-modify-write transactions", async () => {
-    const transactions = 60;
-    await Promise.all(
-      Array.from({ length: transactions }, async () => {
-        const client = await pool.connect();
-        try {
-          await client.query("BEGIN");
-          const { rows } = await client.query<{ n: number }>("select n from counter where id = 1");
-          // Give other transactions every chance to run between the read and the write.
-          await new Promise((resolve) => setTimeout(resolve, 2));
-          await client.query("update counter set n = $1 where id = 1", [(rows[0]?.n ?? 0) + 1]);
-          await client.query("COMMIT");
-        } finally {
-          client.release();
-        }
-      }),
-    );
-    const { rows } = await pool.query<{ n: number }>("select n from counter where id = 1");
-    expect(rows[0]?.n).toBe(transactions);
+/** The durability writer (durability-writer.ts) in a Node process of its own, with the ids it was told are committed. */
+function startWriter(dataDir: string): { child: ChildProcess; acknowledged: number[]; ready: Promise<void> } {
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, path.join(import.meta.dirname, "durability-writer.ts")], {
+    cwd: root,
+    env: { ...process.env, EMBEDDED_DB_DIR: dataDir },
+    stdio: ["ignore", "pipe", "inherit"],
   });
-
-  it("rolls back a failed transaction without leaking its writes to other connections", async () => {
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("update counter set n = -1 where id = 1");
-      await expect(client.query("select no_such_column from counter")).rejects.toThrow();
-      await client.query("ROLLBACK");
-    } finally {
-      client.release();
-    }
-    const { rows } = await pool.query<{ n: number }>("select n from counter where id = 1");
-    expect(rows[0]?.n).toBeGreaterThanOrEqual(0);
+  const acknowledged: number[] = [];
+  let ready!: () => void;
+  const readyPromise = new Promise<void>((resolve) => (ready = resolve));
+  readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+    if (line.startsWith("ready")) ready();
+    else acknowledged.push(Number(line));
   });
+  return { child, acknowledged, ready: readyPromise };
+}
 
-  it("never lets another connection's rolled-back transaction take an acknowledged write with it", async () => {
-    // Autocommit inserts arrive as Parse/Bind/Execute/Sync, one message at a time. Were another connection's
-    // BEGIN to run between an insert's Execute and its Sync, the insert would join that transaction and be
-    // rolled back with it, after the client was told it was written.
-    await pool.query("create table acknowledged (id int primary key)");
-    const writes = Array.from({ length: 3000 }, (_, i) => i);
-    const acknowledged: number[] = [];
-    await Promise.all([
-      ...writes.map((i) =>
-        pool.query("insert into acknowledged values ($1)", [i]).then(() => {
-          acknowledged.push(i);
-        }),
-      ),
-      ...Array.from({ length: 600 }, async () => {
-        const client = await pool.connect();
-        try {
-          await client.query("BEGIN");
-          await client.query("update counter set n = n where id = $1", [1]);
-          await client.query("ROLLBACK");
-        } finally {
-          client.release();
-        }
-      }),
-    ]);
-    const { rows } = await pool.query<{ n: number }>("select count(*)::int as n from acknowledged");
-    expect(acknowledged).toHaveLength(writes.length);
-    expect(rows[0]?.n).toBe(acknowledged.length);
-  });
-});
+async function storedIds(url: string): Promise<Set<number>> {
+  const rows = await withClient(url, (c) => c.query<{ id: number }>("select id from acknowledged"));
+  return new Set(rows.rows.map((r) => r.id));
+}
 
-describe("the embedded database on disk", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dailypapers-embedded-"));
-  const dataDir = path.join(dir, "pglite");
+describe("the embedded PostgreSQL", () => {
+  const dir = scratchRoot();
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("keeps its data across restarts and is shared by a second process while running", async () => {
+  it("is a real PostgreSQL: a backend per connection, pg_trgm, and durable commits (an fsync per commit)", async () => {
+    const dataDir = path.join(dir, "durable");
+    const db = await ensureEmbeddedDatabase({ dataDir });
+    try {
+      await withClient(db.url, async (client) => {
+        const settings = await client.query<{ fsync: string; sync: string; fpw: string }>(
+          "select current_setting('fsync') as fsync, current_setting('synchronous_commit') as sync, current_setting('full_page_writes') as fpw",
+        );
+        expect(settings.rows[0]).toEqual({ fsync: "on", sync: "on", fpw: "on" });
+        await client.query("create extension if not exists pg_trgm");
+        await client.query("create table votes (id serial primary key)");
+        const walFsyncs = async () => {
+          await client.query("select pg_stat_force_next_flush()");
+          const { rows } = await client.query<{ n: number }>(
+            "select coalesce(sum(fsyncs), 0)::int as n from pg_stat_io where object = 'wal'",
+          );
+          return rows[0]?.n ?? 0;
+        };
+        const before = await walFsyncs();
+        for (let i = 0; i < 40; i++) await client.query("insert into votes default values");
+        // Each autocommit insert waits for its WAL to reach the disk before it is acknowledged.
+        expect((await walFsyncs()) - before).toBeGreaterThanOrEqual(40);
+      });
+      const pool = new pg.Pool({ connectionString: db.url, max: 5 });
+      const clients = await Promise.all(Array.from({ length: 5 }, () => pool.connect()));
+      const pids = await Promise.all(clients.map((c) => c.query<{ pid: number }>("select pg_backend_pid() as pid")));
+      clients.forEach((c) => c.release());
+      await pool.end();
+      expect(new Set(pids.map((r) => r.rows[0]?.pid)).size).toBe(5);
+    } finally {
+      await db.release();
+    }
+  });
+
+  it("keeps its data across restarts, and a second command shares the running server", async () => {
+    const dataDir = path.join(dir, "restarts");
     const first = await ensureEmbeddedDatabase({ dataDir });
     expect(first.owned).toBe(true);
-    await deployMigrations(first.url, { embeddedDir: dataDir });
+    await deployMigrations(first.url);
     const prisma = createPrismaClient(first.url, 2);
     await prisma.user.create({ data: { id: "persisted", username: "persisted" } });
     await prisma.$disconnect();
@@ -135,7 +111,7 @@ describe("the embedded database on disk", () => {
     expect(second.url).toBe(first.url);
     await second.release();
     await first.release();
-    expect(fs.existsSync(`${dataDir}.server.json`)).toBe(false);
+    expect(readPostmaster(dataDir)).toBeUndefined();
 
     const again = await ensureEmbeddedDatabase({ dataDir });
     try {
@@ -149,17 +125,100 @@ describe("the embedded database on disk", () => {
     }
   });
 
-  it("serialises two migration runs against the same embedded database", async () => {
-    const db = await ensureEmbeddedDatabase({ dataDir: path.join(dir, "race") });
+  it("loses no acknowledged write when its server is killed (kill -9) mid-load", async () => {
+    const dataDir = path.join(dir, "kill-server");
+    const writer = startWriter(dataDir);
+    await writer.ready;
+    await waitFor(() => writer.acknowledged.length >= 200, 30_000);
+    process.kill(postmasterPid(dataDir), "SIGKILL");
+    const writerExited = new Promise((resolve) => writer.child.once("exit", resolve));
+    await writerExited; // its connection broke: the insert in flight was never acknowledged
+    const db = await ensureEmbeddedDatabase({ dataDir, onUnrecoverable: () => {} });
     try {
-      const [a, b] = await Promise.all([
-        deployMigrations(db.url, { embeddedDir: path.join(dir, "race") }),
-        deployMigrations(db.url, { embeddedDir: path.join(dir, "race") }),
-      ]);
-      expect(a.length + b.length).toBeGreaterThan(0);
-      expect(Math.min(a.length, b.length)).toBe(0);
+      const stored = await storedIds(db.url);
+      expect(writer.acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     } finally {
       await db.release();
     }
+  });
+
+  it("loses no acknowledged write when the Node process that started it is killed (kill -9), then the server too", async () => {
+    const dataDir = path.join(dir, "kill-node");
+    const writer = startWriter(dataDir);
+    await writer.ready;
+    await waitFor(() => writer.acknowledged.length >= 200, 30_000);
+    writer.child.kill("SIGKILL");
+    await new Promise((resolve) => writer.child.once("exit", resolve));
+    // The server outlives its Node process; the next command finds it by postmaster.pid and uses it.
+    const orphan = postmasterPid(dataDir);
+    expect(isAlive(orphan)).toBe(true);
+    const reused = await ensureEmbeddedDatabase({ dataDir });
+    expect(reused.owned).toBe(false);
+    let stored = await storedIds(reused.url);
+    expect(writer.acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+
+    process.kill(orphan, "SIGKILL");
+    await waitFor(() => !isAlive(orphan), 5000);
+    const restarted = await ensureEmbeddedDatabase({ dataDir, onUnrecoverable: () => {} });
+    try {
+      stored = await storedIds(restarted.url);
+      expect(writer.acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    } finally {
+      await restarted.release();
+    }
+  });
+
+  it("is started again on the same port when it dies while npm start keeps it (the site is back within 10 s)", async () => {
+    const dataDir = path.join(dir, "supervised");
+    const failures: unknown[] = [];
+    const db = await ensureEmbeddedDatabase({ dataDir, onUnrecoverable: (error) => failures.push(error) });
+    try {
+      await withClient(db.url, (c) => c.query("create table kept (id int primary key); insert into kept values (1)"));
+      const first = postmasterPid(dataDir);
+      process.kill(first, "SIGKILL");
+      const backAfterMs = await waitFor(async () => {
+        const state = readPostmaster(dataDir);
+        if (!state?.ready || state.pid === first) return false;
+        return withClient(db.url, () => Promise.resolve(true)).catch(() => false);
+      }, 10_000);
+      const { rows } = await withClient(db.url, (c) => c.query<{ id: number }>("select id from kept"));
+      expect(rows).toEqual([{ id: 1 }]);
+      expect(failures).toEqual([]);
+      expect(backAfterMs).toBeLessThan(10_000);
+    } finally {
+      await db.release();
+    }
+    expect(readPostmaster(dataDir)).toBeUndefined();
+  });
+
+  it("reports a server it cannot start again, so npm start exits non-zero instead of serving 503 forever", async () => {
+    const dataDir = path.join(dir, "unrecoverable");
+    const failures: unknown[] = [];
+    const db = await ensureEmbeddedDatabase({ dataDir, onUnrecoverable: (error) => failures.push(error) });
+    try {
+      const pid = postmasterPid(dataDir);
+      // A data folder the server no longer accepts: a restart fails every time.
+      fs.writeFileSync(path.join(dataDir, "PG_VERSION"), "9\n");
+      process.kill(pid, "SIGKILL");
+      await waitFor(() => failures.length > 0, 30_000);
+      expect(String(failures[0])).toMatch(/did not start/);
+    } finally {
+      await db.release();
+    }
+  });
+
+  it("gives throw-away scratch servers their own folder, removed on release", async () => {
+    const scratch = await startScratchDatabase();
+    const port = Number(new URL(scratch.url).port);
+    const dataDir = await withClient(scratch.url, async (c) => {
+      const { rows } = await c.query<{ dir: string; port: string }>(
+        "select current_setting('data_directory') as dir, current_setting('port') as port",
+      );
+      expect(Number(rows[0]?.port)).toBe(port);
+      return rows[0]?.dir ?? "";
+    });
+    expect(fs.existsSync(dataDir)).toBe(true);
+    await scratch.release();
+    expect(fs.existsSync(dataDir)).toBe(false);
   });
 });

@@ -1,41 +1,29 @@
-import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import lockfile from "proper-lockfile";
-
-const entry = fileURLToPath(new URL("../../scripts/embedded-db-server.ts", import.meta.url));
+import {
+  connectionUrl,
+  freePort,
+  initialise,
+  isAlive,
+  isInitialised,
+  readPostmaster,
+  scratchRoot,
+  startPostgres,
+  stopPostgres,
+} from "@/tools/embedded-db/postgres";
 
 export interface EmbeddedDatabase {
   url: string;
-  /** True when this process started the server (and `release` stops it). */
+  /** True when this process started the server, or took over one a killed process left (`release` stops it). */
   owned: boolean;
   release(): Promise<void>;
 }
 
-interface ServerState {
-  pid: number;
-  url: string;
-}
-
-function statePath(dataDir: string): string {
-  return `${path.resolve(dataDir)}.server.json`;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function answers(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
+function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port) });
+    const socket = net.connect({ host: "127.0.0.1", port });
     socket.setTimeout(1000);
     socket.once("connect", () => {
       socket.destroy();
@@ -49,80 +37,172 @@ function answers(url: string): Promise<boolean> {
   });
 }
 
-async function runningServer(dataDir: string): Promise<ServerState | undefined> {
-  try {
-    const state = JSON.parse(fs.readFileSync(statePath(dataDir), "utf8")) as ServerState;
-    if (isAlive(state.pid) && (await answers(state.url))) return state;
-  } catch {
-    // No state file, or a stale one from a server that is gone: start a new server.
+/** The server running on `dataDir` and accepting connections, per its `postmaster.pid`. */
+async function runningServer(dataDir: string): Promise<{ pid: number; port: number } | undefined> {
+  const state = readPostmaster(dataDir);
+  if (!state || !isAlive(state.pid)) return undefined;
+  // Starting up, or recovering after a crash: give it the time crash recovery takes.
+  for (let waited = 0; !state.ready && waited < 30_000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = readPostmaster(dataDir);
+    if (!now || now.pid !== state.pid || !isAlive(state.pid)) return undefined;
+    state.ready = now.ready;
   }
-  return undefined;
+  return state.ready && (await answers(state.port)) ? state : undefined;
 }
 
-function spawnServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(entry, [], {
-    execArgv: ["--import", "tsx"],
-    env,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`The embedded database exited before it was ready (code ${code}).`)));
-    child.on("message", (message: { type?: string; url?: string }) => {
-      if (message.type === "ready" && message.url) resolve({ child, url: message.url });
+/** The file naming the process that keeps the server alive (`npm start`), beside the data folder. */
+function keeperFile(dataDir: string): string {
+  return `${dataDir}.keeper`;
+}
+
+function keeperPid(dataDir: string): number {
+  try {
+    return Number(fs.readFileSync(keeperFile(dataDir), "utf8")) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+function withStartLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
+  return lockfile
+    .lock(path.dirname(dataDir), {
+      lockfilePath: `${dataDir}.start.lock`,
+      retries: { retries: 120, minTimeout: 250, maxTimeout: 1000 },
+    })
+    .then(async (unlock) => {
+      try {
+        return await fn();
+      } finally {
+        await unlock();
+      }
     });
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.send("stop");
-  });
 }
 
 /**
- * The embedded PGlite database kept in `dataDir`: the server another process of this checkout already
- * runs for it, or a new one in a child process. One data folder never has two servers: a lock guards
- * the start, and a state file next to the folder tells later processes where the running one listens.
+ * Starts the server on `dataDir` (making the cluster first when the folder holds none), on `port`, or on a
+ * free port when 0. Retries for a while: after a `kill -9` of the server, its backends may still hold the
+ * shared memory for a moment, and Postgres refuses to start until they are gone.
  */
-export async function ensureEmbeddedDatabase(options: { dataDir: string; port?: number }): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(options.dataDir);
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const existing = await runningServer(dataDir);
-  if (existing) return { url: existing.url, owned: false, release: async () => {} };
-
-  const unlock = await lockfile.lock(path.dirname(dataDir), {
-    lockfilePath: `${dataDir}.start.lock`,
-    retries: { retries: 60, minTimeout: 250, maxTimeout: 1000 },
-  });
-  try {
-    const raced = await runningServer(dataDir);
-    if (raced) return { url: raced.url, owned: false, release: async () => {} };
-    const { child, url } = await spawnServer({
-      ...process.env,
-      EMBEDDED_DB_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(options.port ?? 0),
-    });
-    const state: ServerState = { pid: child.pid ?? 0, url };
-    fs.writeFileSync(statePath(dataDir), JSON.stringify(state));
-    return {
-      url,
-      owned: true,
-      async release() {
-        await stopChild(child);
-        fs.rmSync(statePath(dataDir), { force: true });
-      },
-    };
-  } finally {
-    await unlock();
+async function startServer(dataDir: string, port: number): Promise<{ pid: number; port: number }> {
+  if (!isInitialised(dataDir)) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    await initialise(dataDir, { durable: true });
+  }
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const chosen = port || (await freePort());
+    try {
+      return { pid: await startPostgres(dataDir, chosen, { durable: true }), port: chosen };
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 
-/** A throw-away in-memory embedded server in a child process (tests, scratch databases). */
+export interface EnsureOptions {
+  dataDir: string;
+  /** 0 or omitted: a free port (kept across restarts by the supervisor). */
+  port?: number;
+  /**
+   * Keep the server alive (`npm start`): when it dies, start it again on the same port, so the app's
+   * connection pools find it where it was. Called when it cannot be started again (the caller should exit
+   * non-zero, so a supervisor of its own can step in).
+   */
+  onUnrecoverable?: (error: unknown) => void;
+}
+
+/**
+ * The embedded PostgreSQL kept in `dataDir`: the server already running on it (another command's, or one
+ * a `kill -9` of its Node process left behind, found by `postmaster.pid`), or a new one. One data folder
+ * never has two servers: a lock guards the start (and Postgres's own `postmaster.pid` refuses a second).
+ */
+export async function ensureEmbeddedDatabase(options: EnsureOptions): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  const supervise = options.onUnrecoverable;
+
+  const found = await runningServer(dataDir);
+  // A server left without its keeper (its `npm start` was killed) is taken over by the next one.
+  if (found && (!supervise || isAlive(keeperPid(dataDir)))) {
+    return { url: connectionUrl(dataDir, found.port), owned: false, release: async () => {} };
+  }
+  let server =
+    found ??
+    (await withStartLock(
+      dataDir,
+      async () => (await runningServer(dataDir)) ?? startServer(dataDir, options.port ?? 0),
+    ));
+  const url = connectionUrl(dataDir, server.port);
+  const owned = supervise !== undefined || !found;
+
+  let releasing = false;
+  let watch: NodeJS.Timeout | undefined;
+  if (supervise) {
+    fs.writeFileSync(keeperFile(dataDir), String(process.pid));
+    let restarting = false;
+    watch = setInterval(() => {
+      if (releasing || restarting || isAlive(server.pid)) return;
+      restarting = true;
+      console.error(`The embedded PostgreSQL (pid ${server.pid}) stopped; starting it again.`);
+      void withStartLock(dataDir, async () => (await runningServer(dataDir)) ?? startServer(dataDir, server.port))
+        .then((restarted) => {
+          server = restarted;
+          console.error(`The embedded PostgreSQL is back (pid ${restarted.pid}).`);
+        })
+        .catch((error: unknown) => {
+          if (watch) clearInterval(watch);
+          if (!releasing) supervise(error);
+        })
+        .finally(() => (restarting = false));
+    }, 250);
+    watch.unref();
+  }
+
+  return {
+    url,
+    owned,
+    async release() {
+      releasing = true;
+      if (watch) clearInterval(watch);
+      if (owned) await stopPostgres(server.pid);
+      if (supervise) fs.rmSync(keeperFile(dataDir), { force: true });
+    },
+  };
+}
+
+/**
+ * A throw-away embedded PostgreSQL in a temporary folder, removed by `release` (tests, shadow databases).
+ * Not durable (fsync off): nothing in it outlives the run.
+ */
 export async function startScratchDatabase(): Promise<EmbeddedDatabase> {
-  const { EMBEDDED_DB_DIR: _ignored, ...env } = process.env;
-  const { child, url } = await spawnServer({ ...env, EMBEDDED_DB_PORT: "0" });
-  return { url, owned: true, release: () => stopChild(child) };
+  const root = scratchRoot();
+  const dataDir = path.join(root, "data");
+  try {
+    await initialise(dataDir, { durable: false });
+    let pid: number | undefined;
+    let port = 0;
+    for (let attempt = 0; pid === undefined; attempt++) {
+      port = await freePort();
+      try {
+        pid = await startPostgres(dataDir, port, { durable: false });
+      } catch (error) {
+        // Another process took the free port between our look and the server's bind.
+        if (attempt >= 3) throw error;
+      }
+    }
+    const serverPid = pid;
+    return {
+      url: connectionUrl(dataDir, port),
+      owned: true,
+      async release() {
+        await stopPostgres(serverPid);
+        fs.rmSync(root, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    fs.rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
 }

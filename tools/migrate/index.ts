@@ -1,6 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
-import lockfile from "proper-lockfile";
 import pg from "pg";
 import { AppError } from "@/lib/errors";
 import { readMigrations, schemaPath, toMigrationList, type MigrationOnDisk } from "@/tools/migrate/migrations-folder";
@@ -38,31 +36,17 @@ function assertUnedited(onDisk: MigrationOnDisk[], applied: Map<string, string>)
 const inProcessQueue = new Map<string, Promise<unknown>>();
 
 /**
- * Holds a lock for the duration of `fn`: runs in this process are queued per database (PGlite shares one
- * backend between connections, so advisory locks do not exclude each other there); across processes, a
- * Postgres advisory lock, or a file lock next to the embedded database's folder.
+ * Holds a lock for the duration of `fn`: runs in this process are queued per database; across processes,
+ * a Postgres advisory lock.
  */
-function withMigrateLock<T>(url: string, embeddedDir: string | undefined, fn: () => Promise<T>): Promise<T> {
+function withMigrateLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
   const previous = inProcessQueue.get(url) ?? Promise.resolve();
-  const next = previous.catch(() => {}).then(() => withCrossProcessLock(url, embeddedDir, fn));
+  const next = previous.catch(() => {}).then(() => withCrossProcessLock(url, fn));
   inProcessQueue.set(url, next);
   return next;
 }
 
-async function withCrossProcessLock<T>(url: string, embeddedDir: string | undefined, fn: () => Promise<T>): Promise<T> {
-  if (embeddedDir) {
-    // Every connection to the embedded server shares one backend, where advisory locks are re-entrant.
-    fs.mkdirSync(path.dirname(embeddedDir), { recursive: true });
-    const unlock = await lockfile.lock(path.dirname(embeddedDir), {
-      lockfilePath: `${embeddedDir}.migrate.lock`,
-      retries: { retries: 120, minTimeout: 250, maxTimeout: 1000 },
-    });
-    try {
-      return await fn();
-    } finally {
-      await unlock();
-    }
-  }
+async function withCrossProcessLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -77,12 +61,11 @@ async function withCrossProcessLock<T>(url: string, embeddedDir: string | undefi
 /**
  * Applies pending migrations from prisma/migrations, as `prisma migrate deploy` does (same engine, same
  * `_prisma_migrations` rows and checksums). Safe to run repeatedly and from several processes at once.
- * @param options.embeddedDir the embedded database's data folder, when `url` points at it
  * @returns the names of the migrations applied by this call
  */
-export async function deployMigrations(url: string, options: { embeddedDir?: string } = {}): Promise<string[]> {
+export async function deployMigrations(url: string): Promise<string[]> {
   const onDisk = readMigrations();
-  return withMigrateLock(url, options.embeddedDir, async () => {
+  return withMigrateLock(url, async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -105,7 +88,7 @@ export async function deployMigrations(url: string, options: { embeddedDir?: str
 /**
  * The SQL that would bring a database built from the migrations up to `schema.prisma` (what
  * `prisma migrate dev --create-only` writes); empty when they agree. Replays the migrations on a
- * throw-away in-memory database, so it needs no server.
+ * throw-away embedded database, so it needs no server.
  * @param scratchUrl any database the engine may connect to; nothing is written to it
  * @param schema the Prisma schema to compare with (default: prisma/schema.prisma)
  */

@@ -89,7 +89,7 @@ export interface OpenEngine {
 
 /**
  * Prisma's schema engine (the WASM build of the same Rust code `prisma migrate` runs) connected to `url`.
- * Its shadow database, used to replay migrations when diffing, is always a throw-away in-memory PGlite,
+ * Its shadow database, used to replay migrations when diffing, is always a throw-away embedded PostgreSQL,
  * so a diff never needs CREATE DATABASE rights on the real server and never touches its data.
  */
 export async function openSchemaEngine(url: string, schema?: string): Promise<OpenEngine> {
