@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { openDatabase, type DatabaseHandle } from "@/tools/database-url";
 import type { Env } from "@/lib/env";
 import { deployMigrations } from "@/tools/migrate";
@@ -18,6 +20,10 @@ export async function prepareDatabase(
     if (db.embeddedDir) {
       console.log(`Embedded PostgreSQL with its data in ${env.EMBEDDED_DB_DIR}/`);
       console.log("  To use a real server instead, set DATABASE_URL=postgresql://user:password@host:5432/dbname");
+      const pgliteDir = path.join(path.dirname(env.EMBEDDED_DB_DIR), "pglite");
+      if (fs.existsSync(pgliteDir)) {
+        console.log(`  ${pgliteDir}/ holds the earlier PGlite database, no longer used: delete it when you like.`);
+      }
     } else {
       console.log(`PostgreSQL at ${redact(db.url)}`);
     }
