@@ -86,12 +86,15 @@ describe("the embedded PostgreSQL", () => {
         // Each autocommit insert waits for its WAL to reach the disk before it is acknowledged.
         expect((await walFsyncs()) - before).toBeGreaterThanOrEqual(40);
       });
-      const pool = new pg.Pool({ connectionString: db.url, max: 5 });
-      const clients = await Promise.all(Array.from({ length: 5 }, () => pool.connect()));
-      const pids = await Promise.all(clients.map((c) => c.query<{ pid: number }>("select pg_backend_pid() as pid")));
-      clients.forEach((c) => c.release());
-      await pool.end();
-      expect(new Set(pids.map((r) => r.rows[0]?.pid)).size).toBe(5);
+      const pids = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          withClient(db.url, async (c) => {
+            const { rows } = await c.query<{ pid: number }>("select pg_backend_pid() as pid, pg_sleep(0.2)");
+            return rows[0]?.pid;
+          }),
+        ),
+      );
+      expect(new Set(pids).size).toBe(5);
     } finally {
       await db.release();
     }
