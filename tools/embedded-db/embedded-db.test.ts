@@ -210,6 +210,14 @@ describe("the embedded PostgreSQL", () => {
     }
   });
 
+  it("refuses a folder that holds files but no cluster, and leaves them alone", async () => {
+    const dataDir = path.join(dir, "not-a-cluster");
+    fs.mkdirSync(dataDir);
+    fs.writeFileSync(path.join(dataDir, "notes.txt"), "mine");
+    await expect(ensureEmbeddedDatabase({ dataDir })).rejects.toThrow(/no PostgreSQL cluster/);
+    expect(fs.readFileSync(path.join(dataDir, "notes.txt"), "utf8")).toBe("mine");
+  });
+
   it("gives throw-away scratch servers their own folder, removed on release", async () => {
     const scratch = await startScratchDatabase();
     const port = Number(new URL(scratch.url).port);

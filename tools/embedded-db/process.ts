@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import lockfile from "proper-lockfile";
+import { AppError } from "@/lib/errors";
 import {
   connectionUrl,
   freePort,
@@ -86,7 +87,12 @@ function withStartLock<T>(dataDir: string, fn: () => Promise<T>): Promise<T> {
  */
 async function startServer(dataDir: string, port: number): Promise<{ pid: number; port: number }> {
   if (!isInitialised(dataDir)) {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
+      throw new AppError(
+        "UNAVAILABLE",
+        `${dataDir} holds files but no PostgreSQL cluster (no PG_VERSION; an interrupted first start?): move it away or delete it, and start again.`,
+      );
+    }
     await initialise(dataDir, { durable: true });
   }
   const deadline = Date.now() + 10_000;
@@ -139,14 +145,16 @@ export async function ensureEmbeddedDatabase(options: EnsureOptions): Promise<Em
 
   let releasing = false;
   let watch: NodeJS.Timeout | undefined;
+  let restarting: Promise<void> | undefined;
   if (supervise) {
     fs.writeFileSync(keeperFile(dataDir), String(process.pid));
-    let restarting = false;
     watch = setInterval(() => {
       if (releasing || restarting || isAlive(server.pid)) return;
-      restarting = true;
       console.error(`The embedded PostgreSQL (pid ${server.pid}) stopped; starting it again.`);
-      void withStartLock(dataDir, async () => (await runningServer(dataDir)) ?? startServer(dataDir, server.port))
+      restarting = withStartLock(
+        dataDir,
+        async () => (await runningServer(dataDir)) ?? startServer(dataDir, server.port),
+      )
         .then((restarted) => {
           server = restarted;
           console.error(`The embedded PostgreSQL is back (pid ${restarted.pid}).`);
@@ -155,7 +163,7 @@ export async function ensureEmbeddedDatabase(options: EnsureOptions): Promise<Em
           if (watch) clearInterval(watch);
           if (!releasing) supervise(error);
         })
-        .finally(() => (restarting = false));
+        .finally(() => (restarting = undefined));
     }, 250);
     watch.unref();
   }
@@ -166,6 +174,8 @@ export async function ensureEmbeddedDatabase(options: EnsureOptions): Promise<Em
     async release() {
       releasing = true;
       if (watch) clearInterval(watch);
+      // A restart under way finishes first, so the server it starts is the one stopped.
+      await restarting;
       if (owned) await stopPostgres(server.pid);
       if (supervise) fs.rmSync(keeperFile(dataDir), { force: true });
     },
