@@ -8,10 +8,11 @@
  * again on the same port within a second or so; if it cannot be, `npm start` stops the app and exits 1,
  * so a supervisor (systemd, Docker's restart policy) can step in rather than the site answering 503 forever.
  */
-import { spawn } from "node:child_process";
+import { spawn, type StdioOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { loadEnv } from "@/lib/env";
 import { buildIfChanged } from "@/tools/build-if-changed";
 import { prepareDatabase } from "@/tools/prepare-database";
@@ -56,16 +57,23 @@ await runScript(async () => {
   // Production: Next.js behind the page cache (scripts/serve.ts); development: `next dev`, uncached.
   const next = path.resolve(import.meta.dirname, "../node_modules/next/dist/bin/next");
   const serve = path.resolve(import.meta.dirname, "serve.ts");
+  // The server and the worker stop when this process goes away, even by `kill -9` (tools/exit-with-parent.js).
+  const withParent = [
+    "--import",
+    pathToFileURL(path.resolve(import.meta.dirname, "../tools/exit-with-parent.js")).href,
+  ];
+  const stdio: StdioOptions = ["inherit", "inherit", "inherit", "ipc"];
   const serverArgs =
     mode === "start"
-      ? [...TSX_NODE_ARGS, serve, "--port", String(env.PORT)]
+      ? [...withParent, ...TSX_NODE_ARGS, serve, "--port", String(env.PORT)]
       : [next, "dev", "--port", String(env.PORT)];
-  const server = spawn(process.execPath, serverArgs, { env: childEnv, stdio: "inherit" });
+  // `next dev` keeps its own process tree and IPC: left as it was.
+  const server = spawn(process.execPath, serverArgs, { env: childEnv, stdio: mode === "start" ? stdio : "inherit" });
   // The digest worker beside the app (in production it can run on its own: `npm run worker`).
   const worker = env.DIGEST_WORKER
-    ? spawn(process.execPath, [...TSX_NODE_ARGS, path.resolve(import.meta.dirname, "worker.ts")], {
+    ? spawn(process.execPath, [...withParent, ...TSX_NODE_ARGS, path.resolve(import.meta.dirname, "worker.ts")], {
         env: childEnv,
-        stdio: "inherit",
+        stdio,
       })
     : undefined;
 
