@@ -73,12 +73,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   };
 });
 
-/** `url` when it is on the site's origin; a sign-in link to anywhere else is never mailed. */
+/**
+ * Auth.js's link with the site's origin: its path and query (the token) on `appUrl()`. Auth.js's own origin
+ * comes from AUTH_URL, but passes through Next.js's request URL, which turns 127.0.0.1 into "localhost"; and
+ * whatever it says, a sign-in link to another origin is never mailed.
+ */
 function onThisSite(url: string): string {
-  if (new URL(url).origin !== appUrl()) {
-    throw new Error(`Refusing to mail a sign-in link to ${new URL(url).origin}: the site is ${appUrl()}.`);
-  }
-  return url;
+  const { pathname, search } = new URL(url);
+  return `${appUrl()}${pathname}${search}`;
 }
 
 /** Whether GitHub sign-in is offered (both variables set). */
