@@ -66,6 +66,7 @@ describe("OpenGraph card fonts", () => {
     ["Chinese", "大型语言模型的推理能力研究"],
     ["Japanese", "大規模言語モデルによる推論の評価"],
     ["Korean", "대규모 언어 모델의 추론 능력"],
+    ["Greek", "β-VAE and the α-divergence: Ω(n log n) bounds"],
     ["emoji", "Scaling laws 🚀 for everyone 🤗❤️👍🏽"],
     ["a mix with Cyrillic and accents", "Économie — модели 模型 ✨ naïve"],
   ])("draws a %s title offline, fetching nothing", async (_, title) => {
@@ -75,15 +76,16 @@ describe("OpenGraph card fonts", () => {
   });
 
   it("draws a character no shipped font has as □ rather than fetching one", async () => {
-    // Thai and Devanagari: next/og would ask Google Fonts for Noto Sans Thai / Devanagari.
-    expect(ogText("ภาษาไทย and हिन्दी")).toMatch(/^□+ and □+$/);
-    const png = await drawCard("ภาษาไทย and हिन्दी");
+    // Thai and Arabic: next/og would ask Google Fonts for Noto Sans Thai / Arabic.
+    expect(ogText("ภาษาไทย and العربية")).toMatch(/^□+ and □+$/);
+    const png = await drawCard("ภาษาไทย and العربية");
     expect([...png.slice(0, 4)]).toEqual(PNG_SIGNATURE);
     expect(fetched).toEqual([]);
   });
 
   it("keeps the characters it can draw, and drops only the invisible parts of emoji sequences", () => {
     expect(ogText("注意力机制 Attention")).toBe("注意力机制 Attention");
+    expect(ogText("추론 능력 β-VAE Ω")).toBe("추론 능력 β-VAE Ω");
     expect(ogText("👍🏽 ❤️ 👩‍💻")).toBe("👍 ❤ 👩💻");
   });
 

@@ -8,9 +8,10 @@ import { inflateSync } from "node:zlib";
  * next/og's renderer (Satori) had one Latin font and fetched any other glyph from Google Fonts, and emoji
  * from a CDN, while drawing: offline, a CJK or emoji title dropped the answer (issue 20).
  *
- * - Noto Sans SC (@fontsource/noto-sans-sc): Chinese, Japanese kana, Hangul, Latin, Cyrillic, punctuation,
- *   cut into ~100 small files by Unicode range; a card loads only those its text needs, each under a name
- *   of its own (Satori keeps one font per name and weight, and looks for a missing glyph in the others).
+ * - Noto Sans SC, KR and Noto Sans (@fontsource/noto-sans-sc, -kr, noto-sans): Chinese, Japanese kana,
+ *   Hangul, Latin, Greek, Cyrillic, punctuation, cut into small files by Unicode range; a card loads only
+ *   those its text needs, each under a name of its own (Satori keeps one font per name and weight, and looks
+ *   for a missing glyph in the others).
  * - Noto Emoji (@expo-google-fonts/noto-emoji), monochrome, in one file: it alone draws characters beyond
  *   U+FFFF, because Satori remembers the font of such a character by its first UTF-16 unit, which emoji
  *   kept in different files share.
@@ -46,6 +47,11 @@ interface FontFile {
 
 const NODE_MODULES = path.join(process.cwd(), "node_modules");
 const SC_WEIGHTS: OgWeight[] = [400, 700];
+/**
+ * The @fontsource packages, in the order they are searched: Noto Sans SC (Chinese, kana, Latin), Noto Sans KR
+ * (the Hangul SC lacks), Noto Sans (Greek, for the α and β of titles, and Devanagari, Vietnamese).
+ */
+const CUT_FAMILIES = ["noto-sans-sc", "noto-sans-kr", "noto-sans"];
 const EMOJI_FILES: Record<OgWeight, string> = {
   400: "400Regular/NotoEmoji_400Regular.ttf",
   700: "700Bold/NotoEmoji_700Bold.ttf",
@@ -67,17 +73,19 @@ let fontFiles: FontFile[] | undefined;
  */
 function allFiles(): FontFile[] {
   fontFiles ??= [
-    ...SC_WEIGHTS.flatMap((weight) => {
-      const folder = path.join(NODE_MODULES, "@fontsource", "noto-sans-sc");
-      const css = fs.readFileSync(path.join(folder, `${weight}.css`), "utf8");
-      return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(({ 1: body = "" }): FontFile => {
-        const file = /url\(\.\/files\/([^)]+\.woff)\) format\('woff'\)/.exec(body)?.[1];
-        const range = /unicode-range:\s*([^;]+);/.exec(body)?.[1];
-        if (!file || !range) throw new Error(`Unexpected @font-face in noto-sans-sc/${weight}.css`);
-        const name = file.replace(/-\d00-normal\.woff$/, "");
-        return { name, weight, file: path.join(folder, "files", file), ranges: parseRanges(range), astral: false };
-      });
-    }).sort((a, b) => Number(b.name === OG_FONT_FAMILY) - Number(a.name === OG_FONT_FAMILY)),
+    ...CUT_FAMILIES.flatMap((pkg) =>
+      SC_WEIGHTS.flatMap((weight) => {
+        const folder = path.join(NODE_MODULES, "@fontsource", pkg);
+        const css = fs.readFileSync(path.join(folder, `${weight}.css`), "utf8");
+        return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(({ 1: body = "" }): FontFile => {
+          const file = /url\(\.\/files\/([^)]+\.woff)\) format\('woff'\)/.exec(body)?.[1];
+          const range = /unicode-range:\s*([^;]+);/.exec(body)?.[1];
+          if (!file || !range) throw new Error(`Unexpected @font-face in ${pkg}/${weight}.css`);
+          const name = file.replace(/-\d00-normal\.woff$/, "");
+          return { name, weight, file: path.join(folder, "files", file), ranges: parseRanges(range), astral: false };
+        });
+      }),
+    ).sort((a, b) => Number(b.name === OG_FONT_FAMILY) - Number(a.name === OG_FONT_FAMILY)),
     ...SC_WEIGHTS.map((weight) => ({
       name: "noto-emoji",
       weight,
