@@ -2,7 +2,17 @@ import type { NextConfig } from "next";
 import { loadEnv } from "./lib/env";
 
 // Parsing here makes a wrong environment stop `next build` / `next start` with a one-line message.
-loadEnv();
+const env = loadEnv();
+
+/**
+ * HTTPS only from now on, for a year, when the site's address is https (a browser ignores the header over
+ * plain http, and an http site must not send it). Not `includeSubDomains`: the site may be one host of a
+ * domain whose other hosts are not ours to pin. Next.js reads these headers when it builds, so the build
+ * follows APP_URL (`npm start` rebuilds when it changes).
+ */
+const strictTransportSecurity = env.APP_URL?.startsWith("https:")
+  ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }]
+  : [];
 
 const nextConfig: NextConfig = {
   // The test suite builds into its own folder so it never disturbs the build `npm start` serves.
@@ -18,6 +28,7 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+          ...strictTransportSecurity,
         ],
       },
     ];

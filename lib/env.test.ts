@@ -29,4 +29,27 @@ describe("parseEnv", () => {
   it("strips a trailing slash from APP_URL", () => {
     expect(appUrl(parseEnv({ APP_URL: "https://papers.example.org/" }))).toBe("https://papers.example.org");
   });
+
+  it("takes APP_URL only as an http(s) origin, and gives it without a trailing slash", () => {
+    expect(appUrl(parseEnv({ APP_URL: "https://Papers.Example.org:443/" }))).toBe("https://papers.example.org");
+    for (const bad of [
+      "javascript:alert(1)",
+      "ftp://papers.example.org",
+      "https://papers.example.org/app",
+      "https://a@b.example",
+    ]) {
+      expect(() => parseEnv({ APP_URL: bad }), bad).toThrow(/^Invalid environment variable APP_URL: /);
+    }
+  });
+
+  it("falls back to the port the server listens on, never to a request's host", () => {
+    expect(appUrl(parseEnv({ PORT: "3301" }))).toBe("http://localhost:3301");
+  });
+
+  it("requires APP_URL behind a trusted proxy, where the listening address is not the public one", () => {
+    expect(() => parseEnv({ TRUSTED_PROXY_HOPS: "1" })).toThrow(
+      /^Invalid environment variable APP_URL: must be set when TRUSTED_PROXY_HOPS is above 0/,
+    );
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "1", APP_URL: "https://papers.example.org" }).TRUSTED_PROXY_HOPS).toBe(1);
+  });
 });

@@ -11,15 +11,24 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/\S+$/, "must look like postgresql://user:password@host:5432/database");
 
-const envSchema = z.object({
+const envFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Unset: the embedded PostgreSQL under EMBEDDED_DB_DIR is used. */
   DATABASE_URL: postgresUrl.optional(),
   /** Connections each app process keeps open to Postgres. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Public base URL, used in feeds, emails and OpenGraph tags. */
-  APP_URL: z.url().optional(),
+  /**
+   * The site's public origin: every absolute link (sign-in mail, feeds, OpenGraph, canonical links, the
+   * sitemap) is built from it, never from a request's Host or X-Forwarded-Host. Unset: http://localhost:PORT.
+   */
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://papers.example.org" })
+    .refine((value) => {
+      const url = new URL(value);
+      return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    }, "must be the site's origin alone, such as https://papers.example.org (no path, query or login)")
+    .optional(),
   EMBEDDED_DB_DIR: z.string().min(1).default(".data/postgres"),
   /** 0 picks a free port. */
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
@@ -87,6 +96,19 @@ const envSchema = z.object({
     ),
 });
 
+const envSchema = envFields.superRefine((env, context) => {
+  // Behind a proxy the address the server listens on is not the one readers use, and the Host a proxy passes
+  // on is whatever the client wrote: links need the configured origin.
+  if (env.TRUSTED_PROXY_HOPS > 0 && !env.APP_URL) {
+    context.addIssue({
+      code: "custom",
+      path: ["APP_URL"],
+      message:
+        "must be set when TRUSTED_PROXY_HOPS is above 0 (the address readers use, such as https://papers.example.org)",
+    });
+  }
+});
+
 export type Env = z.infer<typeof envSchema>;
 
 /** Parses `source` (default `process.env`); throws an Error whose message is one readable line. */
@@ -118,7 +140,12 @@ export function loadEnv(): Env {
   return cached;
 }
 
-/** The public base URL of the site, without a trailing slash. */
+/**
+ * The site's origin ("https://papers.example.org", no trailing slash): APP_URL, else the address this server
+ * listens on (http://localhost:PORT; `scripts/serve.ts` sets PORT to the port it serves). The one source of
+ * every absolute link the app makes: request headers (Host, X-Forwarded-Host) are written by the client, and
+ * a link built from them can point anywhere.
+ */
 export function appUrl(env: Env = loadEnv()): string {
-  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+  return new URL(env.APP_URL ?? `http://localhost:${env.PORT}`).origin;
 }

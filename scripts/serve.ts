@@ -23,10 +23,12 @@ function forgetEarlierDataCache(root: string): void {
 }
 
 await runScript(async () => {
+  const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
+  // Without APP_URL the site's links name http://localhost:PORT (lib/env.ts appUrl): the port served here.
+  if (values.port) process.env.PORT = values.port;
   const env = loadEnv();
   const root = path.resolve(import.meta.dirname, "..");
   forgetEarlierDataCache(root);
-  const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
   const server = await startFrontServer({
     dir: root,
     port: values.port ? Number(values.port) : env.PORT,

@@ -30,9 +30,9 @@ function* files(entry: string): Generator<string> {
   }
 }
 
-/** A hash of everything the production build is made from. */
-function sourceHash(): string {
-  const hash = createHash("sha256");
+/** A hash of everything the production build is made from: the sources, and APP_URL (next.config.ts's HSTS header). */
+function sourceHash(appUrl: string): string {
+  const hash = createHash("sha256").update(appUrl).update("\0");
   for (const file of inputs.flatMap((entry) => [...files(entry)])) {
     hash
       .update(file)
@@ -48,7 +48,7 @@ function sourceHash(): string {
  * starts in seconds. Exits the process when the build fails.
  */
 export function buildIfChanged(env: NodeJS.ProcessEnv): void {
-  const hash = sourceHash();
+  const hash = sourceHash(env.APP_URL ?? "");
   const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile);
   if (built && fs.readFileSync(stampFile, "utf8") === hash) {
     console.log("Production build is up to date.");

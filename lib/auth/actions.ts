@@ -21,6 +21,10 @@ const emailSignInSchema = z.object({
  * `authAction`; it validates the address and applies the sign-in mail limits itself.
  */
 export async function requestEmailSignIn(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  // One address per request: with two, which one is counted and which one mailed must not differ.
+  if (formData.getAll("email").length > 1) {
+    return { ok: false, code: "INVALID_INPUT", message: "Enter one email address." };
+  }
   const parsed = emailSignInSchema.safeParse({
     email: formData.get("email") ?? undefined,
     callbackUrl: formData.get("callbackUrl") ?? undefined,

@@ -11,9 +11,11 @@ import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
 import { signInEmailSchema } from "@/lib/auth/sign-in-limits";
 import { assignUsername } from "@/lib/auth/username";
 
-// Auth.js builds its links and redirects from AUTH_URL, read before any configuration; without it, from
-// the host name `next start` binds to, which the browser may not use. APP_URL is the public address.
-if (loadEnv().APP_URL) process.env.AUTH_URL ??= `${appUrl()}/api/auth`;
+// Auth.js builds its links and redirects (the sign-in link it mails included) from AUTH_URL, and without it
+// from the request's X-Forwarded-Host or Host, which the client writes: a sign-in form posted with
+// `Host: evil.example` mailed the victim a working link to evil.example (issue 20). So it always gets the
+// site's one origin, whatever the environment said.
+process.env.AUTH_URL = `${appUrl()}/api/auth`;
 
 /**
  * Auth.js (next-auth v5): email magic links through SMTP (or the development mailbox), GitHub when
@@ -36,6 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
     session: { strategy: "database" },
     secret: env.AUTH_SECRET,
+    // Auth.js's own origin check; its URLs come from AUTH_URL above, never from the Host header.
     trustHost: true,
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     providers: [
@@ -50,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           return email.data;
         },
         async sendVerificationRequest({ identifier, url }) {
-          await sendMail({ to: identifier, ...signInMail(url) });
+          await sendMail({ to: identifier, ...signInMail(onThisSite(url)) });
         },
       }),
       ...(env.GITHUB_ID && env.GITHUB_SECRET
@@ -69,6 +72,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
   };
 });
+
+/**
+ * Auth.js's link with the site's origin: its path and query (the token) on `appUrl()`. Auth.js's own origin
+ * comes from AUTH_URL, but passes through Next.js's request URL, which turns 127.0.0.1 into "localhost"; and
+ * whatever it says, a sign-in link to another origin is never mailed.
+ */
+function onThisSite(url: string): string {
+  const { pathname, search } = new URL(url);
+  return `${appUrl()}${pathname}${search}`;
+}
 
 /** Whether GitHub sign-in is offered (both variables set). */
 export function githubEnabled(): boolean {

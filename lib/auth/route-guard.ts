@@ -85,16 +85,29 @@ function withoutCookie(header: string, name: string): string {
     .join(";");
 }
 
-/** A redirect to the sign-in page with an error (or Auth.js's JSON form of one), or null to go on. */
+/**
+ * A refusal of a sign-in post, or null to go on: a 400 for a post with more than one `email` field, a
+ * redirect to the sign-in page with an error (or Auth.js's JSON form of one) for a bad or limited address.
+ */
 async function refuseSignInEmail(request: NextRequest): Promise<Response | null> {
-  const email = signInEmailSchema.safeParse(await emailOf(request.clone()));
+  const field = await emailOf(request.clone());
+  if (field === DUPLICATE) {
+    // `email=decoy@…&email=victim@…`: the limit counted the first while Auth.js mailed the last (issue 20).
+    return Response.json({ error: "Send one email address." }, { status: 400 });
+  }
+  const email = signInEmailSchema.safeParse(field);
   if (!email.success) return redirectTo(request, "/signin?error=EmailInvalid");
   const allowance = await allowSignInEmail(email.data, request.headers);
   if (!allowance.allowed) return redirectTo(request, "/signin?error=EmailLimit");
   return null;
 }
 
-/** The `email` field of a sign-in post, read the way Auth.js reads it (JSON or a form). */
+const DUPLICATE = Symbol("more than one email field");
+
+/**
+ * The `email` field of a sign-in post, read the way Auth.js reads it (JSON or a form), or DUPLICATE when a
+ * form has it more than once (Auth.js takes the last one, `get` the first).
+ */
 async function emailOf(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   try {
@@ -103,7 +116,8 @@ async function emailOf(request: Request): Promise<unknown> {
       return typeof body === "object" && body !== null ? (body as Record<string, unknown>).email : undefined;
     }
     if (type.includes("application/x-www-form-urlencoded")) {
-      return new URLSearchParams(await request.text()).get("email") ?? undefined;
+      const emails = new URLSearchParams(await request.text()).getAll("email");
+      return emails.length > 1 ? DUPLICATE : emails[0];
     }
   } catch {
     // An unreadable body has no address.

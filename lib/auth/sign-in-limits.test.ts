@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientKey, signInEmailSchema, signInLimitedMessage } from "@/lib/auth/sign-in-limits";
+import { clientKey, mailboxKey, signInEmailSchema, signInLimitedMessage } from "@/lib/auth/sign-in-limits";
 import { BAD_SIGN_IN_ADDRESSES } from "@/tests/support/bad-sign-in-addresses";
 
 describe("sign-in addresses", () => {
@@ -11,6 +11,30 @@ describe("sign-in addresses", () => {
     for (const bad of BAD_SIGN_IN_ADDRESSES) {
       expect(signInEmailSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+});
+
+describe("the per-address key (issue 20: +tag variants put 8 of 8 links into one inbox)", () => {
+  const key = (address: string) => mailboxKey(signInEmailSchema.parse(address));
+
+  it("is the inbox: +tags dropped, case folded", () => {
+    const inbox = key("ada@example.org");
+    for (const variant of ["ada+1@example.org", "Ada+papers@Example.ORG", "ada+@example.org", "ada+a+b@example.org"]) {
+      expect(key(variant), variant).toBe(inbox);
+    }
+  });
+
+  it("drops dots only at Gmail, where they reach the same inbox, and reads googlemail.com as gmail.com", () => {
+    expect(key("a.da.l@gmail.com")).toBe("adal@gmail.com");
+    expect(key("A.Da.L+x@GoogleMail.com")).toBe("adal@gmail.com");
+    expect(key("a.da@example.org")).not.toBe(key("ada@example.org"));
+  });
+
+  it("keeps different people apart", () => {
+    expect(key("ada@example.org")).not.toBe(key("ada@example.com"));
+    expect(key("ada@example.org")).not.toBe(key("adam@example.org"));
+    // A local part that is only a tag stays itself rather than becoming empty.
+    expect(key("+x@example.org")).toBe("+x@example.org");
   });
 });
 

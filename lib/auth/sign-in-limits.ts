@@ -33,6 +33,27 @@ export function normalizeEmail(email: string): string {
   return email.normalize("NFKC").trim().toLowerCase();
 }
 
+/** Providers that deliver `a.b.c@` to `abc@` (Google says so of Gmail); elsewhere a dot may be a different person. */
+const DOTLESS_DOMAINS = new Set(["gmail.com", "googlemail.com"]);
+
+/**
+ * The inbox an address (normalised by `signInEmailSchema`) delivers to, as the per-address limit counts it:
+ * `+tag` sub-addresses dropped (`ada+1@` and `ada+2@` both reach `ada@` at nearly every provider), and at Gmail
+ * the dots too, with googlemail.com as gmail.com. Only a key: the link still goes to the address typed.
+ */
+export function mailboxKey(email: string): string {
+  const at = email.lastIndexOf("@");
+  let local = email.slice(0, at);
+  let domain = email.slice(at + 1);
+  const plus = local.indexOf("+");
+  if (plus > 0) local = local.slice(0, plus);
+  if (DOTLESS_DOMAINS.has(domain)) {
+    domain = "gmail.com";
+    local = local.replaceAll(".", "") || local;
+  }
+  return `${local}@${domain}`;
+}
+
 /**
  * Who is asking, for the per-client limit: the X-Forwarded-For entry `trustedHops` from the right. The app's
  * own server (`scripts/serve.ts`) appends the address that connected to it, and each trusted proxy in front
@@ -60,12 +81,12 @@ export function signInLimitedMessage(retryAfterSeconds: number): string {
 /**
  * Counts one sign-in mail for `email` (already normalised) asked for by the client of `headers`, and
  * says whether it may be sent. The client is counted first, so one client cannot use up many addresses'
- * allowances beyond its own.
+ * allowances beyond its own; the address is counted by the inbox it reaches (`mailboxKey`).
  */
 export async function allowSignInEmail(email: string, headers: Headers): Promise<SignInAllowance> {
   const client = await consumeAllowance(SIGN_IN_LIMITS.perClient, hashed(clientKey(headers)));
   if (!client.allowed) return { allowed: false, message: signInLimitedMessage(client.retryAfterSeconds) };
-  const address = await consumeAllowance(SIGN_IN_LIMITS.perAddress, hashed(email));
+  const address = await consumeAllowance(SIGN_IN_LIMITS.perAddress, hashed(mailboxKey(email)));
   if (!address.allowed) return { allowed: false, message: signInLimitedMessage(address.retryAfterSeconds) };
   return { allowed: true };
 }

@@ -5,6 +5,7 @@ import type { ArxivRecord, HfDailyRecord, ImportCounts } from "@/lib/ingest/reco
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { dayToDate, parseDay, toDayString } from "@/lib/papers/dates";
 import { announceOutsideChange } from "@/lib/revalidate";
+import { importedUsernameCandidates } from "@/lib/users/handles";
 
 /**
  * Writes parsed records into Paper (and DailyPaper, User for Hugging Face), idempotently and in any order.
@@ -407,7 +408,7 @@ async function submitterIds(
 }
 
 async function freeUsername(tx: Tx, handle: string): Promise<string> {
-  const candidates = [handle, `${handle}-hf`, ...Array.from({ length: 8 }, (_, i) => `${handle}-hf${i + 2}`)];
+  const candidates = importedUsernameCandidates(handle);
   const taken = new Set(
     (await tx.user.findMany({ where: { username: { in: candidates } }, select: { username: true } })).map(
       (user) => user.username,

@@ -39,6 +39,14 @@ export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
   "www",
 ]);
 
+/**
+ * Whether `name` is, or passes for, a reserved handle: compared in lowercase with `.` and `_` read as `-`,
+ * so an imported `Admin` or `daily_papers` (Hugging Face handles keep case, dots and underscores) is one.
+ */
+export function isReservedUsername(name: string): boolean {
+  return RESERVED_USERNAMES.has(name.trim().toLowerCase().replace(/[._]/g, "-"));
+}
+
 /** A public handle: 3–30 lowercase letters, digits and single dashes, not reserved. */
 export const usernameSchema = z
   .string("Choose a handle.")
@@ -47,7 +55,7 @@ export const usernameSchema = z
   .max(USERNAME_MAX, `Use at most ${USERNAME_MAX} characters.`)
   .regex(/^[a-z0-9-]+$/, "Use lowercase letters, digits and dashes only.")
   .regex(/^[a-z0-9](?:-?[a-z0-9])*$/, "Start and end with a letter or digit, and use one dash at a time.")
-  .refine((name) => !RESERVED_USERNAMES.has(name), "That handle is reserved. Choose another.");
+  .refine((name) => !isReservedUsername(name), "That handle is reserved. Choose another.");
 
 /** The profile section of Settings: the handle and whether the reading list is private. */
 export const profileSchema = z.object({

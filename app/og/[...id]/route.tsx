@@ -1,4 +1,5 @@
 import { ImageResponse } from "next/og";
+import { OG_FONT_FAMILY, ogFonts, ogText } from "@/lib/og/fonts";
 import { getPaper } from "@/lib/papers/data";
 import { idFromSegments } from "@/lib/papers/paper-route";
 import { formatAuthors } from "@/lib/text/author-list";
@@ -9,9 +10,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const parsed = idFromSegments((await params).id);
   const paper = parsed ? await getPaper(parsed.id) : null;
   if (!paper) return new Response("Not found", { status: 404 });
-  const title = latexToPlainText(paper.title);
-  const authors = formatAuthors(paper.authors, 4);
-  return new ImageResponse(
+  // Only characters the shipped fonts draw: the renderer would fetch any other glyph from the internet.
+  const title = ogText(latexToPlainText(paper.title));
+  const authors = ogText(formatAuthors(paper.authors, 4));
+  const image = new ImageResponse(
     <div
       style={{
         display: "flex",
@@ -22,6 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         padding: 72,
         background: "#09090b",
         color: "#fafafa",
+        fontFamily: OG_FONT_FAMILY,
       }}
     >
       <div style={{ display: "flex", alignItems: "center", gap: 16, fontSize: 28, color: "#fbbf24" }}>
@@ -51,6 +54,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         <div style={{ display: "flex", color: "#fafafa" }}>▲ {paper.upvoteCount}</div>
       </div>
     </div>,
-    { width: 1200, height: 630, headers: { "Cache-Control": "public, max-age=3600" } },
+    {
+      width: 1200,
+      height: 630,
+      fonts: ogFonts([title, authors, "DP Daily Papers ▲ 0123456789"]),
+      headers: { "Cache-Control": "public, max-age=3600" },
+    },
   );
+  // Drawn before answering, so a failure is an error answer rather than a cut connection.
+  return new Response(await image.arrayBuffer(), { headers: image.headers });
 }
