@@ -41,7 +41,7 @@ export interface DigestRunSummary {
   skipped: number;
   /** Permanent failures (5xx), recorded and shown in the user's settings. */
   failed: number;
-  /** Transient failures that outlasted the retries, or claims that lapsed but could not be taken; the next run sends them. */
+  /** Transient failures that outlasted the retries; the next run sends them. */
   deferred: number;
   /** Claims another live run still held (renewed them) when this one was done: that run sends them. */
   sendingElsewhere: number;
