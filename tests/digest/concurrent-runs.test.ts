@@ -13,8 +13,10 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
-import { testDatabaseUrl } from "@/tests/support/databases";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createPrismaClient } from "@/lib/prisma-client";
+import { deployMigrations } from "@/tools/migrate";
+import { createFreshDatabase, type FreshDatabase } from "@/tests/support/databases";
 import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";
 import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
 
@@ -23,6 +25,10 @@ const SUBSCRIBERS = Number(process.env.DIGEST_CONCURRENT_SUBSCRIBERS ?? 600);
 const ROUNDS = Number(process.env.DIGEST_CONCURRENT_ROUNDS ?? 2);
 const tag = randomUUID().slice(0, 8);
 let sink: SmtpSink;
+// A database of its own: a digest run mails every daily subscriber in the database, and other files'
+// subscribers (and their tests' counts) must not meet these runs.
+let db: FreshDatabase;
+let prisma: PrismaClient;
 let dayCounter = 0;
 
 interface Exit {
@@ -40,7 +46,7 @@ function digestProcess(day: string): Promise<Exit> {
         cwd: ROOT,
         env: {
           ...process.env,
-          DATABASE_URL: testDatabaseUrl(),
+          DATABASE_URL: db.url,
           SMTP_URL: sink.url,
           APP_URL: "https://papers.example.org",
           EMAIL_FROM: "Daily Papers <papers@example.org>",
@@ -99,13 +105,16 @@ async function round(runs: number) {
 }
 
 beforeAll(async () => {
+  db = await createFreshDatabase();
+  await deployMigrations(db.url);
+  prisma = createPrismaClient(db.url, 2);
   sink = await startSmtpSink();
 });
 
 afterAll(async () => {
   await sink.stop();
-  await prisma.$executeRaw`DELETE FROM "User" WHERE id LIKE ${`concurrent_${tag}_%`}`;
-  await prisma.$executeRaw`DELETE FROM "Paper" WHERE id LIKE ${`concurrent-${tag}-%`}`;
+  await prisma.$disconnect();
+  await db.drop();
 });
 
 describe("several `npm run digest` for one period at once", () => {
