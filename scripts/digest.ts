@@ -1,8 +1,8 @@
 /**
  * `npm run digest -- --period daily|weekly [--date YYYY-MM-DD] [--dry-run]`: sends one digest by hand.
  * Without --date, the period a scheduled run would send now (yesterday, or last week). Safe to repeat:
- * nobody gets the same period twice. Exits 2 when sends were deferred (transient mail failures, or claims
- * another run still held), so cron knows to run it again; 1 on errors.
+ * nobody gets the same period twice, and several may run at once (claims another live run holds are left to
+ * it). Exits 2 when sends were deferred (transient mail failures), so cron knows to run it again; 1 on errors.
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";

@@ -19,12 +19,10 @@ export interface DigestRunOptions {
   attempts?: number;
   /** First retry delay; doubled each time. */
   retryDelayMs?: number;
-  /** How often the run says it is alive (`DigestRun.heartbeatAt`). */
+  /** How often the run renews the leases of its claims (and `DigestRun.heartbeatAt`). */
   heartbeatMs?: number;
-  /** A claim whose run has not beaten for this long is from a run that died, and is taken over at once. */
+  /** A claim's lease: one not renewed for this long is from a run that died, and may be taken over. */
   staleAfterMs?: number;
-  /** Claims written without a run (before runs had heartbeats) lapse after this long. */
-  leaseMs?: number;
   /**
    * Messages in flight at once. Also the most duplicates a crash can cause: each lane has at most one
    * message between the SMTP server's "250" and the row marked SENT.
@@ -43,8 +41,10 @@ export interface DigestRunSummary {
   skipped: number;
   /** Permanent failures (5xx), recorded and shown in the user's settings. */
   failed: number;
-  /** Transient failures that outlasted the retries, or claims still held elsewhere; the next run sends them. */
+  /** Transient failures that outlasted the retries; the next run sends them. */
   deferred: number;
+  /** Claims another live run still held (renewed them) when this one was done: that run sends them. */
+  sendingElsewhere: number;
   dryRun: boolean;
 }
 
@@ -66,7 +66,6 @@ interface RunContext {
   retryDelayMs: number;
   heartbeatMs: number;
   staleAfterMs: number;
-  leaseMs: number;
   concurrency: number;
   batchSize: number | undefined;
   log: (line: string) => void;
@@ -87,15 +86,20 @@ function describe(error: unknown): string {
 
 /**
  * Sends one digest period to every verified subscriber, exactly once each but for a crash's in-flight
- * messages: each delivery row is claimed (written, with this run's id) before its message goes to SMTP
- * and marked right after the server's "250". A run beats its heartbeat every few seconds; another run
- * takes over the claims of one that stopped beating (crashed) at once, and a run that meets claims held
- * by another waits for them to be sent or to lapse, so a re-run after a crash finishes the job.
- * Transient SMTP failures are retried with exponential backoff; permanent ones are recorded.
- * Subscribers are read in batches, so memory stays flat.
+ * messages, however many runs of the period go at once: each delivery row is claimed (written, or taken
+ * over, with this run's id) before its message goes to SMTP and marked right after the server's "250".
+ * A claim is a lease: the run renews its claims' `claimedAt` every `heartbeatMs` while it lives, so
+ * another run takes a claim over only once it has gone `staleAfterMs` without renewal (its run died); a
+ * run that meets claims held by another waits for them to be sent or to lapse, so a re-run after a crash
+ * finishes the job. Transient SMTP failures are retried with exponential backoff; permanent ones are
+ * recorded. Subscribers are read in batches, so memory stays flat.
  *
- * A crash can re-send at most `concurrency` messages: those whose "250" had arrived but whose row was not
- * yet marked. They go out again with the same Message-ID, which lets mail systems drop the duplicate.
+ * At least once, not at most once, for a run that dies mid-send: SMTP cannot tell whether a message whose
+ * "250" was never recorded went out, and the window for that is one row update per lane, where losing
+ * digests instead would cover the whole SMTP exchange. So a crash can re-send at most `concurrency`
+ * messages, with the same Message-ID, which lets mail systems drop the duplicate; the re-sent copy is
+ * rendered from the subscriber's current preference, so anyone who used one-click unsubscribe
+ * (RFC 8058) in between gets nothing, and the copy's unsubscribe link works like the first one's.
  */
 export async function runDigest(options: DigestRunOptions): Promise<DigestRunSummary> {
   const { prisma, spec } = options;
@@ -112,7 +116,7 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRunSum
     return summary;
   }
   const settings = runSettings(options, papers, log);
-  const run = await startRun(prisma, spec, settings.heartbeatMs, log);
+  const run = await startRun(settings);
   try {
     const context: RunContext = { ...settings, runId: run.id };
     const heldElsewhere = await deliverToSubscribers(context, summary);
@@ -132,6 +136,7 @@ function emptySummary(spec: DigestPeriodSpec, dryRun: boolean): DigestRunSummary
     skipped: 0,
     failed: 0,
     deferred: 0,
+    sendingElsewhere: 0,
     dryRun,
   };
 }
@@ -155,7 +160,6 @@ function runSettings(
     retryDelayMs: options.retryDelayMs ?? 1000,
     heartbeatMs: options.heartbeatMs ?? 5000,
     staleAfterMs: options.staleAfterMs ?? 30_000,
-    leaseMs: options.leaseMs ?? 15 * 60 * 1000,
     concurrency: options.concurrency ?? 8,
     batchSize: options.batchSize,
     log,
@@ -189,8 +193,9 @@ async function deliverToSubscribers(context: RunContext, summary: DigestRunSumma
 
 /**
  * Claims another run holds: a live run sends them within seconds, a dead one's lapse within
- * `staleAfterMs` of its last heartbeat. Waits for either, trying them again, then leaves what is left
- * for the next run (counted as deferred).
+ * `staleAfterMs` of their last renewal. Waits for either, taking over what lapses. A claim still held
+ * after that wait was renewed during it, so its run is alive and sends it: it is left to that run
+ * (counted in `sendingElsewhere`, not deferred: this run has nothing left to do).
  */
 async function waitForHeldElsewhere(
   context: RunContext,
@@ -203,8 +208,8 @@ async function waitForHeldElsewhere(
     await sleep(Math.min(1000, context.staleAfterMs / 4));
     waiting = await deliverInLanes(context, waiting, summary);
   }
-  if (waiting.length > 0) context.log(`${waiting.length} digests are still being sent by another run.`);
-  summary.deferred += waiting.length;
+  if (waiting.length > 0) context.log(`${waiting.length} digests are being sent by another run; left to it.`);
+  summary.sendingElsewhere += waiting.length;
 }
 
 /**
@@ -231,11 +236,10 @@ type DeliveryOutcome = SendOutcome | "skipped" | "held";
 async function deliver(context: RunContext, subscriber: Subscriber): Promise<DeliveryOutcome> {
   const papers = personalPapers(context.papers, subscriber);
   if (papers.length === 0) return "skipped";
-  const messageId = `<digest.${context.spec.period}.${context.spec.key}.${subscriber.userId}@${context.host}>`;
-  const claim = await claimDelivery(context, subscriber, messageId);
+  const claim = await claimDelivery(context, subscriber);
   if (claim.kind === "done") return "skipped";
   if (claim.kind === "held") return "held";
-  const result = await sendDigestMessage(context, subscriber, papers, messageId);
+  const result = await sendDigestMessage(context, subscriber, papers, claim.messageId);
   await recordDelivery(context.prisma, claim.id, result);
   if (result.outcome === "failed") context.log(`permanent failure for ${subscriber.email}: ${result.error}`);
   if (result.outcome === "deferred") {
@@ -253,43 +257,46 @@ function ledgerPeriod(spec: DigestPeriodSpec): "DAILY" | "WEEKLY" {
   return spec.period === "daily" ? "DAILY" : "WEEKLY";
 }
 
-type Claim = { kind: "claimed"; id: string } | { kind: "done" } | { kind: "held" };
+type Claim = { kind: "claimed"; id: string; messageId: string } | { kind: "done" } | { kind: "held" };
 
 /**
  * Claims the (user, period) delivery for this run: inserts the ledger row, or takes over a pending one
- * that nobody holds — released after a transient failure, or held by a run whose heartbeat stopped (or
- * that finished). The unique (userId, period, periodKey) row is what makes a digest go out once; the
- * upsert locks it, so two runs cannot both take it.
+ * whose claim nobody holds. The unique (userId, period, periodKey) row is what makes a digest go out once.
  */
-async function claimDelivery(context: RunContext, subscriber: Subscriber, messageId: string): Promise<Claim> {
+async function claimDelivery(context: RunContext, subscriber: Subscriber): Promise<Claim> {
   const { prisma, spec, runId } = context;
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+  // The Message-ID is the delivery's own name, the same whichever run writes the row. No conflict target:
+  // two runs inserting one row at once may collide on the Message-ID's unique index before the
+  // (user, period) one, and an arbiter naming only one of them let the other raise 23505 and kill the run.
+  const messageId = `<digest.${spec.period}.${spec.key}.${subscriber.userId}@${context.host}>`;
+  const inserted = await prisma.$queryRaw<{ id: string; messageId: string }[]>`
     INSERT INTO "DigestDelivery" (id, "userId", period, "periodKey", "messageId", status, attempts, "claimedAt", "runId", "createdAt")
     VALUES (${randomUUID()}, ${subscriber.userId}, ${ledgerPeriod(spec)}::"DigestPeriod", ${spec.key}, ${messageId}, 'PENDING', 0, now(), ${runId}, now())
-    ON CONFLICT ("userId", period, "periodKey") DO UPDATE SET "claimedAt" = now(), "runId" = EXCLUDED."runId"
-      WHERE "DigestDelivery".status = 'PENDING'
-        AND (
-          "DigestDelivery"."claimedAt" IS NULL
-          OR ("DigestDelivery"."runId" IS NULL
-            AND "DigestDelivery"."claimedAt" < now() - make_interval(secs => ${context.leaseMs / 1000}))
-          OR ("DigestDelivery"."runId" IS NOT NULL AND NOT EXISTS (
-            SELECT 1 FROM "DigestRun" r
-            WHERE r.id = "DigestDelivery"."runId" AND r."finishedAt" IS NULL
-              AND r."heartbeatAt" > now() - make_interval(secs => ${context.staleAfterMs / 1000})))
-        )
-    RETURNING id`;
-  const id = rows[0]?.id;
-  if (id) return { kind: "claimed", id };
+    ON CONFLICT DO NOTHING
+    RETURNING id, "messageId"`;
+  if (inserted[0]) return { kind: "claimed", ...inserted[0] };
+  return takeOverClaim(context, subscriber);
+}
+
+/**
+ * Takes over an existing pending row whose claim is free: released (after a transient failure, or by a
+ * run that finished) or not renewed for `staleAfterMs`. Everything the test reads is on the row itself,
+ * so when two runs race for it, the one that waited re-reads the winner's fresh claim and backs off.
+ */
+async function takeOverClaim(context: RunContext, subscriber: Subscriber): Promise<Claim> {
+  const { prisma, spec, runId } = context;
+  const taken = await prisma.$queryRaw<{ id: string; messageId: string }[]>`
+    UPDATE "DigestDelivery" SET "claimedAt" = now(), "runId" = ${runId}
+    WHERE "userId" = ${subscriber.userId} AND period = ${ledgerPeriod(spec)}::"DigestPeriod" AND "periodKey" = ${spec.key}
+      AND status = 'PENDING'
+      AND ("claimedAt" IS NULL OR "claimedAt" < now() - make_interval(secs => ${context.staleAfterMs / 1000}))
+    RETURNING id, "messageId"`;
+  if (taken[0]) return { kind: "claimed", ...taken[0] };
   const row = await prisma.digestDelivery.findUnique({
-    where: {
-      userId_period_periodKey: {
-        userId: subscriber.userId,
-        period: ledgerPeriod(spec),
-        periodKey: spec.key,
-      },
-    },
+    where: { userId_period_periodKey: { userId: subscriber.userId, period: ledgerPeriod(spec), periodKey: spec.key } },
     select: { status: true },
   });
+  // No row: the user was deleted since the batch was read.
   return row?.status === "PENDING" ? { kind: "held" } : { kind: "done" };
 }
 
@@ -357,43 +364,68 @@ interface Run {
 }
 
 /**
- * Registers the run (`DigestRun`) and beats its heartbeat with the database's clock, so claims can tell a
- * live run from a dead one whatever the machines' clocks say.
+ * Registers the run (`DigestRun`) and, every `heartbeatMs`, renews the leases of the claims it holds and
+ * its own heartbeat, with the database's clock, so a lease means the same whatever the machines' clocks
+ * say. `finish` releases what the run still holds: call it only once nothing is in flight.
  */
-async function startRun(
-  prisma: PrismaClient,
-  spec: DigestPeriodSpec,
-  heartbeatMs: number,
-  log: (line: string) => void,
-): Promise<Run> {
-  const run = await prisma.digestRun.create({
-    data: { period: ledgerPeriod(spec), periodKey: spec.key },
-    select: { id: true },
-  });
-  const beat = () =>
-    prisma.$executeRaw`UPDATE "DigestRun" SET "heartbeatAt" = now() WHERE id = ${run.id}`.catch((error: unknown) =>
-      // A missed beat only risks another run taking over our claims: log it and keep sending.
-      log(`heartbeat failed: ${describe(error)}`),
-    );
-  const timer = setInterval(() => void beat(), heartbeatMs);
+async function startRun(context: Omit<RunContext, "runId">): Promise<Run> {
+  const { prisma, spec, log } = context;
+  const period = ledgerPeriod(spec);
+  const run = await prisma.digestRun.create({ data: { period, periodKey: spec.key }, select: { id: true } });
+  const beat = async () => {
+    try {
+      // Only this period's pending rows: the (period, periodKey, status) index finds them.
+      await prisma.$executeRaw`
+        UPDATE "DigestDelivery" SET "claimedAt" = now()
+        WHERE period = ${period}::"DigestPeriod" AND "periodKey" = ${spec.key} AND status = 'PENDING'
+          AND "runId" = ${run.id} AND "claimedAt" IS NOT NULL`;
+      await prisma.$executeRaw`UPDATE "DigestRun" SET "heartbeatAt" = now() WHERE id = ${run.id}`;
+    } catch (error) {
+      // A missed beat only risks another run taking over our claims once the lease runs out: log it.
+      log(`heartbeat failed: ${describe(error)}`);
+    }
+  };
+  const timer = setInterval(() => void beat(), context.heartbeatMs);
   timer.unref();
   return {
     id: run.id,
     async finish() {
       clearInterval(timer);
-      // Best effort: a run that cannot say it finished simply stops beating, which frees its claims too.
-      await prisma.$executeRaw`UPDATE "DigestRun" SET "finishedAt" = now(), "heartbeatAt" = now() WHERE id = ${run.id}`.catch(
-        (error: unknown) => log(`could not record the run's end: ${describe(error)}`),
-      );
+      try {
+        // Claims left here are those whose outcome was never recorded (the run failed part-way): release
+        // them for the next run at once rather than after the lease. Best effort: if this fails too, the
+        // leases simply run out.
+        await prisma.$executeRaw`
+          UPDATE "DigestDelivery" SET "claimedAt" = NULL
+          WHERE period = ${period}::"DigestPeriod" AND "periodKey" = ${spec.key} AND status = 'PENDING'
+            AND "runId" = ${run.id}`;
+        await prisma.$executeRaw`UPDATE "DigestRun" SET "finishedAt" = now(), "heartbeatAt" = now() WHERE id = ${run.id}`;
+      } catch (error) {
+        log(`could not record the run's end: ${describe(error)}`);
+      }
     },
   };
 }
 
-/** Runs `work` over `items` with at most `lanes` at once; each lane takes the next item as soon as it is free. */
+/**
+ * Runs `work` over `items` with at most `lanes` at once; each lane takes the next item as soon as it is
+ * free. When one fails, the others take nothing new and finish what they hold before the first error is
+ * thrown: nothing may still be sending once the caller hears of it (and releases the run's claims).
+ */
 async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(lanes, items.length) }, lane));
+  const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
 }

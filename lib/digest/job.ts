@@ -32,7 +32,9 @@ export async function sendDigest(options: {
   }
 }
 
+/** The one line a run prints: "Digest daily 2026-11-22: 10 papers, 120 subscribers — sent 118, …". */
 export function formatSummary(summary: DigestRunSummary): string {
   const verb = summary.dryRun ? "would send" : "sent";
-  return `Digest ${summary.period}: ${summary.papers} papers, ${summary.subscribers} subscribers — ${verb} ${summary.sent}, skipped ${summary.skipped}, failed ${summary.failed}, deferred ${summary.deferred}.`;
+  const elsewhere = summary.sendingElsewhere > 0 ? `, left to another run ${summary.sendingElsewhere}` : "";
+  return `Digest ${summary.period}: ${summary.papers} papers, ${summary.subscribers} subscribers — ${verb} ${summary.sent}, skipped ${summary.skipped}, failed ${summary.failed}, deferred ${summary.deferred}${elsewhere}.`;
 }

@@ -1,7 +1,7 @@
 /**
  * A digest run SIGKILLed midway (`npm run digest` as a child process, a real SMTP server on loopback), then
- * run again at once: the re-run takes the dead run's claims as soon as its heartbeat is stale (well within
- * a minute of the crash), every subscriber ends up with exactly one message but for at most `concurrency`
+ * run again at once: the re-run takes the dead run's claims as soon as their leases lapse, unrenewed (well
+ * within a minute of the crash), every subscriber ends up with exactly one message but for at most `concurrency`
  * duplicates (the messages between the server's "250" and the row marked SENT), and `npm run digest`
  * exits non-zero when it had to defer sends (issue 10, "Faults" 4).
  */
