@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { summariesInOrder } from "@/lib/papers/data";
-import { searchPaperSummaries, searchPapers } from "@/lib/papers/search";
+import { searchPaperSummaries, searchPapers, webSearchText } from "@/lib/papers/search";
 
 /**
  * A search word no other test or seed uses, so every result below is one of these papers. Letters only, and
@@ -162,5 +162,64 @@ describe("searchPapers", () => {
   it("finds nothing for words no paper has, or only stop words", async () => {
     expect(await searchPapers(`${tag}${other}`, 1)).toMatchObject({ items: [], total: 0, totalCapped: false });
     expect(await searchPapers("the of and", 1)).toMatchObject({ items: [], total: 0 });
+  });
+
+  it("answers every query made of operators, however many, on the page's search and the API's", async () => {
+    // Each of these once reached websearch_to_tsquery as typed; the dashes failed with "tsquery stack too small".
+    const hostile = [
+      "-".repeat(40),
+      "- ".repeat(40),
+      `${"- ".repeat(40)}${tag}`,
+      `${"-".repeat(40)}${tag}`,
+      `${tag} ${"-(".repeat(40)}rivers`,
+      "(-".repeat(40),
+      "-&".repeat(40),
+      "-!".repeat(40),
+      "-|".repeat(40),
+      '-"'.repeat(40),
+      '"-'.repeat(40),
+      "-:*".repeat(40),
+      "!".repeat(40),
+      "&".repeat(40),
+      "|".repeat(40),
+      ":".repeat(40),
+      "*".repeat(40),
+      '"'.repeat(41),
+      "()".repeat(40),
+      "\\".repeat(40),
+      "<->".repeat(40),
+      "or ".repeat(60),
+      "-or ".repeat(60),
+      `${tag} ${"or ".repeat(60)}`,
+      `-${tag}:*`,
+      `${tag}:* & !rivers | (lakes <-> north)`,
+      "'".repeat(40),
+      "x".repeat(250),
+      `${tag} `.repeat(25),
+      "-x ".repeat(80),
+      "–—".repeat(40),
+    ];
+    for (const query of hostile) {
+      await expect(searchPapers(query, 1), query).resolves.toMatchObject({ page: 1 });
+      await expect(searchPaperSummaries(query, 5), query).resolves.toBeInstanceOf(Array);
+    }
+    // Operators around the words do not lose them: the word still finds its papers, a dashed one is still left
+    // out, and a dash standing alone negates nothing, as on web search engines.
+    expect((await searchPapers(`${"- ".repeat(40)}${tag} rivers`, 1)).total).toBe(6);
+    expect((await searchPapers(`${tag} rivers ${"-".repeat(40)}${tag}`, 1)).total).toBe(0);
+    expect(ids((await searchPapers(`${tag} ${"-(".repeat(40)}lakes`, 1)).items)).not.toContain(id("close-popular"));
+    expect((await searchPapers(`&&${tag}|| !!rivers**`, 1)).total).toBe(6);
+  });
+
+  it("rewrites a query as words, phrases, -word, -phrase and or, one negation a term at most", () => {
+    expect(webSearchText("-".repeat(40))).toBe("");
+    expect(webSearchText(`${"-".repeat(40)}cat dog`)).toBe("-cat dog");
+    expect(webSearchText('"graph neural" -"message passing" or transformers')).toBe(
+      '"graph neural" -"message passing" or transformers',
+    );
+    expect(webSearchText("state-of-the-art GPT-4 don't")).toBe("state-of-the-art GPT-4 don't");
+    expect(webSearchText("cat-(-(-(-dog x:* & !y | (z)")).toBe('"cat dog" x y z');
+    expect(webSearchText('"unclosed phrase -here')).toBe('"unclosed phrase here"');
+    expect(webSearchText("Schrödinger 量子 $\\alpha$")).toBe("Schrödinger 量子 alpha");
   });
 });
