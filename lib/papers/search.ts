@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { FRAGMENT_DELIMITER } from "@/lib/papers/highlights";
 import type { Page, PaperSummary, SearchHit } from "@/lib/papers/schema";
 import { toSummary, type SummaryRow } from "@/lib/papers/summary";
 import { visiblePaperSql } from "@/lib/papers/visibility";
@@ -121,11 +122,14 @@ async function findMatches(
   return { rows: matches.slice(0, Math.max(listed - offset, 0)), total, totalCapped, listed };
 }
 
-/** The highlighted title and abstract excerpt: matches between the \u0001 and \u0002 markers the page turns into <mark>. */
+/**
+ * The highlighted title and abstract excerpt: matches between the \u0001 and \u0002 markers the page turns into
+ * <mark>, fragments between FRAGMENT_DELIMITERs, which lib/papers/highlights.ts cuts at whole formulas.
+ */
 const HEADLINE_COLUMNS = Prisma.sql`,
   ts_headline('english', p.title, q.query, ${`StartSel=\u0001, StopSel=\u0002, HighlightAll=true`}) AS "titleHighlight",
   ts_headline('english', p.abstract, q.query,
-    ${`StartSel=\u0001, StopSel=\u0002, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) AS "abstractHighlight"`;
+    ${`StartSel=\u0001, StopSel=\u0002, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter="${FRAGMENT_DELIMITER}"`}) AS "abstractHighlight"`;
 
 /**
  * The columns of `summarySelect`, read in the search's own query: Prisma's findMany with the featuring and
