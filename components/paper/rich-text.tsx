@@ -1,44 +1,10 @@
-import katex from "katex";
 import { type ReactNode } from "react";
 import { parseLatexText, type Segment } from "@/lib/text/latex";
+import { mathTypesetter } from "@/lib/text/math";
 
-/**
- * KaTeX HTML for `tex`, or null if KaTeX cannot parse it. KaTeX escapes its input and, with `trust: false`, refuses
- * `\href`, `\htmlClass` and friends, so its output is the only HTML this component ever injects.
- */
-function renderMath(tex: string, display: boolean): string | null {
-  const key = `${display ? "$$" : "$"}${tex}`;
-  const known = typeset.get(key);
-  if (known !== undefined) return known;
-  const html = typesetMath(tex, display);
-  // Titles are rendered on every list they appear in: typeset each formula once (a bounded memo).
-  if (tex.length <= MEMO_MAX_TEX) {
-    if (typeset.size >= MEMO_ENTRIES) typeset.delete(typeset.keys().next().value!);
-    typeset.set(key, html);
-  }
-  return html;
-}
+type Typeset = ReturnType<typeof mathTypesetter>;
 
-const MEMO_ENTRIES = 5_000;
-const MEMO_MAX_TEX = 500;
-const typeset = new Map<string, string | null>();
-
-function typesetMath(tex: string, display: boolean): string | null {
-  try {
-    // throwOnError: true so invalid math is detected here and shown as its source, not as KaTeX's red error span.
-    return katex.renderToString(tex, {
-      throwOnError: true,
-      displayMode: display,
-      output: "htmlAndMathml",
-      trust: false,
-      strict: "ignore",
-    });
-  } catch {
-    return null;
-  }
-}
-
-function renderSegment(segment: Segment, key: number, links: boolean): ReactNode {
+function renderSegment(segment: Segment, key: number, links: boolean, typeset: Typeset): ReactNode {
   switch (segment.kind) {
     case "text":
       if (segment.style === "em") return <em key={key}>{segment.text}</em>;
@@ -59,7 +25,8 @@ function renderSegment(segment: Segment, key: number, links: boolean): ReactNode
         </a>
       );
     case "math": {
-      const html = renderMath(segment.tex, segment.display);
+      // KaTeX's output, bounded (lib/text/math.ts), is the only HTML this component injects.
+      const html = typeset(segment.tex, segment.display);
       if (html === null) return segment.display ? `$$${segment.tex}$$` : `$${segment.tex}$`;
       return <span key={key} dangerouslySetInnerHTML={{ __html: html }} />;
     }
@@ -69,7 +36,7 @@ function renderSegment(segment: Segment, key: number, links: boolean): ReactNode
 /**
  * Renders arXiv-style LaTeX text (a paper title or abstract): math through KaTeX, `\emph{…}` and friends as
  * `<em>`/`<strong>`/`<code>`, http(s) links as external links, everything else as escaped text. HTML in the input is
- * never interpreted. Invalid math is shown as its `$…$` source.
+ * never interpreted. Invalid math, and math past the bounds of lib/text/math.ts, is shown as its `$…$` source.
  *
  * Server component: KaTeX runs on the server and never reaches the client bundle. The page must load KaTeX's
  * stylesheet once (the root layout imports `katex/dist/katex.min.css`).
@@ -99,11 +66,12 @@ export function RichText({
 }) {
   const segments = maxLength === undefined ? parseLatexText(text) : shorten(parseLatexText(text), maxLength);
   let formulas = 0;
+  const typeset = mathTypesetter();
   const content = segments.map((segment, i) => {
     if (segment.kind === "math" && ++formulas > maxMath) {
       return segment.display ? `$$${segment.tex}$$` : `$${segment.tex}$`;
     }
-    return renderSegment(segment, i, links);
+    return renderSegment(segment, i, links, typeset);
   });
   // No `className` prop when there is none: React's payload would spell it out as "$undefined" on every title.
   return className ? <span className={className}>{content}</span> : <span>{content}</span>;

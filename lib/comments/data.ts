@@ -1,5 +1,6 @@
 import "server-only";
-import { renderCommentHtml } from "@/lib/comments/render";
+import { storeCommentHtml } from "@/lib/comments/mutations";
+import { COMMENT_HTML_VERSION, renderCommentHtml } from "@/lib/comments/render";
 import type { CommentBadge, CommentView, DiscussionView, RecentComment } from "@/lib/comments/schema";
 import { exactTime, timeAgo } from "@/lib/comments/time";
 import { prisma } from "@/lib/db";
@@ -22,10 +23,35 @@ const commentSelect = {
   parentId: true,
   userId: true,
   body: true,
+  html: true,
+  htmlVersion: true,
   createdAt: true,
   editedAt: true,
   user: { select: { username: true, name: true } },
 } as const;
+
+/**
+ * Each comment's HTML in `rows`' order: as stored when it was written, or, for a comment stored without
+ * HTML of the current renderer version, rendered now and stored for the next views.
+ */
+async function commentHtml(rows: { id: string; body: string; html: string | null; htmlVersion: number }[]) {
+  const stale: { id: string; body: string; html: string }[] = [];
+  const html = rows.map((row) => {
+    if (row.html !== null && row.htmlVersion === COMMENT_HTML_VERSION) return row.html;
+    const rendered = renderCommentHtml(row.body);
+    stale.push({ id: row.id, body: row.body, html: rendered });
+    return rendered;
+  });
+  if (stale.length) {
+    try {
+      await storeCommentHtml(stale);
+    } catch (error) {
+      // The view has its HTML; only the saving for later views failed (they render it again meanwhile).
+      console.error(`[comments] storing the HTML of ${stale.length} comment(s) failed`, error);
+    }
+  }
+  return html;
+}
 
 /** A paper's comments in thread order (oldest first), with their authors. Null if the paper is gone or hidden. */
 async function threadRows(paperId: string) {
@@ -79,9 +105,10 @@ export async function getDiscussion(
   const submitterId = paper.daily?.submittedById ?? null;
   const authorNames = new Set(paper.authors.map(comparableName));
 
+  const html = await commentHtml(rows);
   const topLevel: CommentView[] = [];
   const byId = new Map<string, CommentView>();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const own = viewer?.id === row.userId;
     const view: CommentView = {
       id: row.id,
@@ -92,7 +119,7 @@ export async function getDiscussion(
         badges: badgesFor({ id: row.userId, name: row.user.name }, submitterId, authorNames),
       },
       body: row.body,
-      html: renderCommentHtml(row.body),
+      html: html[index] ?? "",
       createdAt: row.createdAt.toISOString(),
       createdAgo: timeAgo(row.createdAt, now),
       createdTitle: exactTime(row.createdAt),
@@ -156,13 +183,22 @@ export async function getRecentComments(userId: string, limit = 20, now: Date = 
     where: { userId, paper: visiblePaper() },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, parentId: true, body: true, createdAt: true, paper: { select: { id: true, title: true } } },
+    select: {
+      id: true,
+      parentId: true,
+      body: true,
+      html: true,
+      htmlVersion: true,
+      createdAt: true,
+      paper: { select: { id: true, title: true } },
+    },
   });
-  return rows.map((row) => ({
+  const html = await commentHtml(rows);
+  return rows.map((row, index) => ({
     id: row.id,
     paperId: row.paper.id,
     paperTitle: row.paper.title,
-    html: renderCommentHtml(row.body),
+    html: html[index] ?? "",
     createdAt: row.createdAt.toISOString(),
     createdAgo: timeAgo(row.createdAt, now),
     createdTitle: exactTime(row.createdAt),

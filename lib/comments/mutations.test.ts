@@ -10,6 +10,7 @@ const run = vi.hoisted(() => {
 
 import { getApiComments, getDiscussion, getRecentComments } from "@/lib/comments/data";
 import { addComment, deleteComment, editComment } from "@/lib/comments/mutations";
+import { COMMENT_HTML_VERSION } from "@/lib/comments/render";
 import { COMMENT_RATE_LIMIT, editCommentSchema, postCommentSchema } from "@/lib/comments/schema";
 import { prisma } from "@/lib/db";
 import { dayToDate } from "@/lib/papers/dates";
@@ -305,5 +306,50 @@ describe("discussion reads", () => {
       [older.id, false, paperId],
     ]);
     expect(recent[0]?.paperTitle).toMatch(/^Comment paper /);
+  });
+});
+
+describe("stored comment HTML", () => {
+  const stored = (id: string) =>
+    prisma.comment.findUniqueOrThrow({ where: { id }, select: { html: true, htmlVersion: true } });
+
+  it("renders a comment once, when it is written or edited, and serves the stored HTML", async () => {
+    const paperId = await newPaper();
+    const { id } = await addComment(alice.id, { paperId, body: "Energy: $E = mc^2$" });
+    const written = await stored(id);
+    expect(written.htmlVersion).toBe(COMMENT_HTML_VERSION);
+    expect(written.html).toContain('class="katex"');
+
+    await editComment(alice.id, { commentId: id, body: "**Bold** now" });
+    expect((await stored(id)).html).toBe("<p><strong>Bold</strong> now</p>\n");
+
+    // Views read the stored HTML, not the body: a marker written to the column is what they show.
+    await prisma.comment.update({ where: { id }, data: { html: "<p>stored</p>" } });
+    expect((await getDiscussion(paperId, null))?.comments[0]?.html).toBe("<p>stored</p>");
+    expect((await getRecentComments(alice.id)).find((comment) => comment.id === id)?.html).toBe("<p>stored</p>");
+    expect((await getApiComments(paperId))?.[0]?.html).toBe("<p>stored</p>");
+  });
+
+  it("renders and stores, on first read, the HTML of comments written without it or by an older renderer", async () => {
+    const paperId = await newPaper();
+    const before = await prisma.comment.create({
+      data: { paperId, userId: bob.id, body: "Old *comment*" },
+      select: { id: true },
+    });
+    const older = await prisma.comment.create({
+      data: { paperId, userId: bob.id, body: "Older $x$", html: "<p>stale</p>", htmlVersion: COMMENT_HTML_VERSION - 1 },
+      select: { id: true },
+    });
+    const discussion = await getDiscussion(paperId, null);
+    expect(discussion?.comments.map((comment) => comment.html)).toEqual([
+      "<p>Old <em>comment</em></p>\n",
+      expect.stringContaining('class="katex"'),
+    ]);
+    expect(await stored(before.id)).toEqual({
+      html: "<p>Old <em>comment</em></p>\n",
+      htmlVersion: COMMENT_HTML_VERSION,
+    });
+    expect(await stored(older.id)).toMatchObject({ htmlVersion: COMMENT_HTML_VERSION });
+    expect((await stored(older.id)).html).toContain('class="katex"');
   });
 });

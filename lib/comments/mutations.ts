@@ -1,5 +1,6 @@
 import "server-only";
 import type { AdminActionKind } from "@/lib/admin/schema";
+import { COMMENT_HTML_VERSION, renderCommentHtml } from "@/lib/comments/render";
 import type { EditCommentInput, PostCommentInput } from "@/lib/comments/schema";
 import { prisma } from "@/lib/db";
 import { isAdminAddress } from "@/lib/auth/roles";
@@ -20,6 +21,23 @@ async function openPaper(paperId: string): Promise<void> {
 function isMissingParent(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") return true;
   return error instanceof Error && /Comment_parentId_fkey/.test(error.message);
+}
+
+/** A body's HTML and the renderer's version, stored with it: views serve them instead of rendering again. */
+function renderedHtml(body: string): { html: string; htmlVersion: number } {
+  return { html: renderCommentHtml(body), htmlVersion: COMMENT_HTML_VERSION };
+}
+
+/**
+ * Stores the HTML rendered for comments that had none of the current version (written before it), each
+ * only if its body is still the one rendered: an edit meanwhile stored its own.
+ */
+export async function storeCommentHtml(rendered: { id: string; body: string; html: string }[]): Promise<void> {
+  await Promise.all(
+    rendered.map(({ id, body, html }) =>
+      prisma.comment.updateMany({ where: { id, body }, data: { html, htmlVersion: COMMENT_HTML_VERSION } }),
+    ),
+  );
 }
 
 /**
@@ -48,7 +66,7 @@ export async function addComment(
   }
   try {
     return await prisma.comment.create({
-      data: { paperId: input.paperId, userId, parentId, body: input.body },
+      data: { paperId: input.paperId, userId, parentId, body: input.body, ...renderedHtml(input.body) },
       select: { id: true, parentId: true },
     });
   } catch (error) {
@@ -75,7 +93,7 @@ export async function editComment(
   // `userId` in the filter says whose the row must be; 0 rows means it was deleted meanwhile.
   const { count } = await prisma.comment.updateMany({
     where: { id: input.commentId, userId },
-    data: { body: input.body, editedAt: new Date() },
+    data: { body: input.body, ...renderedHtml(input.body), editedAt: new Date() },
   });
   if (count === 0) throw new AppError("NOT_FOUND", "That comment was deleted.");
   return { paperId: comment.paperId, edited: true };

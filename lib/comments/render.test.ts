@@ -304,3 +304,37 @@ describe("renderCommentHtml: hostile sizes", () => {
     20_000,
   );
 });
+
+describe("renderCommentHtml: math bombs", () => {
+  /** Issue 20's comment: 9,958 characters in five `$$\vec x…$$` spans, once a 4.55 MB page and seconds of CPU. */
+  const bomb = Array.from({ length: 5 }, () => `$$${"\\vec x".repeat(331)}$$`).join("\n\n");
+
+  it("renders the five-span \\vec comment to a few kilobytes, each span as its source", () => {
+    expect(bomb).toHaveLength(9_958);
+    const html = renderCommentHtml(bomb);
+    // Typeset, it was 1.9 MB (sent twice: in the HTML and in React's payload).
+    expect(html.length).toBeLessThan(20_000);
+    expect(html).not.toContain("katex");
+    expect(html).toContain("$$\\vec x\\vec x");
+    expectInert(html);
+  });
+
+  it("caps what a comment's math may cost in all: later formulas stay source", () => {
+    // Thirty formulas of 150 characters: each within the caps of one formula, past the comment's budget together.
+    const heavy = Array.from({ length: 30 }, (_, i) => `$$${"a+".repeat(74)}${i}$$`).join("\n\n");
+    const html = renderCommentHtml(heavy);
+    expect(html.length).toBeLessThan(250_000);
+    expect(html).toContain("katex-display");
+    expect(html).toContain(`$$${"a+".repeat(74)}29$$`);
+    expectInert(html);
+  });
+
+  it("shows a \\rule as large as the page as its source, and \\def bombs too", () => {
+    const html = renderCommentHtml(
+      `Look: $\\rule{100000em}{100000em}$ and $$\\def\\a{${"\\vec x".repeat(100)}}${"\\a".repeat(150)}$$`,
+    );
+    expect(html).not.toContain("katex");
+    expect(html).toContain("$\\rule{100000em}{100000em}$");
+    expect(html.length).toBeLessThan(5_000);
+  });
+});

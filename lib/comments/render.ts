@@ -1,10 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import katex from "katex";
 import MarkdownIt from "markdown-it";
 import type { StateInline } from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 import { escapeHtml } from "@/lib/text/escape-html";
+import { mathTypesetter } from "@/lib/text/math";
 
 /**
  * Comment Markdown to HTML, on the server. The order is what keeps it safe:
@@ -16,16 +16,25 @@ import { escapeHtml } from "@/lib/text/escape-html";
  *    second wall in case a markdown-it bug lets something through), forcing `rel` and `target` on links;
  * 3. only then is each placeholder replaced by KaTeX's output for its math (KaTeX escapes its input and,
  *    with `trust: false`, renders no links, classes or styles from it), or by the escaped source if KaTeX
- *    cannot parse it.
+ *    cannot parse it or it is past the bounds of lib/text/math.ts (source, size, HTML, and a budget for
+ *    the whole comment).
  *
  * KaTeX's markup (inline styles, MathML) never goes through the sanitiser, so the allow-list stays short,
  * and nothing the author wrote reaches the page without passing the sanitiser or KaTeX's escaping.
  */
 
-/** Longest math span read as math; longer ones stay text (and searching for their end stays cheap). */
+/**
+ * Longest math span read as math; longer ones stay text (and searching for their end stays cheap). Spans
+ * past lib/text/math.ts's MAX_FORMULA_SOURCE are read as math but shown as their source.
+ */
 const MAX_MATH_LENGTH = 2_000;
-/** Math spans rendered per comment; later ones stay as their source, so one comment cannot cost seconds. */
-const MAX_MATH_SPANS = 100;
+
+/**
+ * The version of what `renderCommentHtml` makes. A comment's HTML is stored when it is written
+ * (Comment.html, with this number in Comment.htmlVersion); raise it when the output changes, and stored
+ * HTML of older versions is rendered again when next read.
+ */
+export const COMMENT_HTML_VERSION = 1;
 
 interface RenderEnv {
   nonce: string;
@@ -144,73 +153,23 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-/** KaTeX's HTML for `tex`, or null when it cannot be parsed (the caller then shows the source). */
-function renderMath(tex: string, display: boolean): string | null {
-  try {
-    return katex.renderToString(tex, {
-      displayMode: display,
-      output: "htmlAndMathml",
-      throwOnError: true,
-      trust: false,
-      strict: "ignore",
-      // Bounds what a macro (`\def`) can expand to, and how large a box may be drawn.
-      maxExpand: 500,
-      maxSize: 20,
-    });
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Renders comment Markdown (bold, italics, code, lists, quotes, headings, http(s)/mailto links, `$…$` and
  * `$$…$$` math) to sanitised HTML safe to inject. Raw HTML is shown as text, images are not embedded, links
  * get `rel="nofollow ugc noopener"` and open in a new tab. Never throws for any string.
+ *
+ * Typesetting math can take a few hundred milliseconds: render a comment when it is written and serve the
+ * stored HTML (lib/comments/data.ts), not on every view.
  */
 export function renderCommentHtml(body: string): string {
-  const cached = rendered.get(body);
-  if (cached !== undefined) {
-    // Map order is insertion order: re-inserting marks the entry as recently used.
-    rendered.delete(body);
-    rendered.set(body, cached);
-    return cached;
-  }
-  const html = render(body);
-  remember(body, html);
-  return html;
-}
-
-/**
- * Rendered comments by body, least recently used first. A hostile 10,000-character comment can take a few
- * hundred milliseconds to render; every page view after the first then costs a lookup. Bounded by the
- * characters held (bodies and HTML), about 32 MB at most.
- */
-const rendered = new Map<string, string>();
-const RENDERED_BUDGET = 16_000_000;
-let renderedSize = 0;
-
-function remember(body: string, html: string): void {
-  const size = body.length + html.length;
-  if (size > RENDERED_BUDGET / 16) return;
-  rendered.set(body, html);
-  renderedSize += size;
-  for (const [oldBody, oldHtml] of rendered) {
-    if (renderedSize <= RENDERED_BUDGET) break;
-    rendered.delete(oldBody);
-    renderedSize -= oldBody.length + oldHtml.length;
-  }
-}
-
-function render(body: string): string {
   const env: RenderEnv = { nonce: `M${randomBytes(12).toString("hex")}N`, math: [] };
   const clean = sanitizeHtml(markdown.render(body, env), SANITIZE);
   const placeholder = new RegExp(`${env.nonce}(\\d+)Z`, "g");
+  const typeset = mathTypesetter();
   return clean.replace(placeholder, (match, index: string) => {
-    const i = Number(index);
-    const span = env.math[i];
+    const span = env.math[Number(index)];
     if (!span) return match;
     const source = span.display ? `$$${span.tex}$$` : `$${span.tex}$`;
-    const html = i < MAX_MATH_SPANS ? renderMath(span.tex, span.display) : null;
-    return html ?? escapeHtml(source);
+    return typeset(span.tex, span.display) ?? escapeHtml(source);
   });
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { summariesInOrder } from "@/lib/papers/data";
-import { searchPaperSummaries, searchPapers } from "@/lib/papers/search";
+import { excerptPieces, highlightPieces } from "@/lib/papers/highlights";
+import { searchPaperSummaries, searchPapers, webSearchText } from "@/lib/papers/search";
+import { mathSpans } from "@/lib/text/latex";
 
 /**
  * A search word no other test or seed uses, so every result below is one of these papers. Letters only, and
@@ -162,5 +164,120 @@ describe("searchPapers", () => {
   it("finds nothing for words no paper has, or only stop words", async () => {
     expect(await searchPapers(`${tag}${other}`, 1)).toMatchObject({ items: [], total: 0, totalCapped: false });
     expect(await searchPapers("the of and", 1)).toMatchObject({ items: [], total: 0 });
+  });
+
+  it("answers every query made of operators, however many, on the page's search and the API's", async () => {
+    // Each of these once reached websearch_to_tsquery as typed; the dashes failed with "tsquery stack too small".
+    const hostile = [
+      "-".repeat(40),
+      "- ".repeat(40),
+      `${"- ".repeat(40)}${tag}`,
+      `${"-".repeat(40)}${tag}`,
+      `${tag} ${"-(".repeat(40)}rivers`,
+      "(-".repeat(40),
+      "-&".repeat(40),
+      "-!".repeat(40),
+      "-|".repeat(40),
+      '-"'.repeat(40),
+      '"-'.repeat(40),
+      "-:*".repeat(40),
+      "!".repeat(40),
+      "&".repeat(40),
+      "|".repeat(40),
+      ":".repeat(40),
+      "*".repeat(40),
+      '"'.repeat(41),
+      "()".repeat(40),
+      "\\".repeat(40),
+      "<->".repeat(40),
+      "or ".repeat(60),
+      "-or ".repeat(60),
+      `${tag} ${"or ".repeat(60)}`,
+      `-${tag}:*`,
+      `${tag}:* & !rivers | (lakes <-> north)`,
+      "'".repeat(40),
+      "x".repeat(250),
+      `${tag} `.repeat(25),
+      "-x ".repeat(80),
+      "–—".repeat(40),
+    ];
+    for (const query of hostile) {
+      await expect(searchPapers(query, 1), query).resolves.toMatchObject({ page: 1 });
+      await expect(searchPaperSummaries(query, 5), query).resolves.toBeInstanceOf(Array);
+    }
+    // Operators around the words do not lose them: the word still finds its papers, a dashed one is still left
+    // out, and a dash standing alone negates nothing, as on web search engines.
+    expect((await searchPapers(`${"- ".repeat(40)}${tag} rivers`, 1)).total).toBe(6);
+    expect((await searchPapers(`${tag} rivers ${"-".repeat(40)}${tag}`, 1)).total).toBe(0);
+    expect(ids((await searchPapers(`${tag} ${"-(".repeat(40)}lakes`, 1)).items)).not.toContain(id("close-popular"));
+    expect((await searchPapers(`&&${tag}|| !!rivers**`, 1)).total).toBe(6);
+  });
+
+  it("rewrites a query as words, phrases, -word, -phrase and or, one negation a term at most", () => {
+    expect(webSearchText("-".repeat(40))).toBe("");
+    expect(webSearchText(`${"-".repeat(40)}cat dog`)).toBe("-cat dog");
+    expect(webSearchText('"graph neural" -"message passing" or transformers')).toBe(
+      '"graph neural" -"message passing" or transformers',
+    );
+    expect(webSearchText("state-of-the-art GPT-4 don't")).toBe("state-of-the-art GPT-4 don't");
+    expect(webSearchText("cat-(-(-(-dog x:* & !y | (z)")).toBe('"cat dog" x y z');
+    expect(webSearchText('"unclosed phrase -here')).toBe('"unclosed phrase here"');
+    expect(webSearchText("Schrödinger 量子 $\\alpha$")).toBe("Schrödinger 量子 alpha");
+  });
+});
+
+describe("search excerpts of abstracts with math", () => {
+  const paperId = `search-${tag}-math`;
+  // An abstract as arXiv has them: inline math all through, some of it long.
+  const abstract = `We consider the problem of estimating the mean of a distribution on $\\mathbb{R}^d$ from $N$ samples, when an $\\varepsilon$-fraction of them is corrupted by an adversary. Prior algorithms run in time $O\\left(N d^2\\right)$ or need $N = \\Omega(d^2/\\varepsilon^2)$ samples. We give an algorithm that runs in time $\\widetilde{O}\\left(N d \\log(1/\\varepsilon)\\right)$, where $N$ is the number of samples, and attains the optimal error $O(\\varepsilon\\sqrt{\\log(1/\\varepsilon)})$ with $N = \\widetilde{O}(d/\\varepsilon^2)$ samples. Our approach builds on a filtering technique with quantum entropy scoring, and extends to covariance estimation in the spectral norm with error $O(\\varepsilon \\log(1/\\varepsilon))$ for Gaussian distributions $\\mathcal{N}(0, \\Sigma)$ with unknown $\\Sigma \\succ 0$.`;
+  const formulas = mathSpans(abstract).map(({ start, end }) => abstract.slice(start, end));
+
+  beforeAll(async () => {
+    await prisma.paper.create({
+      data: {
+        id: paperId,
+        title: `Robust ${tag} mean estimation in $\\widetilde{O}(Nd)$ time`,
+        abstract,
+        authors: ["A. Author"],
+        publishedAt: new Date("2005-06-01T00:00:00Z"),
+      },
+    });
+  });
+  afterAll(async () => {
+    await prisma.paper.deleteMany({ where: { id: paperId } });
+  });
+
+  it.each(["entropy", "gaussian", "number", "adversary"])(
+    "cuts the excerpt for %s at whole formulas, each typeset as on the paper's page",
+    async (word) => {
+      const hit = (await searchPapers(`${tag} or ${word}`, 1)).items.find((item) => item.id === paperId);
+      expect(hit?.abstractHighlight).toContain(`\u0001`);
+      const pieces = excerptPieces(hit?.abstractHighlight ?? "", abstract);
+      expect(pieces.some((piece) => piece.match && piece.text.toLowerCase() === word)).toBe(true);
+      const math = pieces.filter((piece) => piece.math !== undefined);
+      expect(math.length).toBeGreaterThan(0);
+      for (const piece of math) {
+        expect(formulas).toContain(piece.text);
+        expect(piece.math).toContain('class="katex"');
+      }
+      // No TeX left over in the text around them: no cut formula ("left(N\\right), whereN$").
+      for (const piece of pieces.filter((p) => p.math === undefined)) expect(piece.text).not.toMatch(/[$\\]/);
+    },
+  );
+
+  it("gets excerpts from ts_headline that cut formulas (what the test above mends)", async () => {
+    const hit = (await searchPapers(`${tag} or entropy`, 1)).items.find((item) => item.id === paperId);
+    const excerpt = (hit?.abstractHighlight ?? "").replace(/[\u0001\u0002]/g, "");
+    const start = abstract.indexOf(excerpt);
+    const inside = (at: number) => mathSpans(abstract).some((span) => span.start < at && at < span.end);
+    expect(start).toBeGreaterThan(0);
+    expect([inside(start), inside(start + excerpt.length)]).toEqual([true, true]);
+  });
+
+  it("typesets the title's math and marks the matches outside it", async () => {
+    const hit = (await searchPapers(`${tag} mean`, 1)).items.find((item) => item.id === paperId);
+    const pieces = highlightPieces(hit?.titleHighlight ?? "");
+    expect(pieces.filter((piece) => piece.match).map((piece) => piece.text)).toEqual([tag, "mean"]);
+    expect(pieces.find((piece) => piece.math)?.text).toBe("$\\widetilde{O}(Nd)$");
   });
 });

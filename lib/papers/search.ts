@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { FRAGMENT_DELIMITER } from "@/lib/papers/highlights";
 import type { Page, PaperSummary, SearchHit } from "@/lib/papers/schema";
 import { toSummary, type SummaryRow } from "@/lib/papers/summary";
 import { visiblePaperSql } from "@/lib/papers/visibility";
@@ -121,11 +122,14 @@ async function findMatches(
   return { rows: matches.slice(0, Math.max(listed - offset, 0)), total, totalCapped, listed };
 }
 
-/** The highlighted title and abstract excerpt: matches between the \u0001 and \u0002 markers the page turns into <mark>. */
+/**
+ * The highlighted title and abstract excerpt: matches between the \u0001 and \u0002 markers the page turns into
+ * <mark>, fragments between FRAGMENT_DELIMITERs, which lib/papers/highlights.ts cuts at whole formulas.
+ */
 const HEADLINE_COLUMNS = Prisma.sql`,
   ts_headline('english', p.title, q.query, ${`StartSel=\u0001, StopSel=\u0002, HighlightAll=true`}) AS "titleHighlight",
   ts_headline('english', p.abstract, q.query,
-    ${`StartSel=\u0001, StopSel=\u0002, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) AS "abstractHighlight"`;
+    ${`StartSel=\u0001, StopSel=\u0002, MaxWords=45, MinWords=20, MaxFragments=2, FragmentDelimiter="${FRAGMENT_DELIMITER}"`}) AS "abstractHighlight"`;
 
 /**
  * The columns of `summarySelect`, read in the search's own query: Prisma's findMany with the featuring and
@@ -151,6 +155,47 @@ function toMatchRow({
   return { ...paper, daily: day && submittedAt ? { day, submittedAt, submittedBy } : null };
 }
 
+/** A word as the search reads it: letters and digits, joined by the punctuation words hold (`state-of-the-art`). */
+const SEARCH_WORD = /[\p{L}\p{N}\p{M}]+(?:[-_.'’/@][\p{L}\p{N}\p{M}]+)*/gu;
+
+/** A quoted phrase (closed, or running to the end as websearch_to_tsquery reads it), or a run of other characters. */
+const SEARCH_TOKEN = /([^\s"]*)"([^"]*)(?:"|$)|[^\s"]+/g;
+
+/**
+ * The query rewritten in the part of websearch_to_tsquery's syntax the search offers — words, `"phrases"`,
+ * `-word`, `-"phrase"` and `or` — with every other character dropped. websearch_to_tsquery reads each `-`
+ * before a word as one more NOT, and stacks the NOTs in a fixed 32-deep stack: 40 dashes (or `-(-(-(…`)
+ * made it fail with "tsquery stack too small", a 500. Here a term is negated once at most, however many
+ * dashes precede it, so no input can reach that limit; `&`, `|`, `!`, `:`, `*`, `<`, parentheses and
+ * backslashes are not search syntax and go too.
+ */
+export function webSearchText(query: string): string {
+  const terms: string[] = [];
+  const words = (text: string) => text.match(SEARCH_WORD) ?? [];
+  /** A run of characters outside quotes: its words, negated when a `-` comes before the first of them. */
+  const bare = (chunk: string) => {
+    const found = words(chunk);
+    const first = found[0];
+    if (first === undefined) return;
+    const negated = chunk.slice(0, chunk.indexOf(first)).includes("-");
+    if (found.length === 1 && !negated && first.toLowerCase() === "or") terms.push("or");
+    else if (found.length === 1) terms.push(`${negated ? "-" : ""}${first}`);
+    else terms.push(`${negated ? "-" : ""}"${found.join(" ")}"`);
+  };
+  for (const [token, prefix, phrase] of query.matchAll(SEARCH_TOKEN)) {
+    if (phrase === undefined) {
+      bare(token);
+      continue;
+    }
+    const prefixWords = words(prefix ?? "");
+    if (prefixWords.length) bare(prefix ?? "");
+    const phraseWords = words(phrase);
+    const negated = !prefixWords.length && (prefix ?? "").includes("-");
+    if (phraseWords.length) terms.push(`${negated ? "-" : ""}"${phraseWords.join(" ")}"`);
+  }
+  return terms.join(" ");
+}
+
 /**
  * The CTEs that find and count the matches: `q` (the tsquery), `exact` (the exact titles), `title_hits`
  * and `other_hits` (up to the cap), `counts` (titles and others, each at most one past the cap).
@@ -164,7 +209,7 @@ function matchesSql(query: string, title: string, cap: number): Prisma.Sql {
   return Prisma.sql`
     q AS MATERIALIZED (
       -- negates: the query has a -word, so a title match must be checked against the whole text too.
-      SELECT query, query::text LIKE '%!%' AS negates FROM websearch_to_tsquery('english', ${query}) AS query),
+      SELECT query, query::text LIKE '%!%' AS negates FROM websearch_to_tsquery('english', ${webSearchText(query)}) AS query),
     exact AS MATERIALIZED (
       SELECT p.id, p."upvoteCount" FROM "Paper" p, q
       WHERE lower(p.title) = lower(${title}) AND p."titleVector" @@ q.query

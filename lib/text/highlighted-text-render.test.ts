@@ -57,4 +57,18 @@ describe("highlightPieces and HighlightedText", () => {
     );
     expect(excerptPieces("", abstract)).toEqual([]);
   });
+
+  it("typesets formulas and cuts an excerpt at whole ones: widened to a short one, narrowed past a long one", () => {
+    const long = `$${"x + ".repeat(60)}y$`;
+    const abstract = `The cost is $O\\left(N\\right)$, where $N$ is the size. Then ${long} holds for all of them.`;
+    // ts_headline's fragments, cut inside `$O\left(N\right)$` and inside the long formula.
+    const cut = `left(N\\right)$, where $N$ is the ${S}size${E}. Then $x + x + x`;
+    const pieces = excerptPieces(cut, abstract);
+    expect(pieces.filter((piece) => piece.math).map((piece) => piece.text)).toEqual(["$O\\left(N\\right)$", "$N$"]);
+    const html = renderToStaticMarkup(createElement(HighlightedText, { pieces }));
+    expect(html).toContain('<span><span class="katex">');
+    expect(html).toContain("<mark>size</mark>");
+    for (const piece of pieces.filter((p) => p.math === undefined)) expect(piece.text).not.toMatch(/[$\\]/);
+    expect(pieces.map((piece) => piece.text).join("")).toBe("… $O\\left(N\\right)$, where $N$ is the size. Then …");
+  });
 });

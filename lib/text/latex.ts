@@ -18,6 +18,12 @@ export type Segment =
 
 type Style = "em" | "strong" | "code" | undefined;
 
+/** A range of the input, `[start, end)`. */
+export interface SourceSpan {
+  start: number;
+  end: number;
+}
+
 /** Groups nested deeper than this are read as literal text, so hostile input cannot exhaust the stack. */
 const MAX_DEPTH = 32;
 
@@ -188,6 +194,8 @@ function normalizeTex(tex: string): string {
  */
 class Reader {
   private out: Segment[] = [];
+  /** Where each math segment's source is, delimiters included, in reading order. */
+  readonly spans: SourceSpan[] = [];
   /** For each unescaped `{`, the index of its matching `}`; -1 if none. */
   private readonly braceClose: Int32Array;
   /** For each index p, the first unescaped `$` at or after p (length if none). */
@@ -245,10 +253,12 @@ class Reader {
     }
   }
 
-  /** Emits math unless its source is blank; returns whether it did. */
-  private math(tex: string, display: boolean): boolean {
+  /** Emits the math in `src[start, end)` (delimiters included) unless its source is blank; returns whether it did. */
+  private math(start: number, end: number, delimiter: number, display: boolean): boolean {
+    const tex = this.src.slice(start + delimiter, end - delimiter);
     if (isBlank(tex)) return false;
     this.out.push({ kind: "math", tex: normalizeTex(tex), display });
+    this.spans.push({ start, end });
     return true;
   }
 
@@ -331,11 +341,11 @@ class Reader {
     if (src[i + 1] === "$" && i + 1 < end) {
       // `$$ … $$`. A single `$` before the closing pair means this is not display math: read the dollars one by one.
       const k = this.nextDollar[i + 2] ?? end;
-      if (k + 1 < end && src[k + 1] === "$" && this.math(src.slice(i + 2, k), true)) return k + 2;
+      if (k + 1 < end && src[k + 1] === "$" && this.math(i, k + 2, 2, true)) return k + 2;
     } else {
       // Like pandoc, a `$` right before a digit (`$5 and $10`) is a price, not the end of math.
       const k = this.nextInlineClose[i + 1] ?? end;
-      if (k < end && this.math(src.slice(i + 1, k), false)) return k + 1;
+      if (k < end && this.math(i, k + 1, 1, false)) return k + 1;
     }
     this.text("$", style);
     return i + 1;
@@ -344,7 +354,7 @@ class Reader {
   /** `\(…\)` or `\[…\]` whose opening backslash is at `i`. Returns the next index, or -1 if unclosed. */
   private bracketMath(i: number, end: number, display: boolean): number {
     const k = (display ? this.nextBracketClose : this.nextParenClose)[i + 2] ?? end;
-    return k + 1 < end && this.math(this.src.slice(i + 2, k), display) ? k + 2 : -1;
+    return k + 1 < end && this.math(i, k + 2, 2, display) ? k + 2 : -1;
   }
 
   /** A command at `i` (a backslash). Returns where reading continues and the style from there on. */
@@ -572,4 +582,19 @@ export function parseLatexText(input: string): Segment[] {
  */
 export function latexToPlainText(input: string): string {
   return segmentsToPlainText(parseLatexText(input));
+}
+
+/**
+ * Where the math is in `input`: each formula's `[start, end)`, delimiters included, in order, as
+ * `parseLatexText` reads them. For cutting a text (a search excerpt) without cutting a formula.
+ */
+export function mathSpans(input: string): SourceSpan[] {
+  if (typeof input !== "string" || input === "") return [];
+  try {
+    const reader = new Reader(input);
+    reader.read();
+    return reader.spans;
+  } catch {
+    return [];
+  }
 }

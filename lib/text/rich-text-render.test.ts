@@ -77,4 +77,11 @@ describe("RichText", () => {
   it("renders empty text as an empty span", () => {
     expect(render("")).toBe("<span></span>");
   });
+
+  it("shows a formula drawn taller than a line as its source: a title cannot stretch the lists", () => {
+    expect(render("Tall $\\rule{100000em}{100000em}$ title")).toBe(
+      "<span>Tall $\\rule{100000em}{100000em}$ title</span>",
+    );
+    expect(render("Fine $\\rule{1em}{1em}$ title")).toContain("katex-rule");
+  });
 });
