@@ -10,7 +10,7 @@ const member = `vote_http_${run}`;
 const sessions = [`${member}_a`, `${member}_b`];
 const limit = 30;
 
-function vote(overrides: Partial<VoteRequest> = {}, session = sessions[0]!): Promise<ReturnType<typeof answerVote>> {
+function vote(overrides: Partial<VoteRequest> = {}, session = sessions[0]!): ReturnType<typeof answerVote> {
   return answerVote({
     contentType: "application/json",
     origin: appUrl(),
