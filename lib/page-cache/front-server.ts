@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import next from "next";
 import { cacheTags } from "@/lib/cache-tags";
 import { databaseFailures } from "@/lib/db-health";
+import { answerOutagesWith503, prepareOutageAnswer } from "@/lib/db-outage-status";
+import { refusalFor } from "@/lib/http/gate";
 import { ChangeFeed, type Change } from "@/lib/page-cache/change-feed";
 import { policyForStoredPage } from "@/lib/page-cache/csp";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
@@ -96,7 +98,12 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   /** Where this server itself is reached for a render: known once it listens. */
   const loopback = { host: "127.0.0.1", port: 0 };
 
-  const passToNext = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  await prepareOutageAnswer();
+  /** Next.js answers; a 500 it gives while the database is failing becomes the calm 503. */
+  const passToNext = (req: IncomingMessage, res: ServerResponse) => {
+    answerOutagesWith503(res);
+    void handle(req, res);
+  };
 
   // Next.js's data cache is reached through POST /api/revalidate (`revalidateTag` runs only inside Next.js):
   // a vote's tags in batches, another server's changes as they come. `scope: "here"`: not announced again.
@@ -255,6 +262,16 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     if (fill !== undefined) {
       delete req.headers[FILL_HEADER];
       if (fill === token) return passToNext(req, res);
+    }
+    const refusal = refusalFor(req);
+    if (refusal) {
+      // The body, if any, is not read: the connection closes after the answer.
+      res.writeHead(refusal.status, {
+        ...refusal.headers,
+        "content-length": Buffer.byteLength(refusal.body),
+        connection: "close",
+      });
+      return void res.end(req.method === "HEAD" ? undefined : refusal.body);
     }
     req.headers["x-forwarded-for"] = withForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress);
     if (isVoteRequest(req)) {
