@@ -1,7 +1,9 @@
 import "server-only";
 import type { IncomingHttpHeaders } from "node:http";
 import { createRequire } from "node:module";
+import type { ServerResponse } from "node:http";
 import { FORBIDDEN_METHODS, methodNotAllowed, plainAnswer } from "@/lib/http/methods";
+import { rewrite500 } from "@/lib/http/rewrite-500";
 
 /**
  * What the front server (lib/page-cache/front-server.ts) refuses before Next.js sees a request: requests
@@ -13,7 +15,8 @@ import { FORBIDDEN_METHODS, methodNotAllowed, plainAnswer } from "@/lib/http/met
  * - a server action from another origin, or from `null`: 403, where Next.js refused it with a 500;
  * - a server action's body over Next.js's 1 MB limit (`Content-Length`), or of unknown length: 413 / 411,
  *   where Next.js read it, logged a 413 and answered 500.
- * A server action's body that passes these but does not decode is refused on the way out (front-server.ts).
+ * A server action's body that passes these but does not decode is refused on the way out
+ * (`refuseUnreadableAction`).
  */
 
 export interface Refusal {
@@ -144,4 +147,16 @@ function loadRouterStateParser(): RouterStateParser | null {
 export function refuse(pathname: string, status: number, title: string, sentence: string): Refusal {
   const answer = plainAnswer(pathname, status, title, sentence);
   return { status, headers: { ...SECURITY_HEADERS, ...answer.headers }, body: answer.body };
+}
+
+/**
+ * A server action whose body Next.js cannot decode (not JSON, a broken multipart, a reference to nothing)
+ * is answered 500 by Next.js, which throws while decoding, before any action runs. The app's actions never
+ * answer 500 themselves — lib/actions/safe-action.ts maps every failure to an `ActionResult` — so a 500 to
+ * an action request is Next.js refusing it: it becomes a 400 (a 503 during a database outage, which
+ * lib/db-outage-status.ts applies over this).
+ */
+export function refuseUnreadableAction(response: ServerResponse, pathname: string): void {
+  const refusal = refuse(pathname, 400, "Bad request", "This form could not be read: send it from the page again.");
+  rewrite500(response, () => ({ status: 400, headers: refusal.headers, body: refusal.body }));
 }

@@ -6,7 +6,7 @@ import next from "next";
 import { cacheTags } from "@/lib/cache-tags";
 import { databaseFailures } from "@/lib/db-health";
 import { answerOutagesWith503, prepareOutageAnswer } from "@/lib/db-outage-status";
-import { refusalFor } from "@/lib/http/gate";
+import { isServerAction, refusalFor, refuseUnreadableAction } from "@/lib/http/gate";
 import { ChangeFeed, type Change } from "@/lib/page-cache/change-feed";
 import { policyForStoredPage } from "@/lib/page-cache/csp";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
@@ -265,15 +265,15 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     }
     const refusal = refusalFor(req);
     if (refusal) {
-      // The body, if any, is not read: the connection closes after the answer.
-      res.writeHead(refusal.status, {
-        ...refusal.headers,
-        "content-length": Buffer.byteLength(refusal.body),
-        connection: "close",
-      });
+      // The body, if any, is read and dropped, so that the client, still sending, gets the answer (a closed
+      // connection would meet it with EPIPE instead); the server's request timeout bounds how long.
+      req.resume();
+      res.writeHead(refusal.status, { ...refusal.headers, "content-length": Buffer.byteLength(refusal.body) });
       return void res.end(req.method === "HEAD" ? undefined : refusal.body);
     }
     req.headers["x-forwarded-for"] = withForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress);
+    const pathname = (req.url ?? "/").split("?", 1)[0]!;
+    if (isServerAction(req.method ?? "", pathname, req.headers)) refuseUnreadableAction(res, pathname);
     if (isVoteRequest(req)) {
       return void serveVote(req, res, afterVote).catch(() => {
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
