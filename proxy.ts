@@ -8,7 +8,7 @@ import { isRouteHandlerPath, KNOWN_METHODS, methodNotAllowed, plainAnswer } from
  *   threw while decoding the segment (a 500 on every dynamic route);
  * - methods a route does not take: pages answer GET and HEAD (plus server-action POSTs), so anything
  *   else is a 405 with `Allow`, as is any unknown method anywhere (TRACE, TRACK and CONNECT never get
- *   here: instrumentation.ts answers them);
+ *   here: the front server, lib/http/gate.ts, answers them);
  * - forwarded scheme and host headers that are not a scheme or a host (`X-Forwarded-Proto: javascript`
  *   made Auth.js build a `null` origin, a 500): dropped, so the defaults apply;
  * and gives every answer, HTML 404s under /api and /feeds included, the Content-Security-Policy: a fresh

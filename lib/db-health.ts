@@ -18,6 +18,24 @@ import {
 
 /** How often the probe asks while the database is marked down (the brief: recover within 1 s). */
 export const PROBE_INTERVAL_MS = 250;
+/**
+ * Slowness alone (a statement, lock or pool timeout) marks the database down only when it is all there is:
+ * at least `SLOW_FAILURES` such failures within `SLOW_WINDOW_MS`, and no query answered within
+ * `SUCCESS_WINDOW_MS`. A busy CPU or one locked table leaves other queries answering, and each request
+ * that met the timeout answers 503 on its own; a stalled database answers nothing.
+ */
+export const SLOW_FAILURES = 3;
+export const SLOW_WINDOW_MS = 2_000;
+export const SUCCESS_WINDOW_MS = 1_000;
+/**
+ * Hysteresis: an outage lasts at least `holdMs`, which starts at `MIN_HOLD_MS` and doubles (up to
+ * `MAX_HOLD_MS`) each time the database goes down again within `RELAPSE_MS` of coming back — a locked
+ * table answers the probe's `SELECT 1` but not the pages, and would otherwise flip the flag every second
+ * or two. Up for `RELAPSE_MS`, the next outage starts again from the minimum.
+ */
+export const MIN_HOLD_MS = 250;
+export const MAX_HOLD_MS = 8_000;
+export const RELAPSE_MS = 10_000;
 
 interface HealthState {
   down: boolean;
@@ -31,13 +49,23 @@ interface HealthState {
   outages: number;
   /** The last time a query failed for want of a database (ms since the epoch), down or not. */
   lastFailureAt: number;
+  /** Failures for want of a database in this process, down or not (a render compares it before and after). */
+  failures: number;
+  /** When recent slow failures happened (within SLOW_WINDOW_MS), oldest first. */
+  slow: number[];
+  /** The last time a query answered. */
+  lastSuccessAt: number;
+  /** When the database last came back. */
+  upSince: number;
+  /** The least this outage lasts (see MIN_HOLD_MS). */
+  holdMs: number;
 }
 
 const KEY = Symbol.for("daily-papers.db-health");
 const holder = globalThis as unknown as { [KEY]?: HealthState };
 
 function state(): HealthState {
-  return (holder[KEY] ??= {
+  const s = (holder[KEY] ??= {
     down: false,
     since: 0,
     reason: "",
@@ -46,7 +74,13 @@ function state(): HealthState {
     timer: null,
     outages: 0,
     lastFailureAt: 0,
+    failures: 0,
+    slow: [],
+    lastSuccessAt: 0,
+    upSince: 0,
+    holdMs: MIN_HOLD_MS,
   });
+  return s;
 }
 
 /** Whether the database is marked down right now. */
@@ -62,28 +96,59 @@ export function registerDatabaseProbe(probe: () => Promise<void>): void {
   state().probe = probe;
 }
 
-/** Marks the database down (once per outage, logged) and starts probing for its return. */
-export function markDatabaseDown(reason: string): void {
+/** Records that a query answered: slowness with answers is not an outage. */
+export function recordDatabaseSuccess(now = Date.now()): void {
+  state().lastSuccessAt = now;
+}
+
+/**
+ * Records a query that failed for want of a database (`isDatabaseOutage`), and decides whether the
+ * database is down: at once when it cannot be reached (refused, unknown host, not accepting connections),
+ * on slowness only as SLOW_FAILURES says. A lost connection (`isConnectionLoss`) is not recorded: the next
+ * query gets a fresh one.
+ */
+export function recordDatabaseFailure(error: unknown, now = Date.now()): void {
+  if (isConnectionLoss(error)) return;
   const s = state();
-  s.lastFailureAt = Date.now();
+  s.lastFailureAt = now;
+  s.failures += 1;
+  if (!isSlowness(error)) return markDatabaseDown(describeFailure(error), now);
+  s.slow = s.slow.filter((at) => now - at < SLOW_WINDOW_MS);
+  s.slow.push(now);
+  if (s.slow.length >= SLOW_FAILURES && now - s.lastSuccessAt >= SUCCESS_WINDOW_MS) {
+    markDatabaseDown(`${s.slow.length} timeouts in ${SLOW_WINDOW_MS} ms and no answer: ${describeFailure(error)}`, now);
+  }
+}
+
+/** How many queries failed for want of a database in this process so far. */
+export function databaseFailures(): number {
+  return state().failures;
+}
+
+/** Marks the database down (once per outage, logged) and starts probing for its return. */
+export function markDatabaseDown(reason: string, now = Date.now()): void {
+  const s = state();
+  s.lastFailureAt = now;
   if (s.down) return;
-  s.down = true;
-  s.since = Date.now();
-  s.reason = reason;
-  s.outages += 1;
-  console.error(`[db] unavailable: ${reason}; answering 503 until it is back`);
   if (!s.probe) {
     // Nothing to probe with (a script's client): the next request finds out for itself.
-    s.down = false;
     return;
   }
+  s.down = true;
+  s.since = now;
+  s.reason = reason;
+  s.outages += 1;
+  s.slow = [];
+  const sinceUp = now - s.upSince;
+  s.holdMs = s.upSince && sinceUp < RELAPSE_MS ? Math.min(MAX_HOLD_MS, s.holdMs * 2) : MIN_HOLD_MS;
+  console.error(`[db] unavailable: ${reason}; answering 503 for at least ${s.holdMs} ms, until it is back`);
   s.timer ??= setInterval(() => void probeOnce(), PROBE_INTERVAL_MS);
   s.timer.unref?.();
 }
 
 async function probeOnce(): Promise<void> {
   const s = state();
-  if (!s.down || s.probing || !s.probe) return;
+  if (!s.down || s.probing || !s.probe || Date.now() - s.since < s.holdMs) return;
   s.probing = true;
   try {
     await s.probe();
@@ -97,20 +162,33 @@ async function probeOnce(): Promise<void> {
 
 /**
  * Whether a query failed for want of a database within the last `windowMs`: a render that failed then
- * failed for that reason (lib/outage-status.ts answers it with a 503, not a 500).
+ * failed for that reason (lib/db-outage-status.ts answers it with a 503, not a 500).
  */
 export function databaseFailedRecently(windowMs = 3000): boolean {
   return Date.now() - state().lastFailureAt < windowMs;
 }
 
 /** Clears the outage (the probe got an answer). */
-export function markDatabaseUp(): void {
+export function markDatabaseUp(now = Date.now()): void {
   const s = state();
   if (s.timer) clearInterval(s.timer);
   s.timer = null;
   if (!s.down) return;
   s.down = false;
-  console.error(`[db] available again after ${Date.now() - s.since} ms`);
+  s.upSince = now;
+  s.lastSuccessAt = now;
+  console.error(`[db] available again after ${now - s.since} ms`);
+}
+
+/** The outage flag's figures in this process: how many times it went down, and whether it is now. */
+export function databaseHealthFigures(): { outages: number; failures: number; down: boolean; holdMs: number } {
+  const s = state();
+  return { outages: s.outages, failures: s.failures, down: s.down, holdMs: s.holdMs };
+}
+
+function describeFailure(error: unknown): string {
+  const e = error as { message?: string; cause?: { message?: string; kind?: string } };
+  return String(e?.cause?.message ?? e?.cause?.kind ?? e?.message ?? error).slice(0, 200);
 }
 
 /** Thrown in place of a query when the database is known to be down, so the caller fails at once. */
@@ -205,6 +283,29 @@ export function isConnectionLoss(error: unknown): boolean {
       /terminating connection due to administrator command|Connection terminated unexpectedly/.test(err.message)
     )
       return true;
+    e = err.cause;
+  }
+  return false;
+}
+
+/** Timeouts: the database was slow to answer, or every pooled connection was busy — not necessarily gone. */
+const SLOW_SQLSTATES = new Set(["57014", "55P03", "25P03"]);
+const SLOW_PRISMA_CODES = new Set(["P1008", "P2024"]);
+const SLOW_MESSAGES = ["timeout exceeded when trying to connect", "Query read timeout"];
+
+/**
+ * Whether `error` (an outage, `isDatabaseOutage`) is a timeout rather than a refusal: a statement, lock
+ * or idle timeout, pg-pool's wait for a connection, pg's client-side read timeout.
+ */
+export function isSlowness(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 6; depth++) {
+    const err = e as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown };
+    const driver = (e as { meta?: { driverAdapterError?: { cause?: { kind?: string; code?: string } } } }).meta
+      ?.driverAdapterError?.cause;
+    if (typeof err.code === "string" && (SLOW_SQLSTATES.has(err.code) || SLOW_PRISMA_CODES.has(err.code))) return true;
+    if (driver?.code && SLOW_SQLSTATES.has(driver.code)) return true;
+    if (err.kind === "SocketTimeout" || driver?.kind === "SocketTimeout") return true;
+    if (typeof err.message === "string" && SLOW_MESSAGES.some((m) => (err.message as string).includes(m))) return true;
     e = err.cause;
   }
   return false;

@@ -4,10 +4,10 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@pr
 import pg from "pg";
 import {
   DatabaseUnavailableError,
-  isConnectionLoss,
   isDatabaseDown,
   isDatabaseOutage,
-  markDatabaseDown,
+  recordDatabaseFailure,
+  recordDatabaseSuccess,
   registerDatabaseProbe,
 } from "@/lib/db-health";
 import { PrismaClient } from "@/lib/generated/prisma/client";
@@ -108,9 +108,10 @@ function observed<T extends object>(target: T, methods: string[]): T {
         if (isDatabaseDown() && !FINISHING.has(String(property))) throw new DatabaseUnavailableError();
         try {
           const result: unknown = await (value as (...a: unknown[]) => Promise<unknown>).apply(object, args);
+          recordDatabaseSuccess();
           return property === "startTransaction" ? observed(result as Transaction, TRANSACTION_METHODS) : result;
         } catch (error) {
-          if (isDatabaseOutage(error) && !isConnectionLoss(error)) markDatabaseDown(describe(error));
+          if (isDatabaseOutage(error)) recordDatabaseFailure(error);
           throw error;
         }
       };
@@ -121,11 +122,6 @@ function observed<T extends object>(target: T, methods: string[]): T {
 const ADAPTER_METHODS = ["queryRaw", "executeRaw", "executeScript", "startTransaction"];
 const TRANSACTION_METHODS = ["queryRaw", "executeRaw", "commit", "rollback"];
 const FINISHING = new Set(["commit", "rollback"]);
-
-function describe(error: unknown): string {
-  const e = error as { message?: string; cause?: { message?: string; kind?: string } };
-  return (e.cause?.message ?? e.cause?.kind ?? e.message ?? String(error)).slice(0, 200);
-}
 
 /** The adapter factory with every adapter and transaction it hands out observed for outages. */
 function healthReportingFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
@@ -206,9 +202,11 @@ export async function observedQuery<Row extends pg.QueryResultRow>(
 ): Promise<Row[]> {
   if (isDatabaseDown()) throw new DatabaseUnavailableError();
   try {
-    return (await pool.query<Row>(text, values)).rows;
+    const { rows } = await pool.query<Row>(text, values);
+    recordDatabaseSuccess();
+    return rows;
   } catch (error) {
-    if (isDatabaseOutage(error) && !isConnectionLoss(error)) markDatabaseDown(describe(error));
+    if (isDatabaseOutage(error)) recordDatabaseFailure(error);
     throw error;
   }
 }

@@ -22,6 +22,12 @@ function forgetEarlierDataCache(root: string): void {
   });
 }
 
+/**
+ * The oldest stored page ever served: a page whose refreshes keep failing (the database away for long) is
+ * dropped after this, and its readers get the calm 503 instead of an ever older copy.
+ */
+const PAGE_CACHE_MAX_AGE_MS = 5 * 60_000;
+
 await runScript(async () => {
   const { values } = parseArgs({ options: { port: { type: "string" }, hostname: { type: "string" } } });
   // Without APP_URL the site's links name http://localhost:PORT (lib/env.ts appUrl): the port served here.
@@ -35,6 +41,9 @@ await runScript(async () => {
     hostname: values.hostname,
     maxBytes: env.PAGE_CACHE_MB * 1024 * 1024,
     staleAfterMs: env.PAGE_CACHE_STALE_SECONDS * 1000,
+    maxAgeMs: PAGE_CACHE_MAX_AGE_MS,
+    // Every app server on this database hears the others' changes (lib/page-cache/change-feed.ts).
+    changesDatabaseUrl: env.DATABASE_URL,
   });
   console.log(`Daily Papers is serving at ${server.url}`);
   await new Promise<void>((resolve) => {

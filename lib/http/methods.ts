@@ -1,7 +1,7 @@
 /**
- * Which HTTP methods each kind of address takes. Shared by proxy.ts (which answers most refusals) and
- * instrumentation.ts (which must answer TRACE/TRACK/CONNECT itself: Next.js cannot even build a request
- * object for them, so they never reach the proxy and used to be a 500).
+ * Which HTTP methods each kind of address takes. Shared by proxy.ts (which answers most refusals) and the
+ * front server's gate, lib/http/gate.ts (which must answer TRACE/TRACK/CONNECT itself: Next.js cannot even
+ * build a request object for them, so they never reach the proxy and used to be a 500).
  */
 
 /** Methods a page answers. Server-action POSTs are the one exception, recognised by the proxy. */

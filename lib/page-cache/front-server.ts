@@ -3,11 +3,16 @@ import { randomBytes } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
+import { cacheTags } from "@/lib/cache-tags";
+import { databaseFailures } from "@/lib/db-health";
+import { answerOutagesWith503, prepareOutageAnswer } from "@/lib/db-outage-status";
+import { isServerAction, refusalFor, refuseUnreadableAction } from "@/lib/http/gate";
+import { ChangeFeed, type Change } from "@/lib/page-cache/change-feed";
 import { policyForStoredPage } from "@/lib/page-cache/csp";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
-import { stalePages } from "@/lib/page-cache/invalidate";
+import { invalidatePagesHere, stalePages } from "@/lib/page-cache/invalidate";
 import { planFor, type CachePlan } from "@/lib/page-cache/policy";
-import { installPageStore } from "@/lib/page-cache/registry";
+import { installChangeFeed, installPageStore } from "@/lib/page-cache/registry";
 import { PageStore, storedAnswer, type StoredAnswer } from "@/lib/page-cache/store";
 import { TagRelay } from "@/lib/page-cache/tag-relay";
 import { revalidationToken } from "@/lib/revalidate";
@@ -35,6 +40,13 @@ export interface FrontServerOptions {
   maxBytes: number;
   /** After this long a stored page is refreshed in the background. */
   staleAfterMs: number;
+  /** After this long a stored page is never served, whatever its refreshes answered. */
+  maxAgeMs: number;
+  /**
+   * The database the other app servers share: changes are told to them, and heard from them, through it
+   * (lib/page-cache/change-feed.ts). Omitted, this server keeps its caches to itself.
+   */
+  changesDatabaseUrl?: string;
 }
 
 export interface FrontServer {
@@ -76,7 +88,9 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const store = installPageStore(new PageStore({ maxBytes: options.maxBytes, staleAfterMs: options.staleAfterMs }));
+  const store = installPageStore(
+    new PageStore({ maxBytes: options.maxBytes, staleAfterMs: options.staleAfterMs, maxAgeMs: options.maxAgeMs }),
+  );
   const token = randomBytes(24).toString("base64url");
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   const inflight = new Map<string, Promise<SharedRender>>();
@@ -84,19 +98,56 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   /** Where this server itself is reached for a render: known once it listens. */
   const loopback = { host: "127.0.0.1", port: 0 };
 
-  const passToNext = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
+  await prepareOutageAnswer();
+  /** Next.js answers; a 500 it gives while the database is failing becomes the calm 503. */
+  const passToNext = (req: IncomingMessage, res: ServerResponse) => {
+    answerOutagesWith503(res);
+    void handle(req, res);
+  };
 
-  // A vote stales the stored pages at once; Next.js's data cache hears of it through POST /api/revalidate.
+  // Next.js's data cache is reached through POST /api/revalidate (`revalidateTag` runs only inside Next.js):
+  // a vote's tags in batches, another server's changes as they come. `scope: "here"`: not announced again.
   const relayToken = revalidationToken();
-  const dataCacheRelay = new TagRelay(async (tags) => {
-    if (!relayToken) return;
-    await postToSelf("/api/revalidate", JSON.stringify({ tags, mode: "stale" }), relayToken);
-  });
+  function relayToNext(tags: string[], mode: Change["how"]): Promise<void> {
+    if (!relayToken) {
+      invalidatePagesHere(tags, mode);
+      return Promise.resolve();
+    }
+    return postToSelf("/api/revalidate", JSON.stringify({ tags, mode, scope: "here" }), relayToken);
+  }
+  const dataCacheRelay = new TagRelay((tags) => relayToNext(tags, "stale"));
+  /** A vote stales the stored pages here and on the other servers at once; the data cache follows. */
   function afterVote(paperId: string): void {
     const stale = tagsStaleAfterVote(paperId);
     stalePages(...stale.pages);
     dataCacheRelay.add(stale.data);
   }
+
+  /**
+   * Another server's change: Next's data cache first, then the stored pages (by the route itself), so that
+   * no render between the two reads the old data and stores it as new. A failed relay still reaches the pages.
+   */
+  async function heardChange(change: Change): Promise<void> {
+    for (let i = 0; i < change.tags.length; i += 100) {
+      const tags = change.tags.slice(i, i + 100);
+      await relayToNext(tags, change.how).catch((error: unknown) => {
+        console.error(`[cache] could not relay another server's change: ${(error as Error).message}`);
+        invalidatePagesHere(tags, change.how);
+      });
+    }
+  }
+  const feed = options.changesDatabaseUrl
+    ? installChangeFeed(
+        new ChangeFeed({
+          databaseUrl: options.changesDatabaseUrl,
+          onChange: (change) => void heardChange(change),
+          // Changes may have been missed: everything stored may be behind. Stale, not expired, so readers
+          // keep their pages while they refresh (a refresh that meets a hidden paper drops its copy).
+          onGap: () => void heardChange({ how: "stale", tags: [cacheTags.all] }),
+          log: (line) => console.error(line),
+        }),
+      )
+    : null;
 
   function postToSelf(path: string, body: string, bearer: string): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -122,14 +173,22 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     });
   }
 
-  /** One render per key at a time; stored when it is a page everyone may see. */
+  /**
+   * One render per key at a time; stored when it is a page everyone may see. A render that answers
+   * something else than a server error — a 404 for a paper hidden since, a redirect — drops the stored copy:
+   * kept, it would undo the removal. A server error (the database away) keeps it, within its most age.
+   */
   function renderShared(plan: CachePlan, req: IncomingMessage): Promise<SharedRender> {
     const running = inflight.get(plan.key);
     if (running) return running;
     const sequence = store.mark();
+    const failuresBefore = databaseFailures();
     const render = renderThroughNext(req).then((result) => {
-      const answer = storable(result);
+      // A page rendered while the database failed queries may carry failed sections: not kept as a hit.
+      const degraded = databaseFailures() !== failuresBefore || hasFailedSection(result);
+      const answer = degraded ? null : storable(result);
       if (answer) store.store(plan.key, plan.tags, sequence, answer);
+      else if (result.status < 500 && !degraded) store.drop(plan.key);
       return { render: result, answer };
     });
     inflight.set(plan.key, render);
@@ -172,7 +231,8 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     lastRefresh.set(plan.key, now);
     // Only needed for the interval: dropped then, so URLs seen once do not pile up.
     setTimeout(() => lastRefresh.delete(plan.key), REFRESH_INTERVAL_MS).unref();
-    // A failed refresh keeps the stale page (served while the database is down); the next reader retries.
+    // A refresh that failed keeps the stale page (served while the database is down, up to its most age);
+    // the next reader retries.
     renderShared(plan, req).catch(() => {});
   }
 
@@ -203,7 +263,17 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
       delete req.headers[FILL_HEADER];
       if (fill === token) return passToNext(req, res);
     }
+    const refusal = refusalFor(req);
+    if (refusal) {
+      // The body, if any, is read and dropped, so that the client, still sending, gets the answer (a closed
+      // connection would meet it with EPIPE instead); the server's request timeout bounds how long.
+      req.resume();
+      res.writeHead(refusal.status, { ...refusal.headers, "content-length": Buffer.byteLength(refusal.body) });
+      return void res.end(req.method === "HEAD" ? undefined : refusal.body);
+    }
     req.headers["x-forwarded-for"] = withForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress);
+    const pathname = (req.url ?? "/").split("?", 1)[0]!;
+    if (isServerAction(req.method ?? "", pathname, req.headers)) refuseUnreadableAction(res, pathname);
     if (isVoteRequest(req)) {
       return void serveVote(req, res, afterVote).catch(() => {
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
@@ -217,6 +287,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     });
   });
 
+  await feed?.start();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.hostname, () => resolve());
@@ -231,6 +302,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`,
     async close() {
       await dataCacheRelay.flush();
+      await feed?.close();
       agent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
@@ -251,6 +323,15 @@ function fillHeaders(req: IncomingMessage, token: string): Record<string, string
     if (typeof value === "string") headers[name] = value;
   }
   return headers;
+}
+
+/**
+ * Whether an HTML render streamed a section that failed: React marks the boundary with the error's digest
+ * (`data-dgst`), Next.js's own not-found and redirect digests aside.
+ */
+function hasFailedSection(render: Render): boolean {
+  if (!String(render.headers["content-type"] ?? "").startsWith("text/html")) return false;
+  return /data-dgst="(?!NEXT_)/.test(render.body.toString("utf8"));
 }
 
 /** The stored form of a render everyone may be given, or null: a 200, no cookie, a page's nonce traded for hashes. */

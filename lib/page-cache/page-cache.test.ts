@@ -103,7 +103,7 @@ describe("a stored page's policy", () => {
 
 describe("the page store", () => {
   const answer = (text: string) => storedAnswer(200, { "content-type": "text/html" }, Buffer.from(text));
-  const store = () => new PageStore({ maxBytes: 1_000_000, staleAfterMs: 10_000 });
+  const store = () => new PageStore({ maxBytes: 1_000_000, staleAfterMs: 10_000, maxAgeMs: 300_000 });
 
   it("serves a page fresh, then stale after its time, and forgets an expired one", () => {
     const pages = store();
@@ -138,9 +138,25 @@ describe("the page store", () => {
     expect(pages.get("/papers/1", 1)?.freshness).toBe("stale");
   });
 
+  it("never serves a copy older than its most age, however its refills failed", () => {
+    const pages = store();
+    pages.store("/", ["papers", "lists"], pages.mark(), answer("day"), 0);
+    expect(pages.get("/", 299_999)?.freshness).toBe("stale");
+    expect(pages.get("/", 300_000)).toBeNull();
+  });
+
+  it("forgets a page whose refill answered something else (a 404 for a paper hidden since)", () => {
+    const pages = store();
+    pages.store("/papers/1", ["papers", "paper:1"], pages.mark(), answer("one"), 0);
+    pages.invalidate(["paper:1"], "stale");
+    pages.drop("/papers/1");
+    expect(pages.get("/papers/1", 1)).toBeNull();
+    expect(pages.size).toEqual({ entries: 0, bytes: 0 });
+  });
+
   it("keeps within its bytes, least recently read out first", () => {
     const body = "x".repeat(3_000);
-    const pages = new PageStore({ maxBytes: 40_000, staleAfterMs: 10_000 });
+    const pages = new PageStore({ maxBytes: 40_000, staleAfterMs: 10_000, maxAgeMs: 300_000 });
     const size = answer(body).body.length + answer(body).gzipped.length;
     const fits = Math.floor(40_000 / size);
     for (let i = 0; i < fits; i++) pages.store(`/${i}`, ["papers"], pages.mark(), answer(body), 0);
@@ -152,7 +168,7 @@ describe("the page store", () => {
   });
 
   it("does not store an answer bigger than an eighth of its room", () => {
-    const pages = new PageStore({ maxBytes: 8_000, staleAfterMs: 10_000 });
+    const pages = new PageStore({ maxBytes: 8_000, staleAfterMs: 10_000, maxAgeMs: 300_000 });
     pages.store("/big", ["papers"], pages.mark(), answer("y".repeat(2_000)), 0);
     expect(pages.get("/big", 1)).toBeNull();
   });

@@ -6,7 +6,8 @@ import { gzipSync } from "node:zlib";
  * The page cache's memory: stored answers by key, the tags they depend on, and what happened to those tags
  * since. Invalidation is lazy: a tag's invalidation is a sequence number, and an answer stored before it is
  * stale (`stale`: served while one refill runs) or gone (`expire`: the next reader waits for a fresh one).
- * Bounded by bytes, least recently used first out.
+ * Bounded by bytes, least recently used first out, and by age: an answer older than `maxAgeMs` is never
+ * served, however its refills fail (a database down for long, a refill that keeps timing out).
  */
 
 export interface StoredAnswer {
@@ -34,6 +35,8 @@ export interface PageCacheOptions {
   maxBytes: number;
   /** After this long a stored answer is stale: served, and refilled in the background. */
   staleAfterMs: number;
+  /** After this long a stored answer is gone, stale or not: the most a reader can be behind. */
+  maxAgeMs: number;
 }
 
 export class PageStore {
@@ -90,12 +93,22 @@ export class PageStore {
     }
   }
 
+  /**
+   * Forgets `key`: its refill answered something not for everyone, or not what was stored (a 404 for a
+   * paper since hidden, a redirect). Kept, a stale copy would undo the removal.
+   */
+  drop(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry) this.remove(key, entry);
+  }
+
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 
   private freshnessOf(entry: Entry, now: number): Freshness {
     if (this.overtaken(entry.tags, entry.sequence, this.expiredAt)) return "expired";
+    if (now - entry.storedAt >= this.options.maxAgeMs) return "expired";
     if (this.overtaken(entry.tags, entry.sequence, this.stalenedAt)) return "stale";
     return now - entry.storedAt >= this.options.staleAfterMs ? "stale" : "fresh";
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, sqlRows } from "@/lib/db";
 import type { PaperSummary } from "@/lib/papers/schema";
 import { summarySelect, toSummary } from "@/lib/papers/summary";
 import { visiblePaper } from "@/lib/papers/visibility";
@@ -42,4 +42,13 @@ export async function getUpvotedPapers(userId: string, limit = 100): Promise<Pap
     select: { paper: { select: summarySelect } },
   });
   return rows.map((row) => toSummary(row.paper));
+}
+
+/** The user whose unexpired session is `sessionToken`, or null. */
+export async function getSessionUserId(sessionToken: string): Promise<string | null> {
+  const rows = await sqlRows<{ userId: string }>(
+    `SELECT "userId" FROM "Session" WHERE "sessionToken" = $1 AND expires > now()`,
+    [sessionToken],
+  );
+  return rows[0]?.userId ?? null;
 }

@@ -66,6 +66,20 @@ describe("voteWithSession", () => {
     await expect(setUpvote(users[0]!, "2501.99999", false)).rejects.toThrow("This paper does not exist.");
   });
 
+  it("refuses a vote on a hidden paper, and taking one back, without moving its count", async () => {
+    const voter = users[4]!;
+    await setUpvote(voter, paperId, true);
+    const before = await exact();
+    await prisma.paper.update({ where: { id: paperId }, data: { hiddenAt: new Date() } });
+    try {
+      await expect(setUpvote(users[5]!, paperId, true)).rejects.toThrow("This paper does not exist.");
+      await expect(setUpvote(voter, paperId, false)).rejects.toThrow("This paper does not exist.");
+      expect(await exact()).toEqual(before);
+    } finally {
+      await prisma.paper.update({ where: { id: paperId }, data: { hiddenAt: null } });
+    }
+  });
+
   it("changes nothing without a live session: unknown, expired, or of a deleted user", async () => {
     const voter = users[2]!;
     await setUpvote(voter, paperId, false);

@@ -2,10 +2,11 @@ import "server-only";
 import { actionFailure } from "@/lib/actions/action-failure";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
 import { isDatabaseDown } from "@/lib/db-health";
-import { loadEnv } from "@/lib/env";
+import { appUrl, loadEnv } from "@/lib/env";
 import type { AppErrorCode } from "@/lib/errors";
 import { consumeAllowance } from "@/lib/rate-limit";
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
+import { getSessionUserId } from "@/lib/upvotes/data";
 import { voteWithSession } from "@/lib/upvotes/mutations";
 import { upvoteInputSchema } from "@/lib/upvotes/schema";
 import type { VoteResult } from "@/lib/upvotes/vote-result";
@@ -19,7 +20,7 @@ import { firstIssueMessage } from "@/lib/validation";
  * server answers it directly (lib/page-cache/front-server.ts); under `next dev` the route handler
  * `app/api/upvotes/route.ts` does, with the same function.
  *
- * Cross-site requests are refused twice over: the `Origin` must be this site's, and the body must be JSON
+ * Cross-site requests are refused twice over: the `Origin` must be this site's (scheme, host and port), and the body must be JSON
  * (which a form cannot send, and which a cross-site script may only send after a CORS preflight nobody answers).
  */
 export const VOTE_PATH = "/api/upvotes";
@@ -78,14 +79,45 @@ export function voteTooLarge(): VoteAnswer {
   return { ...refusal("INVALID_INPUT", "A vote is a few bytes."), status: 413 };
 }
 
-/** Whether `origin` names the site at `host`: a browser sends `Origin` on every POST. */
+/**
+ * Whether `origin` is this site's origin — scheme, host and port, as a browser sends it on every POST:
+ * APP_URL's when it is set (an `https://` page of another site on the same host is not this site); without
+ * APP_URL, `http://` and the host the reader addressed (the default APP_URL names only localhost).
+ */
 function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (!origin || !host) return false;
+  if (!origin || origin === "null") return false;
+  let given: string;
   try {
-    return new URL(origin).host === host.toLowerCase();
+    given = new URL(origin).origin;
   } catch {
     return false;
   }
+  if (given === new URL(appUrl()).origin) return true;
+  if (loadEnv().APP_URL || !host) return false;
+  try {
+    return given === new URL(`http://${host}`).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Session tokens and their users, for the per-member limit: one lookup per session a minute, not one per
+ * vote (votes come in bursts). Only a hint: the vote's own statement checks the session again.
+ */
+const SESSION_USER_TTL_MS = 60_000;
+const SESSION_USER_MAX = 10_000;
+const sessionUsers = new Map<string, { userId: string; until: number }>();
+
+async function sessionUser(token: string): Promise<string | null> {
+  const known = sessionUsers.get(token);
+  if (known && known.until > Date.now()) return known.userId;
+  sessionUsers.delete(token);
+  const userId = await getSessionUserId(token);
+  if (!userId) return null;
+  if (sessionUsers.size >= SESSION_USER_MAX) sessionUsers.delete(sessionUsers.keys().next().value!);
+  sessionUsers.set(token, { userId, until: Date.now() + SESSION_USER_TTL_MS });
+  return userId;
 }
 
 function parseJson(text: string): unknown {
@@ -96,7 +128,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Answers one vote request: checks, in order, health, origin, content type, cookie, input, rate limit, session. */
+/**
+ * Answers one vote request: checks, in order, health, origin, content type, cookie, input, session, the
+ * member's rate limit, then the vote (which refuses a paper readers may not see).
+ */
 export async function answerVote(request: VoteRequest): Promise<VoteAnswer> {
   const unavailable = () =>
     refusal("UNAVAILABLE", UNAVAILABLE_ACTION_MESSAGE, { "Retry-After": String(RETRY_AFTER_SECONDS) });
@@ -114,22 +149,26 @@ export async function answerVote(request: VoteRequest): Promise<VoteAnswer> {
     if (json === undefined) return refusal("INVALID_INPUT", "Send the vote as JSON: { paperId, upvoted }.");
     const input = upvoteInputSchema.safeParse(json);
     if (!input.success) return refusal("INVALID_INPUT", firstIssueMessage(input.error));
-    // Counted per session and before it is looked up (the lookup is part of the vote's one statement), so
-    // a flood of made-up sessions is limited too.
+    // Counted per member, not per session: a second session of the same member shares the allowance.
+    const userId = await sessionUser(token);
+    if (!userId) return refusal("UNAUTHENTICATED", SIGNED_OUT);
     const limit = {
       name: "upvote",
       points: loadEnv().UPVOTE_RATE_LIMIT,
       durationSeconds: 60,
       store: "memory",
     } as const;
-    const allowance = await consumeAllowance(limit, token);
+    const allowance = await consumeAllowance(limit, userId);
     if (!allowance.allowed) {
       return refusal("RATE_LIMITED", `You are voting very fast. Try again in ${allowance.retryAfterSeconds} s.`, {
         "Retry-After": String(allowance.retryAfterSeconds),
       });
     }
     const vote = await voteWithSession(token, input.data.paperId, input.data.upvoted);
-    if (!vote.signedIn) return refusal("UNAUTHENTICATED", SIGNED_OUT);
+    if (!vote.signedIn) {
+      sessionUsers.delete(token);
+      return refusal("UNAUTHENTICATED", SIGNED_OUT);
+    }
     return {
       status: 200,
       headers: { ...VOTE_ANSWER_HEADERS },

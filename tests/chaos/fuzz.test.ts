@@ -92,6 +92,83 @@ const VOTE_BODIES = [
   `{"paperId":"${"9".repeat(5000)}","upvoted":true}`,
 ];
 
+/**
+ * Issue 20, item 5: requests that reached Next.js and answered 500. Each must be refused with a 4xx that
+ * carries the security headers. They are sent to a real server action of the home page.
+ */
+const ACTION_BODIES: { contentType: string; body: string }[] = [
+  { contentType: "text/plain;charset=UTF-8", body: "{" },
+  { contentType: "text/plain;charset=UTF-8", body: "" },
+  { contentType: "text/plain;charset=UTF-8", body: '["$Q99"]' },
+  { contentType: "text/plain;charset=UTF-8", body: "[1,2" },
+  { contentType: "text/plain;charset=UTF-8", body: '["$Q1", "$D"]' },
+  { contentType: "text/plain;charset=UTF-8", body: "[".repeat(20_000) },
+  { contentType: "text/plain;charset=UTF-8", body: '"\u0000"' },
+  { contentType: "multipart/form-data; boundary=fuzz", body: "not multipart at all" },
+  { contentType: "multipart/form-data", body: "--x\r\n\r\n" },
+  {
+    contentType: "multipart/form-data; boundary=fuzz",
+    body: '--fuzz\r\nContent-Disposition: form-data; name="0"\r\n\r\n{broken\r\n--fuzz--\r\n',
+  },
+  { contentType: "application/x-www-form-urlencoded", body: "a=%zz&b" },
+];
+
+/** The id of a server action the home page takes, from the build's manifest. */
+function homePageActionId(): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(world.distDir, "server", "app", "page", "server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, unknown> };
+  const id = Object.keys(manifest.node)[0];
+  if (!id) throw new Error("the home page has no server action");
+  return id;
+}
+
+/** The security headers every answer carries (next.config.ts), and the policy on HTML. */
+function securityHeadersMissing(headers: Headers): string | null {
+  const missing = ["x-content-type-options", "x-frame-options", "referrer-policy"].filter((name) => !headers.get(name));
+  return missing.length ? `without ${missing.join(", ")}` : null;
+}
+
+/** The probes of item 5: malformed action bodies, a 20 MB body, foreign origins, a broken router state, `OPTIONS *`. */
+function requestPathProbes(actionId: string): Probe[] {
+  const refused = (what: string) => (status: number, headers: Headers) =>
+    status >= 400 && status < 500
+      ? securityHeadersMissing(headers) && `${what}: ${securityHeadersMissing(headers)}`
+      : `${what} answered ${status}, not a 4xx`;
+  const action = (headers: Record<string, string>) => ({ "next-action": actionId, origin: BASE_URL, ...headers });
+  const probes: Probe[] = ACTION_BODIES.map(({ contentType, body }) => ({
+    method: "POST",
+    path: "/",
+    headers: action({ "content-type": contentType }),
+    body,
+    expect: refused("a malformed action body"),
+  }));
+  probes.push(
+    {
+      method: "POST",
+      path: "/",
+      headers: action({ "content-type": "text/plain;charset=UTF-8" }),
+      body: "x".repeat(20 * 1024 * 1024),
+      expect: refused("a 20 MB action body"),
+    },
+    ...["https://evil.example", "null"].map((origin) => ({
+      method: "POST",
+      path: "/",
+      headers: action({ "content-type": "text/plain;charset=UTF-8", origin }),
+      body: "[]",
+      expect: refused(`an action from Origin ${origin}`),
+    })),
+    ...["garbage", "%E2%82", '["",{"children":"x"}]'].map((tree) => ({
+      method: "GET",
+      path: "/papers/trending",
+      headers: { rsc: "1", "next-router-state-tree": tree },
+      expect: refused(`an RSC request with Next-Router-State-Tree ${tree}`),
+    })),
+    { method: "OPTIONS", path: "*", expect: refused("OPTIONS *") },
+  );
+  return probes;
+}
+
 interface Route {
   /** "/papers/date/[date]" */
   template: string;
@@ -238,9 +315,12 @@ interface Answer {
  */
 function send(probe: Probe): Promise<Answer> {
   return new Promise((resolve, reject) => {
+    const base = new URL(BASE_URL);
     const request = http.request(
-      `${BASE_URL}${probe.path}`,
       {
+        host: base.hostname,
+        port: base.port,
+        path: probe.path,
         method: probe.method,
         headers: { accept: "text/html,application/json;q=0.9,*/*;q=0.8", ...probe.headers },
         timeout: 20_000,
@@ -314,7 +394,7 @@ describe("fuzz: every route × the malformed inputs of issue 10", () => {
     async () => {
       const routes = listRoutes();
       expect(routes.length).toBeGreaterThan(15);
-      const probes = buildProbes(routes);
+      const probes = [...buildProbes(routes), ...requestPathProbes(homePageActionId())];
       const started = Date.now();
       const findings = await runAll(probes);
       report("fuzz", {

@@ -1,9 +1,9 @@
-import { revalidateTag } from "next/cache";
-import { expirePages, stalePages } from "@/lib/page-cache/invalidate";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { jsonError } from "@/lib/api/responses";
 import { cacheTags } from "@/lib/cache-tags";
+import { expireDataCache } from "@/lib/page-cache/data-cache";
+import { expirePages, invalidatePagesHere, stalePages } from "@/lib/page-cache/invalidate";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { isRevalidationAuthorized } from "@/lib/revalidate";
 
@@ -18,14 +18,17 @@ const tagSchema = z.union([
 const bodySchema = z.object({
   tags: z.array(tagSchema).min(1).max(100),
   mode: z.enum(["expire", "stale"]).default("expire"),
+  scope: z.enum(["everywhere", "here"]).default("everywhere"),
 });
 
 /**
  * `POST /api/revalidate` with `Authorization: Bearer <token>` and `{ "tags": ["papers"] }`: drops what the
- * app cached under those tags (see lib/revalidate.ts; imports outside the app call it). With
- * `"mode": "stale"` it marks them stale instead, to be refreshed while still served: the front server
- * relays votes' tags this way (lib/page-cache/tag-relay.ts). 204 when done, 401 without the token, 400
- * for a body that names no known tag.
+ * app cached under those tags (see lib/revalidate.ts; imports outside the app call it), on this server and,
+ * through the change feed, on every other app server of the same database. With `"mode": "stale"` the
+ * stored pages are marked stale instead, to be refreshed while still served (Next's data cache entries
+ * under the tags are dropped either way: see `expireDataCache`). `"scope": "here"` is the front server
+ * relaying a vote or another server's change into this process's Next.js: nothing is announced again.
+ * 204 when done, 401 without the token, 400 for a body that names no known tag.
  */
 export async function POST(request: NextRequest) {
   if (!isRevalidationAuthorized(request.headers.get("authorization"))) {
@@ -33,9 +36,10 @@ export async function POST(request: NextRequest) {
   }
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return jsonError(400, "Name the cache tags to drop: { tags: [...] }.");
-  const { tags, mode } = body.data;
-  for (const tag of tags) revalidateTag(tag, mode === "stale" ? "max" : { expire: 0 });
-  if (mode === "stale") stalePages(...tags);
+  const { tags, mode, scope } = body.data;
+  expireDataCache(tags);
+  if (scope === "here") invalidatePagesHere(tags, mode);
+  else if (mode === "stale") stalePages(...tags);
   else expirePages(...tags);
   return new Response(null, { status: 204 });
 }

@@ -1,5 +1,5 @@
-import { revalidateTag } from "next/cache";
 import type { NextRequest } from "next/server";
+import { expireDataCache } from "@/lib/page-cache/data-cache";
 import { stalePages } from "@/lib/page-cache/invalidate";
 import { tagsStaleAfterVote } from "@/lib/upvotes/after-vote";
 import { answerVote, MAX_VOTE_BODY_BYTES, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-request";
@@ -21,7 +21,7 @@ export async function POST(request: NextRequest) {
   });
   if (answer.counted) {
     const stale = tagsStaleAfterVote(answer.counted);
-    for (const tag of stale.data) revalidateTag(tag, "max");
+    expireDataCache(stale.data);
     stalePages(...stale.pages);
   }
   return send(answer);

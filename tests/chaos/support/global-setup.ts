@@ -8,6 +8,7 @@
  *   CHAOS_FAULT_URL     the fault proxy's control: POST /stall, /refuse, /drop, /restore
  *   CHAOS_SERVER_LOG    the server's stdout and stderr
  *   CHAOS_DIST_DIR      the build the server runs (server actions' ids are read from its manifest)
+ *   CHAOS_AUTH_SECRET   the server's AUTH_SECRET (a second server shares it: support/second-server.ts)
  *   DATABASE_URL        the database itself (not through the proxy), TEST_DATABASE_KIND server|embedded
  *
  * The build: NEXT_DIST_DIR when set (`npm test` passes its end-to-end build, `.next-test`), else
@@ -232,6 +233,7 @@ async function start(
     CHAOS_FAULT_URL: control.url,
     CHAOS_SERVER_LOG: log,
     CHAOS_DIST_DIR: path.join(root, distDir),
+    CHAOS_AUTH_SECRET: AUTH_SECRET,
     DATABASE_URL: db.url,
     TEST_DATABASE_KIND: db.kind,
   });
