@@ -66,6 +66,7 @@ const KEPT_HEADERS = new Set([
   "referrer-policy",
   "x-frame-options",
   "permissions-policy",
+  "strict-transport-security",
   "access-control-allow-origin",
   "link",
 ]);

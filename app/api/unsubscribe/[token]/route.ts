@@ -1,3 +1,4 @@
+import { appUrl } from "@/lib/env";
 import { unsubscribeByToken } from "@/lib/settings/mutations";
 import { unsubscribeTokenSchema } from "@/lib/settings/schema";
 
@@ -21,7 +22,8 @@ export async function POST(_request: Request, { params }: Context) {
   });
 }
 
-export async function GET(request: Request, { params }: Context) {
+export async function GET(_request: Request, { params }: Context) {
   const { token } = await params;
-  return Response.redirect(new URL(`/unsubscribe/${encodeURIComponent(token)}`, request.url), 303);
+  // Built on the site's one origin, never on the request's Host (issue 20, item 1).
+  return Response.redirect(`${appUrl()}/unsubscribe/${encodeURIComponent(token)}`, 303);
 }
