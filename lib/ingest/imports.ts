@@ -9,6 +9,7 @@ import { parseArxivListing } from "@/lib/ingest/arxiv-listing";
 import { IngestParseError } from "@/lib/ingest/arxiv-text";
 import { expectedEmptyReason, isAnnouncementDay, latestAnnouncementEvening, weekdayOf } from "@/lib/ingest/calendar";
 import { parseHfDaily } from "@/lib/ingest/hf-daily";
+import { IMPORT_HEARTBEAT_MS, IMPORT_STALE_AFTER_MS, interruptedMessage } from "@/lib/ingest/run-status";
 import { politeGet, UpstreamError, type GetResult, type HttpOptions } from "@/lib/ingest/http";
 import type { ArxivRecord, ImportCounts, ParseResult, RejectedItem } from "@/lib/ingest/records";
 import { SKIPPED_REPLACE_REASON, storeArxivRecords, storeHfDaily } from "@/lib/ingest/store";
@@ -67,22 +68,28 @@ export async function importArxivFeed(
   // A recorded feed covers whatever it was recorded for, not the configured categories.
   const target = options.fromFile && !options.categories?.length ? path.basename(options.fromFile) : joined;
   const progress = options.onProgress ?? (() => {});
-  return recordRun(prisma, "ARXIV_FEED", target, async () => {
-    progress(0, 3);
-    const response = await getOrRead(prisma, url, "arxiv", options, parseArxivListing);
-    if (response.kind === "not-modified") return unchangedRun(response, progress);
-    progress(1, 3);
-    const parsed = readOrThrow(response.body, parseArxivListing, "arXiv's listing feed");
-    progress(2, 3);
-    if (parsed.records.length === 0 && parsed.rejected.length === 0) {
+  return recordRun(
+    prisma,
+    "ARXIV_FEED",
+    target,
+    async () => {
+      progress(0, 3);
+      const response = await getOrRead(prisma, url, "arxiv", options, parseArxivListing);
+      if (response.kind === "not-modified") return unchangedRun(response, progress);
+      progress(1, 3);
+      const parsed = readOrThrow(response.body, parseArxivListing, "arXiv's listing feed");
+      progress(2, 3);
+      if (parsed.records.length === 0 && parsed.rejected.length === 0) {
+        progress(3, 3);
+        return emptyFeed(options, parsed.announcedOn);
+      }
+      const counts = await storeArxivRecords(prisma, parsed.records, "feed");
+      await response.remember();
       progress(3, 3);
-      return emptyFeed(options, parsed.announcedOn);
-    }
-    const counts = await storeArxivRecords(prisma, parsed.records, "feed");
-    await response.remember();
-    progress(3, 3);
-    return withRejected(counts, parsed.rejected, parsed.records);
-  });
+      return withRejected(counts, parsed.rejected, parsed.records);
+    },
+    options.now,
+  );
 }
 
 /**
@@ -106,49 +113,56 @@ export async function importArxivIds(
   }
   const target = describeIds(options.fromFile && wanted.length === 0 ? ["(all in file)"] : wanted);
   const progress = options.onProgress ?? (() => {});
-  return recordRun(prisma, "ARXIV_API", target, async () => {
-    const batches = options.fromFile ? [wanted] : chunk(wanted, API_BATCH_SIZE);
-    const total = batches.length + 1;
-    const records: ArxivRecord[] = [];
-    const rejected: RejectedItem[] = [];
-    for (const [index, batch] of batches.entries()) {
-      progress(index, total);
-      const url = `${env.ARXIV_API_URL}?${new URLSearchParams({
-        id_list: batch.join(","),
-        start: "0",
-        max_results: String(batch.length),
-      }).toString()}`;
-      const response = await getOrRead(prisma, url, "arxiv", options, parseArxivApi);
-      if (response.kind === "not-modified") throw new Error("the export API answered 304 to an unconditional request");
-      const parsed = readOrThrow(response.body, parseArxivApi, "arXiv's export API response");
-      records.push(...parsed.records);
-      rejected.push(...parsed.rejected);
-    }
-    progress(batches.length, total);
-    const kept = options.fromFile && wanted.length > 0 ? records.filter((r) => wanted.includes(r.id)) : records;
-    const counts = kept.length > 0 ? await storeArxivRecords(prisma, kept, "api") : emptyCounts();
-    progress(total, total);
-    const found = new Set(kept.map((record) => record.id));
-    const unknown = wanted.filter((id) => !found.has(id) && !rejected.some((r) => r.id === id));
-    const skipped = [
-      ...invalid,
-      ...unknown.map((id) => ({
-        id,
-        reason: options.fromFile ? "not in the file" : "arXiv has no paper with this id",
-      })),
-    ];
-    counts.skipped += skipped.length;
-    counts.skippedItems = [...(counts.skippedItems ?? []), ...skipped];
-    const result = withRejected(counts, rejected, kept);
-    if (kept.length === 0 && rejected.length === 0) {
-      return {
-        ...result,
-        status: "EMPTY",
-        message: wanted.length === 0 ? "no arXiv ids to import" : "arXiv knows none of these ids",
-      };
-    }
-    return result;
-  });
+  return recordRun(
+    prisma,
+    "ARXIV_API",
+    target,
+    async () => {
+      const batches = options.fromFile ? [wanted] : chunk(wanted, API_BATCH_SIZE);
+      const total = batches.length + 1;
+      const records: ArxivRecord[] = [];
+      const rejected: RejectedItem[] = [];
+      for (const [index, batch] of batches.entries()) {
+        progress(index, total);
+        const url = `${env.ARXIV_API_URL}?${new URLSearchParams({
+          id_list: batch.join(","),
+          start: "0",
+          max_results: String(batch.length),
+        }).toString()}`;
+        const response = await getOrRead(prisma, url, "arxiv", options, parseArxivApi);
+        if (response.kind === "not-modified")
+          throw new Error("the export API answered 304 to an unconditional request");
+        const parsed = readOrThrow(response.body, parseArxivApi, "arXiv's export API response");
+        records.push(...parsed.records);
+        rejected.push(...parsed.rejected);
+      }
+      progress(batches.length, total);
+      const kept = options.fromFile && wanted.length > 0 ? records.filter((r) => wanted.includes(r.id)) : records;
+      const counts = kept.length > 0 ? await storeArxivRecords(prisma, kept, "api") : emptyCounts();
+      progress(total, total);
+      const found = new Set(kept.map((record) => record.id));
+      const unknown = wanted.filter((id) => !found.has(id) && !rejected.some((r) => r.id === id));
+      const skipped = [
+        ...invalid,
+        ...unknown.map((id) => ({
+          id,
+          reason: options.fromFile ? "not in the file" : "arXiv has no paper with this id",
+        })),
+      ];
+      counts.skipped += skipped.length;
+      counts.skippedItems = [...(counts.skippedItems ?? []), ...skipped];
+      const result = withRejected(counts, rejected, kept);
+      if (kept.length === 0 && rejected.length === 0) {
+        return {
+          ...result,
+          status: "EMPTY",
+          message: wanted.length === 0 ? "no arXiv ids to import" : "arXiv knows none of these ids",
+        };
+      }
+      return result;
+    },
+    options.now,
+  );
 }
 
 /**
@@ -187,35 +201,41 @@ export async function importHfDaily(
   if (!parseDay(date)) throw new AppError("INVALID_INPUT", `Not a date: ${date} (use YYYY-MM-DD).`);
   const url = `${env.HF_API_URL.replace(/\/+$/, "")}/api/daily_papers?date=${date}`;
   const progress = options.onProgress ?? (() => {});
-  return recordRun(prisma, "HF_DAILY", date, async () => {
-    progress(0, 3);
-    const response = await getOrRead(prisma, url, "huggingface", options);
-    if (response.kind === "not-modified") return unchangedRun(response, progress);
-    progress(1, 3);
-    let json: unknown;
-    try {
-      json = JSON.parse(response.body);
-    } catch (error) {
-      throw new IngestParseError(
-        `Hugging Face's response is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-      );
-    }
-    const parsed = parseHfDaily(json);
-    if (parsed.kind === "source-error") throw new AppError("UPSTREAM_FAILED", parsed.message);
-    progress(2, 3);
-    if (parsed.records.length === 0 && parsed.rejected.length === 0) {
+  return recordRun(
+    prisma,
+    "HF_DAILY",
+    date,
+    async () => {
+      progress(0, 3);
+      const response = await getOrRead(prisma, url, "huggingface", options);
+      if (response.kind === "not-modified") return unchangedRun(response, progress);
+      progress(1, 3);
+      let json: unknown;
+      try {
+        json = JSON.parse(response.body);
+      } catch (error) {
+        throw new IngestParseError(
+          `Hugging Face's response is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+        );
+      }
+      const parsed = parseHfDaily(json);
+      if (parsed.kind === "source-error") throw new AppError("UPSTREAM_FAILED", parsed.message);
+      progress(2, 3);
+      if (parsed.records.length === 0 && parsed.rejected.length === 0) {
+        progress(3, 3);
+        return { status: "EMPTY", message: `Hugging Face has no papers on its list for ${date} (yet)`, ...nothing() };
+      }
+      const counts = await storeHfDaily(prisma, parsed.records);
+      await response.remember();
       progress(3, 3);
-      return { status: "EMPTY", message: `Hugging Face has no papers on its list for ${date} (yet)`, ...nothing() };
-    }
-    const counts = await storeHfDaily(prisma, parsed.records);
-    await response.remember();
-    progress(3, 3);
-    return withRejected(
-      counts,
-      parsed.rejected,
-      parsed.records.map((record) => record.paper),
-    );
-  });
+      return withRejected(
+        counts,
+        parsed.rejected,
+        parsed.records.map((record) => record.paper),
+      );
+    },
+    options.now,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -227,14 +247,44 @@ interface RunResult {
   foundIds: string[];
 }
 
-/** Records the run around `work`: RUNNING first, then how it ended. A failure is a FAILED run, not a throw. */
+/**
+ * Records every RUNNING run whose heartbeat stopped as FAILED, interrupted, ending at its last heartbeat.
+ * Called as each run starts, so a killed import does not stay RUNNING on /admin. Returns how many.
+ */
+export async function recordInterruptedRuns(prisma: PrismaClient, now: Date = new Date()): Promise<number> {
+  const stale = await prisma.importRun.findMany({
+    where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - IMPORT_STALE_AFTER_MS) } },
+    select: { id: true, heartbeatAt: true },
+  });
+  for (const run of stale) {
+    // Only if it is still RUNNING: a run that finished meanwhile keeps its own outcome.
+    await prisma.importRun.updateMany({
+      where: { id: run.id, status: "RUNNING" },
+      data: { status: "FAILED", finishedAt: run.heartbeatAt, message: interruptedMessage(run.heartbeatAt) },
+    });
+  }
+  return stale.length;
+}
+
+/**
+ * Records the run around `work`: RUNNING first (with a heartbeat renewed while it works), then how it
+ * ended. A failure is a FAILED run, not a throw.
+ */
 async function recordRun(
   prisma: PrismaClient,
   source: ImportSource,
   target: string,
   work: () => Promise<RunResult>,
+  now?: Date,
 ): Promise<ImportOutcome> {
+  await recordInterruptedRuns(prisma, now);
   const run = await prisma.importRun.create({ data: { source, target }, select: { id: true } });
+  const heartbeat = setInterval(() => {
+    prisma.importRun
+      .update({ where: { id: run.id }, data: { heartbeatAt: new Date() }, select: { id: true } })
+      .catch((error: unknown) => console.error(`[import] heartbeat of run ${run.id} failed`, error));
+  }, IMPORT_HEARTBEAT_MS);
+  heartbeat.unref();
   let result: RunResult;
   let bug: Error | undefined;
   try {
@@ -246,12 +296,15 @@ async function recordRun(
         ? error.message
         : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     result = { status: "FAILED", message, ...nothing() };
+  } finally {
+    clearInterval(heartbeat);
   }
   await prisma.importRun.update({
     where: { id: run.id },
     data: {
       status: result.status satisfies ImportStatus,
       finishedAt: new Date(),
+      heartbeatAt: new Date(),
       created: result.counts.created,
       updated: result.counts.updated,
       unchanged: result.counts.unchanged,
