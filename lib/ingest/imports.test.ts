@@ -137,16 +137,62 @@ describe("importArxivFeed", () => {
 });
 
 describe("importArxivIds", () => {
-  it("reports arXiv's HTTP 400 error entry and stores nothing", async () => {
+  it("reads arXiv's HTTP 400 error entry as arXiv refusing the id, not as an outage, and stores nothing", async () => {
     const recording = arxivPyRecording("arxiv-api_2026-04-12_http400-error-entry_arxivpy-fixture.json");
     expect(recording.url.searchParams.get("id_list")).toBe("abc");
     server.route("/api/query", [recording.behaviour]);
     await forget(["2401.00001"]);
     const outcome = await importArxivIds(prisma, ["2401.00001"], { http });
-    expect(outcome.status).toBe("FAILED");
-    expect(outcome.message).toMatch(/^arXiv API: .*incorrect id format for abc.* \(HTTP 400\)\.$/i);
+    expect(outcome.status).toBe("EMPTY");
+    expect(outcome.counts.skippedItems).toEqual([
+      {
+        id: "2401.00001",
+        reason: expect.stringMatching(
+          /^arXiv does not know this id \(arXiv API: .*incorrect id format for abc/i,
+        ) as string,
+      },
+    ]);
     expect(outcome.foundIds).toEqual([]);
     expect(await paperRows(["2401.00001"])).toEqual([]);
+  });
+
+  it("finds the one id arXiv refuses in a batch by halving it, and stores the others", async () => {
+    await forget(["2201.13452"]);
+    const refused = arxivPyRecording("arxiv-api_2026-04-12_http400-error-entry_arxivpy-fixture.json").behaviour;
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_norel_missing-ids_rsxiv.xml")]);
+    server.route("/api/query", [refused], (query) => query.get("id_list")!.split(",").includes("2401.00002"));
+    const outcome = await importArxivIds(prisma, ["2201.13452", "2401.00002", "2201.13455", "2201.13453"], { http });
+    expect(server.log.map((entry) => entry.query.get("id_list"))).toEqual([
+      "2201.13452,2401.00002,2201.13455,2201.13453",
+      "2201.13452,2401.00002",
+      "2201.13452",
+      "2401.00002",
+      "2201.13455,2201.13453",
+    ]);
+    expect(outcome).toMatchObject({ status: "SUCCEEDED", foundIds: ["2201.13452"] });
+    expect(outcome.counts.skippedItems).toEqual(
+      expect.arrayContaining([
+        { id: "2401.00002", reason: expect.stringMatching(/^arXiv does not know this id/) as string },
+        { id: "2201.13455", reason: "arXiv has no paper with this id" },
+      ]),
+    );
+    expect(await paperRows(["2201.13452"])).toHaveLength(1);
+  });
+
+  it("stores only the papers asked for, whatever else arXiv's answer holds", async () => {
+    await forget(["2201.13452"]);
+    // The recorded answer holds 2201.13452; only 2201.13455 is asked for.
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_norel_missing-ids_rsxiv.xml")]);
+    const outcome = await importArxivIds(prisma, ["2201.13455"], { http });
+    expect(outcome).toMatchObject({ status: "EMPTY", foundIds: [], message: "arXiv knows none of these ids" });
+    expect(await paperRows(["2201.13452"])).toEqual([]);
+  });
+
+  it("looks an old id up by its canonical form: math.DG/0211159 is math/0211159", async () => {
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml")]);
+    const outcome = await importArxivIds(prisma, ["math.DG/0211159"], { http });
+    expect(server.log[0]?.query.get("id_list")).toBe("math/0211159");
+    expect(outcome.counts.skippedItems).toEqual([{ id: "math/0211159", reason: "arXiv has no paper with this id" }]);
   });
 
   it("skips ids arXiv does not know, with the reason, in either API format", async () => {

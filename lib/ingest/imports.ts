@@ -35,6 +35,8 @@ export interface ImportOutcome {
   foundIds: string[];
   /** What was asked ("cs.AI+cs.CL", the ids, the date), as the run records it. */
   target: string;
+  /** `importArxivIds` with `publishedSince`: the ids arXiv returned but that were submitted before it. */
+  tooOld?: { id: string; publishedAt: Date }[];
 }
 
 export interface ImportOptions {
@@ -94,14 +96,16 @@ export async function importArxivFeed(
 
 /**
  * Fetches `ids` from the arXiv export API (`?id_list=`, batches of up to 100, `max_results` set) and
- * stores them. Ids that are not arXiv ids, and ids arXiv does not know, are `skipped` with the reason;
- * `foundIds` lists those arXiv returned. With `fromFile`, the records of that response (only `ids`' when
- * some are given).
+ * stores them. Ids that are not arXiv ids, ids arXiv refuses (HTTP 400: a batch is halved until the
+ * refused id is alone) and ids arXiv does not know are `skipped` with the reason; `foundIds` lists those
+ * arXiv returned. Only the asked ids are stored, whatever else the answer holds. With `publishedSince`, a
+ * paper first submitted before it is not stored either (`tooOld`). With `fromFile`, the records of that
+ * response (only `ids`' when some are given).
  */
 export async function importArxivIds(
   prisma: PrismaClient,
   ids: string[],
-  options: ImportOptions = {},
+  options: ImportOptions & { publishedSince?: Date } = {},
 ): Promise<ImportOutcome> {
   const env = loadEnv();
   const wanted: string[] = [];
@@ -119,31 +123,58 @@ export async function importArxivIds(
     target,
     async () => {
       const batches = options.fromFile ? [wanted] : chunk(wanted, API_BATCH_SIZE);
-      const total = batches.length + 1;
       const records: ArxivRecord[] = [];
       const rejected: RejectedItem[] = [];
-      for (const [index, batch] of batches.entries()) {
-        progress(index, total);
+      const refused: RejectedItem[] = [];
+      for (let done = 0; done < batches.length; done++) {
+        progress(done, batches.length + 1);
+        const batch = batches[done] ?? [];
         const url = `${env.ARXIV_API_URL}?${new URLSearchParams({
           id_list: batch.join(","),
           start: "0",
           max_results: String(batch.length),
         }).toString()}`;
-        const response = await getOrRead(prisma, url, "arxiv", options, parseArxivApi);
+        let response: GetResult;
+        try {
+          response = await getOrRead(prisma, url, "arxiv", options, parseArxivApi);
+        } catch (error) {
+          if (!(error instanceof ArxivRefusedRequest)) throw error;
+          // arXiv refuses the whole request for one id it cannot read: find it by halving the batch.
+          if (batch.length > 1) {
+            const half = Math.ceil(batch.length / 2);
+            batches.splice(done + 1, 0, batch.slice(0, half), batch.slice(half));
+          } else {
+            refused.push({ id: batch[0] ?? "?", reason: `arXiv does not know this id (${error.arxivMessage})` });
+          }
+          continue;
+        }
         if (response.kind === "not-modified")
           throw new Error("the export API answered 304 to an unconditional request");
         const parsed = readOrThrow(response.body, parseArxivApi, "arXiv's export API response");
         records.push(...parsed.records);
         rejected.push(...parsed.rejected);
       }
-      progress(batches.length, total);
-      const kept = options.fromFile && wanted.length > 0 ? records.filter((r) => wanted.includes(r.id)) : records;
+      progress(batches.length, batches.length + 1);
+      // An answer may hold papers never asked for (arXiv's own quirks, a file of other ids): not ours to store.
+      const asked = (id: string) => wanted.length === 0 || wanted.includes(id);
+      const answered = records.filter((record) => asked(record.id));
+      const tooOld = options.publishedSince
+        ? answered.filter((record) => record.publishedAt && record.publishedAt < options.publishedSince!)
+        : [];
+      const kept = answered.filter((record) => !tooOld.includes(record));
       const counts = kept.length > 0 ? await storeArxivRecords(prisma, kept, "api") : emptyCounts();
-      progress(total, total);
-      const found = new Set(kept.map((record) => record.id));
-      const unknown = wanted.filter((id) => !found.has(id) && !rejected.some((r) => r.id === id));
+      const failedHere = rejected.filter((item) => asked(item.id) || !parseArxivId(item.id));
+      const found = new Set(answered.map((record) => record.id));
+      const unknown = wanted.filter(
+        (id) => !found.has(id) && ![...failedHere, ...refused].some((item) => item.id === id),
+      );
       const skipped = [
         ...invalid,
+        ...refused,
+        ...tooOld.map((record) => ({
+          id: record.id,
+          reason: `first submitted to arXiv on ${toDayString(record.publishedAt!)}, before ${toDayString(options.publishedSince!)}`,
+        })),
         ...unknown.map((id) => ({
           id,
           reason: options.fromFile ? "not in the file" : "arXiv has no paper with this id",
@@ -151,15 +182,25 @@ export async function importArxivIds(
       ];
       counts.skipped += skipped.length;
       counts.skippedItems = [...(counts.skippedItems ?? []), ...skipped];
-      const result = withRejected(counts, rejected, kept);
-      if (kept.length === 0 && rejected.length === 0) {
+      const result = withRejected(counts, failedHere, kept);
+      progress(batches.length + 1, batches.length + 1);
+      const withOld = {
+        ...result,
+        tooOld: tooOld.map((record) => ({ id: record.id, publishedAt: record.publishedAt! })),
+      };
+      if (kept.length === 0 && failedHere.length === 0) {
         return {
-          ...result,
+          ...withOld,
           status: "EMPTY",
-          message: wanted.length === 0 ? "no arXiv ids to import" : "arXiv knows none of these ids",
+          message:
+            wanted.length === 0
+              ? "no arXiv ids to import"
+              : tooOld.length > 0
+                ? "every paper arXiv returned is older than asked for"
+                : "arXiv knows none of these ids",
         };
       }
-      return result;
+      return withOld;
     },
     options.now,
   );
@@ -245,6 +286,7 @@ interface RunResult {
   counts: ImportCounts;
   message?: string;
   foundIds: string[];
+  tooOld?: { id: string; publishedAt: Date }[];
 }
 
 /**
@@ -359,10 +401,20 @@ async function getOrRead(
     if (error instanceof UpstreamError && error.details.body && parseErrorDocument) {
       const document = tryParse(error.details.body, parseErrorDocument);
       if (document?.kind === "source-error") {
+        // A 400 with arXiv's error entry is arXiv refusing what was asked (a malformed id), not an outage.
+        if (error.details.status === 400) throw new ArxivRefusedRequest(document.message);
         throw new AppError("UPSTREAM_FAILED", `${document.message} (HTTP ${error.details.status}).`);
       }
     }
     throw error;
+  }
+}
+
+/** arXiv answered HTTP 400 with its error entry: the request (an id in it) is what it refuses. */
+class ArxivRefusedRequest extends AppError {
+  constructor(readonly arxivMessage: string) {
+    super("INVALID_INPUT", `${arxivMessage} (HTTP 400).`);
+    this.name = "ArxivRefusedRequest";
   }
 }
 
