@@ -256,6 +256,48 @@ describe("importArxivIds", () => {
   });
 });
 
+describe("later versions and withdrawals (derived fixtures, see PROVENANCE.md)", () => {
+  it("a listing's replace brings v2's text and makes the paper due; the export API then brings v2's dates, journal ref and DOI, and v3's withdrawal", async () => {
+    const id = "2201.13452";
+    await forget([id]);
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_norel_missing-ids_rsxiv.xml")]);
+    await importArxivIds(prisma, [id], { http });
+    const v1 = (await paperRows([id]))[0]!;
+    expect(v1).toMatchObject({ version: 1, journalRef: null, withdrawnAt: null });
+    expect(v1.arxivFetchedAt).not.toBeNull();
+
+    server.route("/rss/cs.AI+cs.CL", [fixture("arxiv-rss_DERIVED_2201.13452v2-replace.xml")]);
+    const feed = await importArxivFeed(prisma, { http, now: WEDNESDAY });
+    expect(feed.counts.updated).toBeGreaterThanOrEqual(1);
+    const replaced = (await paperRows([id]))[0]!;
+    expect(replaced.version).toBe(2);
+    expect(replaced.abstract).toMatch(/^We revise the model/);
+    expect(replaced.arxivFetchedAt).toBeNull();
+
+    server.route("/api/query", [fixture("arxiv-api_DERIVED_2201.13452v2-journal-ref-doi.xml")]);
+    await refreshIncompletePapers(prisma, 300, { http });
+    const v2 = (await paperRows([id]))[0]!;
+    expect(v2).toMatchObject({
+      version: 2,
+      journalRef: "J. Differential Equations 350 (2023) 1-35",
+      doi: "10.1016/j.jde.2023.01.001",
+      arxivComment: "35 pages; published version",
+    });
+    expect(v2.revisedAt?.toISOString()).toBe("2023-03-10T09:15:00.000Z");
+
+    // An API answer lagging behind (v1 again) does not take the paper back.
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_norel_missing-ids_rsxiv.xml")]);
+    await importArxivIds(prisma, [id], { http });
+    expect((await paperRows([id]))[0]).toMatchObject({ version: 2, journalRef: v2.journalRef });
+
+    server.route("/api/query", [fixture("arxiv-api_DERIVED_2201.13452v3-withdrawn.xml")]);
+    await importArxivIds(prisma, [id], { http });
+    const v3 = (await paperRows([id]))[0]!;
+    expect(v3.version).toBe(3);
+    expect(v3.withdrawnAt?.toISOString()).toBe("2023-06-01T12:00:00.000Z");
+  });
+});
+
 describe("importHfDaily", () => {
   it("imports Hugging Face's day, and the same response again changes nothing", async () => {
     server.route("/api/daily_papers", [fixture("hf-daily-papers_2026-06-12_sotawhat-fixture.json")]);

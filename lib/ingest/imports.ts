@@ -218,7 +218,8 @@ export async function refreshIncompletePapers(
   const papers = await prisma.paper.findMany({
     where: { arxivFetchedAt: null, hiddenAt: null },
     select: { id: true },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    // Newest change first: a paper a listing just announced, or whose newer version it just announced.
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: limit,
   });
   if (papers.length === 0) return undefined;
