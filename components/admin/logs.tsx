@@ -15,6 +15,7 @@ const statusStyle: Record<string, string> = {
   PARTIAL: "bg-amber-100 text-amber-900 dark:bg-amber-400/15 dark:text-amber-200",
   FAILED: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
   RUNNING: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
+  INTERRUPTED: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
 };
 
 /** The latest import runs: source, target, when, status, counts, message, and the per-item errors. */

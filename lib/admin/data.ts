@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { dayToDate } from "@/lib/papers/dates";
+import { interruptedMessage, isInterrupted } from "@/lib/ingest/run-status";
 import type { AdminAuditEntry, AdminDayPaper, AdminImportRun } from "@/lib/admin/schema";
 
 /** Every paper on `day`'s list ("YYYY-MM-DD"), hidden ones included, most upvoted first. */
@@ -63,7 +64,16 @@ export async function getBlockedMembers(
 /** The latest import runs (50), newest first, with their per-item errors. */
 export async function getImportRuns(limit = 50): Promise<AdminImportRun[]> {
   const rows = await prisma.importRun.findMany({ orderBy: { startedAt: "desc" }, take: limit });
-  return rows.map((row) => ({ ...row, errors: readErrors(row.errors) }));
+  const now = new Date();
+  return rows.map(({ heartbeatAt, ...row }) => {
+    // A killed import is shown as interrupted at once; the next run records it so.
+    const interrupted = isInterrupted({ status: row.status, heartbeatAt }, now);
+    return {
+      ...row,
+      errors: readErrors(row.errors),
+      ...(interrupted ? { status: "INTERRUPTED", message: interruptedMessage(heartbeatAt) } : {}),
+    };
+  });
 }
 
 /** ImportRun.errors is JSON written by the importers: keep only well-formed { id, reason } items. */

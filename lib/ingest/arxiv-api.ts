@@ -8,6 +8,7 @@ import {
   parseTimestamp,
   parseVersionedId,
   parseXml,
+  saysWithdrawn,
   textOf,
   uniqueCategories,
 } from "@/lib/ingest/arxiv-text";
@@ -81,9 +82,16 @@ function readEntry(entry: Record<string, unknown>): ArxivRecord | { id?: string;
   if (!title) return { id, reason: "no title" };
   const abstract = cleanText(textOf(entry.summary));
   if (!abstract) return { id, reason: "no abstract (summary)" };
-  const authors = asArray(entry.author)
-    .map((author) => cleanText(textOf(asObject(author)?.name)))
-    .filter((name): name is string => name !== undefined);
+  const credited = asArray(entry.author).flatMap((author) => {
+    const name = cleanText(textOf(asObject(author)?.name));
+    if (!name) return [];
+    const affiliation = asArray(asObject(author)?.["arxiv:affiliation"])
+      .map((each) => cleanText(textOf(each)))
+      .filter((each): each is string => each !== undefined)
+      .join("; ");
+    return [{ name, affiliation }];
+  });
+  const authors = credited.map((author) => author.name);
   if (authors.length === 0) return { id, reason: "no authors" };
   const publishedAt = parseTimestamp(textOf(entry.published));
   if (!publishedAt) return { id, reason: "no valid <published> date" };
@@ -93,6 +101,7 @@ function readEntry(entry: Record<string, unknown>): ArxivRecord | { id?: string;
 
   const record: ArxivRecord = { id, title, abstract, authors, categories, publishedAt };
   if (version !== undefined) record.version = version;
+  if (credited.some((author) => author.affiliation)) record.affiliations = credited.map((a) => a.affiliation);
   const revisedAt = parseTimestamp(textOf(entry.updated));
   if (revisedAt) record.revisedAt = revisedAt;
   const comment = cleanText(textOf(entry["arxiv:comment"]));
@@ -103,6 +112,7 @@ function readEntry(entry: Record<string, unknown>): ArxivRecord | { id?: string;
   if (doi) record.doi = doi;
   const license = cleanText(textOf(entry["arxiv:license"]));
   if (license) record.license = license;
+  if (saysWithdrawn(comment, abstract)) record.withdrawn = true;
   return record;
 }
 

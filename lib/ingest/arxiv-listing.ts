@@ -9,7 +9,8 @@ import {
   parseTimestamp,
   parseVersionedId,
   parseXml,
-  splitAuthors,
+  saysWithdrawn,
+  splitCreditedAuthors,
   textOf,
   uniqueCategories,
 } from "@/lib/ingest/arxiv-text";
@@ -84,7 +85,8 @@ function readItem(
   const abstractAt = description.search(/Abstract:\s/);
   const abstract = cleanText(abstractAt >= 0 ? description.slice(abstractAt).replace(/^Abstract:\s/, "") : undefined);
   if (!abstract) return { id, reason: 'no "Abstract:" in its description' };
-  const authors = asArray(item["dc:creator"]).flatMap((creator) => splitAuthors(textOf(creator) ?? ""));
+  const credited = asArray(item["dc:creator"]).flatMap((creator) => splitCreditedAuthors(textOf(creator) ?? ""));
+  const authors = credited.map((author) => author.name);
   if (authors.length === 0) return { id, reason: "no authors (dc:creator)" };
 
   const categories = uniqueCategories(
@@ -95,6 +97,10 @@ function readItem(
 
   const record: ArxivRecord = { id, title, abstract, authors, categories, announceType };
   if (version !== undefined) record.version = version;
+  if (credited.some((author) => author.affiliation)) {
+    record.affiliations = credited.map((author) => author.affiliation ?? "");
+  }
+  if (saysWithdrawn(undefined, abstract)) record.withdrawn = true;
   if (announcedOn) record.announcedOn = announcedOn;
   const license = cleanText(textOf(item["dc:rights"]));
   if (license) record.license = license;

@@ -25,6 +25,8 @@ const parser = new XMLParser({
   attributeNamePrefix: "@_",
   // Ids such as "2411.17700" and titles such as "1984" must stay strings.
   parseTagValue: false,
+  // Character references (`&#246;`, `&#xF6;`) are decoded with the XML, once: `&amp;#246;` stays as written.
+  htmlEntities: true,
   parseAttributeValue: false,
   trimValues: true,
   isArray: (name) => REPEATED.has(name),
@@ -113,30 +115,73 @@ export function parseVersionedId(raw: string | undefined): { id: string; version
   return version ? { id, version: Number(version) } : { id };
 }
 
+/** An author as a listing feed names them: "Jun Cui (Tianjin University, China)". */
+export interface CreditedAuthor {
+  name: string;
+  /** What the parentheses after the name said, when there were any. */
+  affiliation?: string;
+}
+
 /**
- * Author names from a listing feed's `dc:creator`: "A, B, C" or "A, B and C", where a name may carry its
- * affiliations in parentheses ("Jun Cui (Tianjin University, China)"). Commas inside parentheses do not
- * split; the affiliations are dropped so the names match what the export API gives.
+ * A group credited as one author: "ATLAS and CMS Collaborations" is one author, not "ATLAS" and "CMS
+ * Collaborations".
  */
-export function splitAuthors(creators: string): string[] {
-  const names: string[] = [];
+const GROUP_AUTHOR = /\b(?:collaborations?|consortium|consortia|teams?|groups?|projects?|networks?)$/i;
+
+/**
+ * Authors from a listing feed's `dc:creator`: "A, B, C" or "A, B and C", where a name may carry its
+ * affiliations in parentheses ("Jun Cui (Tianjin University, China)"). Commas inside parentheses do not
+ * split; the affiliations are kept apart from the names, so the names match what the export API gives.
+ */
+export function splitCreditedAuthors(creators: string): CreditedAuthor[] {
+  const parts: { name: string; affiliation: string }[] = [];
   let depth = 0;
-  let current = "";
+  let name = "";
+  let affiliation = "";
   for (const char of creators) {
-    if (char === "(") depth += 1;
-    else if (char === ")") depth = Math.max(0, depth - 1);
-    else if (depth === 0) {
-      if (char === ",") {
-        names.push(current);
-        current = "";
-      } else current += char;
-    }
+    if (char === "(") {
+      if (depth > 0) affiliation += char;
+      else if (affiliation) affiliation += "; ";
+      depth += 1;
+    } else if (char === ")") {
+      depth = Math.max(0, depth - 1);
+      if (depth > 0) affiliation += char;
+    } else if (depth > 0) affiliation += char;
+    else if (char === ",") {
+      parts.push({ name, affiliation });
+      name = "";
+      affiliation = "";
+    } else name += char;
   }
-  names.push(current);
-  return names
-    .flatMap((name) => name.split(/\s+and\s+/))
-    .map((name) => cleanText(name.replace(/^and\s+/, "")))
-    .filter((name): name is string => name !== undefined);
+  parts.push({ name, affiliation });
+  return parts.flatMap((part) => {
+    const names = GROUP_AUTHOR.test(part.name.trim()) ? [part.name] : part.name.split(/\s+and\s+/);
+    const clean = names
+      .map((each) => cleanText(each.replace(/^and\s+/, "")))
+      .filter((each): each is string => each !== undefined);
+    const credit = cleanText(part.affiliation);
+    // The parentheses belong to the name they follow: the last one when "and" joined two.
+    return clean.map((each, index) =>
+      credit && index === clean.length - 1 ? { name: each, affiliation: credit } : { name: each },
+    );
+  });
+}
+
+/** Author names alone from a listing feed's `dc:creator` (see `splitCreditedAuthors`). */
+export function splitAuthors(creators: string): string[] {
+  return splitCreditedAuthors(creators).map((author) => author.name);
+}
+
+/**
+ * How arXiv shows a withdrawal: the withdrawn version's comment, or its abstract, says "This paper has been
+ * withdrawn" (by its authors, or "by arXiv administrators"), or the comment is just "withdrawn".
+ */
+const WITHDRAWN =
+  /^(?:withdrawn\b|(?:this|the) (?:paper|article|manuscript|submission|preprint|work) (?:has been|is|was) withdrawn\b)|\bpaper has been withdrawn\b/i;
+
+/** Whether arXiv's comment or abstract of a version says it is withdrawn. */
+export function saysWithdrawn(comment: string | undefined, abstract: string | undefined): boolean {
+  return [comment, abstract].some((text) => text !== undefined && WITHDRAWN.test(text.trim()));
 }
 
 /** arXiv category names ("cs.AI", "astro-ph.CO", "math-ph"), not MSC or ACM classes ("35", "I.2.7"). */

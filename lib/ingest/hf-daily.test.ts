@@ -78,6 +78,9 @@ describe("parseHfDaily", () => {
         abstract: expect.any(String) as string,
         authors: expect.any(Array) as string[],
         categories: [],
+        // What a mirror keeps of HF's own: its upvotes, and which authors it hides (none).
+        hfUpvotes: 0,
+        hfHiddenAuthors: [],
         publishedAt: new Date("2026-05-30T00:00:00.000Z"),
       },
       day: "2026-06-11",

@@ -39,7 +39,9 @@ const itemSchema = z.object({
     id: z.string().refine((id) => parseVersionedId(id) !== undefined, "is not an arXiv id"),
     title: optional(z.string()),
     summary: optional(z.string()),
-    authors: z.array(z.object({ name: text })).min(1, "has no authors"),
+    authors: z.array(z.object({ name: text, hidden: optional(z.boolean()) })).min(1, "has no authors"),
+    upvotes: optional(z.number().int().nonnegative()),
+    mediaUrls: optional(z.array(z.string())),
     publishedAt: timestamp,
     submittedOnDailyAt: optional(timestamp),
     submittedOnDailyBy: optional(hfUser),
@@ -54,6 +56,9 @@ const itemSchema = z.object({
   title: optional(z.string()),
   summary: optional(z.string()),
   thumbnail: optional(z.string().nullable()),
+  numComments: optional(z.number().int().nonnegative()),
+  isAuthorParticipating: optional(z.boolean()),
+  mediaUrls: optional(z.array(z.string())),
   submittedBy: optional(hfUser),
   organization: optional(organization),
 });
@@ -125,6 +130,13 @@ function toRecord(item: HfItem): HfDailyRecord | string {
   if (organizationName) out.organization = organizationName;
   const thumbnailUrl = httpUrl(item.thumbnail);
   if (thumbnailUrl) out.thumbnailUrl = thumbnailUrl;
+  // What a mirror shows of HF's own page: its counts and flags, its media (http(s) only).
+  if (paper.upvotes !== undefined) out.hfUpvotes = paper.upvotes;
+  if (item.numComments !== undefined) out.hfCommentCount = item.numComments;
+  if (item.isAuthorParticipating !== undefined) out.hfAuthorParticipating = item.isAuthorParticipating;
+  const media = [...new Set([...(paper.mediaUrls ?? []), ...(item.mediaUrls ?? [])].flatMap((u) => httpUrl(u) ?? []))];
+  if (paper.mediaUrls !== undefined || item.mediaUrls !== undefined) out.mediaUrls = media;
+  out.hfHiddenAuthors = paper.authors.flatMap((author, index) => (author.hidden ? [index] : []));
 
   const by = paper.submittedOnDailyBy ?? item.submittedBy;
   const handle = cleanText(by?.user) ?? cleanText(by?.name);

@@ -135,12 +135,51 @@ describe("polite HTTP", () => {
 
     server.route("/api/slow", [{ kind: "busy", status: 429, retryAfter: "3600" }]);
     const started = Date.now();
+    // Its own throttle key: the hour it asks for holds that key, not the other tests' arXiv.
     await expect(
-      politeGet(prisma, `${server.url}/api/slow`, { ...quick, upstream: "arxiv", maxRetryAfterMs: 60_000 }),
+      politeGet(prisma, `${server.url}/api/slow`, {
+        ...quick,
+        upstream: "arxiv",
+        maxRetryAfterMs: 60_000,
+        throttleKey: `slow-${Date.now()}`,
+      }),
     ).rejects.toThrow("127.0.0.1:" + new URL(server.url).port + " answered HTTP 429 and asked us to wait 3600 s");
     // At once, not after the hour asked for (nor the 60 s allowed): a hang guard, not a speed target.
     expect(Date.now() - started).toBeLessThan(15_000);
   });
+
+  it("holds every process off for a Retry-After longer than it waits, and fails at once instead of calling early", async () => {
+    const throttleKey = `retry-after-${process.pid}-${Date.now()}`;
+    server.route("/api/query", [
+      { kind: "busy", status: 503, retryAfter: "4" },
+      fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml"),
+    ]);
+    const url = `${server.url}/api/query`;
+    const impatient = { ...quick, upstream: "arxiv", maxRetryAfterMs: 1000, throttleKey } as const;
+    await expect(politeGet(prisma, url, impatient)).rejects.toThrow(
+      /asked us to wait 4 s \(Retry-After\), longer than the 1 s we wait; no request goes to it before .* UTC, from any process/,
+    );
+    const askedAt = server.log[0]!.time;
+    // This process again: a clear refusal, and nothing sent.
+    await expect(politeGet(prisma, url, impatient)).rejects.toThrow(
+      /asked not to be called before .* UTC \(Retry-After\); no request goes to it sooner/,
+    );
+    expect(server.log).toHaveLength(1);
+    // Another process, which waits up to the default 60 s: it waits, and calls only once the 4 s are over.
+    const child = path.resolve(import.meta.dirname, "../../tests/ingest/throttle-child.ts");
+    await new Promise<void>((resolve, reject) => {
+      const proc = spawn(process.execPath, [...TSX_NODE_ARGS, child, url, "1", "60", throttleKey], {
+        env: process.env,
+      });
+      let out = "";
+      proc.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      proc.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      proc.on("error", reject);
+      proc.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`child exited ${code}: ${out}`))));
+    });
+    expect(server.log).toHaveLength(2);
+    expect(server.log[1]!.time - askedAt).toBeGreaterThanOrEqual(3900);
+  }, 30_000);
 
   it("backs off and retries a 5xx", async () => {
     server.route("/api/query", [

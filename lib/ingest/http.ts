@@ -4,7 +4,15 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appUrl, loadEnv, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { ARXIV_INTERVAL_MS, claimTurn, sleep, ThrottleTimeoutError, type ThrottleTurn } from "@/lib/ingest/throttle";
+import {
+  ARXIV_INTERVAL_MS,
+  claimTurn,
+  MAX_HONOURED_RETRY_AFTER_MS,
+  RetryAfterPendingError,
+  sleep,
+  ThrottleTimeoutError,
+  type ThrottleTurn,
+} from "@/lib/ingest/throttle";
 
 /**
  * Polite HTTP for the importers. arXiv gets one request at a time, three seconds apart, across every
@@ -36,6 +44,11 @@ export interface HttpOptions {
   arxivIntervalMs?: number;
   /** Hugging Face only: requests allowed per window (default 500 per 300 s). */
   hfLimit?: { points: number; durationSeconds: number };
+  /**
+   * arXiv only: the name its spacing and Retry-After are shared under (default "arxiv": every arXiv host,
+   * every process). Tests give a replay server its own, so one test's Retry-After does not hold up another's.
+   */
+  throttleKey?: string;
 }
 
 const DEFAULTS = {
@@ -48,6 +61,7 @@ const DEFAULTS = {
   maxBytes: 64 * 1024 * 1024,
   arxivIntervalMs: ARXIV_INTERVAL_MS,
   hfLimit: { points: 500, durationSeconds: 300 },
+  throttleKey: "arxiv",
 } satisfies Required<HttpOptions>;
 
 export interface GetOptions extends HttpOptions {
@@ -146,14 +160,16 @@ export async function politeGet(prisma: PrismaClient, url: string, options: GetO
       }
       if (response.status === 429 || response.status === 503) {
         const retryAfter = parseRetryAfter(response.headers["retry-after"]);
+        // Every process holds off for the time asked (up to the documented cap), even when this one gives up.
+        extraThrottle = Math.min(retryAfter ?? 0, MAX_HONOURED_RETRY_AFTER_MS);
         if (retryAfter !== undefined && retryAfter > settings.maxRetryAfterMs) {
+          const until = new Date(Date.now() + extraThrottle);
           throw new UpstreamError(
-            `${host} answered HTTP ${response.status} and asked us to wait ${formatSeconds(retryAfter)} (Retry-After), longer than the ${formatSeconds(settings.maxRetryAfterMs)} we wait; try again later.`,
+            `${host} answered HTTP ${response.status} and asked us to wait ${formatSeconds(retryAfter)} (Retry-After), longer than the ${formatSeconds(settings.maxRetryAfterMs)} we wait; ${options.upstream === "arxiv" ? `no request goes to it before ${formatClock(until)}, from any process; ` : ""}try again later.`,
             { url, status: response.status, body: response.body },
           );
         }
         retryDelay = retryAfter ?? backoff(settings.backoffMs, attempt);
-        extraThrottle = retryAfter ?? 0;
         lastReason = `${host} answered HTTP ${response.status}${retryAfter !== undefined ? ` (Retry-After ${formatSeconds(retryAfter)})` : ""}`;
       } else if (response.status >= 500) {
         retryDelay = backoff(settings.backoffMs, attempt);
@@ -190,12 +206,18 @@ async function takeTurn(
 ): Promise<ThrottleTurn | undefined> {
   if (upstream === "arxiv") {
     try {
-      return await claimTurn(prisma, "arxiv", {
+      return await claimTurn(prisma, settings.throttleKey, {
         intervalMs: settings.arxivIntervalMs,
         holdMs: settings.totalTimeoutMs + 1000,
+        maxRetryAfterWaitMs: settings.maxRetryAfterMs,
       });
     } catch (error) {
       if (error instanceof ThrottleTimeoutError) throw new UpstreamError(`${error.message}.`, { url: host });
+      if (error instanceof RetryAfterPendingError) {
+        throw new UpstreamError(`arXiv (${host}) ${error.message.replace(/^\S+ /, "")}; try again later.`, {
+          url: host,
+        });
+      }
       throw error;
     }
   }
@@ -334,6 +356,10 @@ function backoff(baseMs: number, attempt: number): number {
 function formatSeconds(ms: number): string {
   const seconds = ms / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}
+
+function formatClock(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
 function statusText(status: number): string {

@@ -137,16 +137,62 @@ describe("importArxivFeed", () => {
 });
 
 describe("importArxivIds", () => {
-  it("reports arXiv's HTTP 400 error entry and stores nothing", async () => {
+  it("reads arXiv's HTTP 400 error entry as arXiv refusing the id, not as an outage, and stores nothing", async () => {
     const recording = arxivPyRecording("arxiv-api_2026-04-12_http400-error-entry_arxivpy-fixture.json");
     expect(recording.url.searchParams.get("id_list")).toBe("abc");
     server.route("/api/query", [recording.behaviour]);
     await forget(["2401.00001"]);
     const outcome = await importArxivIds(prisma, ["2401.00001"], { http });
-    expect(outcome.status).toBe("FAILED");
-    expect(outcome.message).toMatch(/^arXiv API: .*incorrect id format for abc.* \(HTTP 400\)\.$/i);
+    expect(outcome.status).toBe("EMPTY");
+    expect(outcome.counts.skippedItems).toEqual([
+      {
+        id: "2401.00001",
+        reason: expect.stringMatching(
+          /^arXiv does not know this id \(arXiv API: .*incorrect id format for abc/i,
+        ) as string,
+      },
+    ]);
     expect(outcome.foundIds).toEqual([]);
     expect(await paperRows(["2401.00001"])).toEqual([]);
+  });
+
+  it("finds the one id arXiv refuses in a batch by halving it, and stores the others", async () => {
+    await forget(["2201.13452"]);
+    const refused = arxivPyRecording("arxiv-api_2026-04-12_http400-error-entry_arxivpy-fixture.json").behaviour;
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_norel_missing-ids_rsxiv.xml")]);
+    server.route("/api/query", [refused], (query) => query.get("id_list")!.split(",").includes("2401.00002"));
+    const outcome = await importArxivIds(prisma, ["2201.13452", "2401.00002", "2201.13455", "2201.13453"], { http });
+    expect(server.log.map((entry) => entry.query.get("id_list"))).toEqual([
+      "2201.13452,2401.00002,2201.13455,2201.13453",
+      "2201.13452,2401.00002",
+      "2201.13452",
+      "2401.00002",
+      "2201.13455,2201.13453",
+    ]);
+    expect(outcome).toMatchObject({ status: "SUCCEEDED", foundIds: ["2201.13452"] });
+    expect(outcome.counts.skippedItems).toEqual(
+      expect.arrayContaining([
+        { id: "2401.00002", reason: expect.stringMatching(/^arXiv does not know this id/) as string },
+        { id: "2201.13455", reason: "arXiv has no paper with this id" },
+      ]),
+    );
+    expect(await paperRows(["2201.13452"])).toHaveLength(1);
+  });
+
+  it("stores only the papers asked for, whatever else arXiv's answer holds", async () => {
+    await forget(["2201.13452"]);
+    // The recorded answer holds 2201.13452; only 2201.13455 is asked for.
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_norel_missing-ids_rsxiv.xml")]);
+    const outcome = await importArxivIds(prisma, ["2201.13455"], { http });
+    expect(outcome).toMatchObject({ status: "EMPTY", foundIds: [], message: "arXiv knows none of these ids" });
+    expect(await paperRows(["2201.13452"])).toEqual([]);
+  });
+
+  it("looks an old id up by its canonical form: math.DG/0211159 is math/0211159", async () => {
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml")]);
+    const outcome = await importArxivIds(prisma, ["math.DG/0211159"], { http });
+    expect(server.log[0]?.query.get("id_list")).toBe("math/0211159");
+    expect(outcome.counts.skippedItems).toEqual([{ id: "math/0211159", reason: "arXiv has no paper with this id" }]);
   });
 
   it("skips ids arXiv does not know, with the reason, in either API format", async () => {
@@ -207,6 +253,48 @@ describe("importArxivIds", () => {
     const outcome = await refreshIncompletePapers(prisma, 5, { http });
     if (incomplete === 0) expect(outcome).toBeUndefined();
     else expect(server.log[0]?.query.get("id_list")!.split(",")).toHaveLength(Math.min(5, incomplete));
+  });
+});
+
+describe("later versions and withdrawals (derived fixtures, see PROVENANCE.md)", () => {
+  it("a listing's replace brings v2's text and makes the paper due; the export API then brings v2's dates, journal ref and DOI, and v3's withdrawal", async () => {
+    const id = "2201.13452";
+    await forget([id]);
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_norel_missing-ids_rsxiv.xml")]);
+    await importArxivIds(prisma, [id], { http });
+    const v1 = (await paperRows([id]))[0]!;
+    expect(v1).toMatchObject({ version: 1, journalRef: null, withdrawnAt: null });
+    expect(v1.arxivFetchedAt).not.toBeNull();
+
+    server.route("/rss/cs.AI+cs.CL", [fixture("arxiv-rss_DERIVED_2201.13452v2-replace.xml")]);
+    const feed = await importArxivFeed(prisma, { http, now: WEDNESDAY });
+    expect(feed.counts.updated).toBeGreaterThanOrEqual(1);
+    const replaced = (await paperRows([id]))[0]!;
+    expect(replaced.version).toBe(2);
+    expect(replaced.abstract).toMatch(/^We revise the model/);
+    expect(replaced.arxivFetchedAt).toBeNull();
+
+    server.route("/api/query", [fixture("arxiv-api_DERIVED_2201.13452v2-journal-ref-doi.xml")]);
+    await refreshIncompletePapers(prisma, 300, { http });
+    const v2 = (await paperRows([id]))[0]!;
+    expect(v2).toMatchObject({
+      version: 2,
+      journalRef: "J. Differential Equations 350 (2023) 1-35",
+      doi: "10.1016/j.jde.2023.01.001",
+      arxivComment: "35 pages; published version",
+    });
+    expect(v2.revisedAt?.toISOString()).toBe("2023-03-10T09:15:00.000Z");
+
+    // An API answer lagging behind (v1 again) does not take the paper back.
+    server.route("/api/query", [fixture("arxiv-api_2025-11-11_norel_missing-ids_rsxiv.xml")]);
+    await importArxivIds(prisma, [id], { http });
+    expect((await paperRows([id]))[0]).toMatchObject({ version: 2, journalRef: v2.journalRef });
+
+    server.route("/api/query", [fixture("arxiv-api_DERIVED_2201.13452v3-withdrawn.xml")]);
+    await importArxivIds(prisma, [id], { http });
+    const v3 = (await paperRows([id]))[0]!;
+    expect(v3.version).toBe(3);
+    expect(v3.withdrawnAt?.toISOString()).toBe("2023-06-01T12:00:00.000Z");
   });
 });
 

@@ -9,6 +9,7 @@ import { parseArxivListing } from "@/lib/ingest/arxiv-listing";
 import { IngestParseError } from "@/lib/ingest/arxiv-text";
 import { expectedEmptyReason, isAnnouncementDay, latestAnnouncementEvening, weekdayOf } from "@/lib/ingest/calendar";
 import { parseHfDaily } from "@/lib/ingest/hf-daily";
+import { IMPORT_HEARTBEAT_MS, IMPORT_STALE_AFTER_MS, interruptedMessage } from "@/lib/ingest/run-status";
 import { politeGet, UpstreamError, type GetResult, type HttpOptions } from "@/lib/ingest/http";
 import type { ArxivRecord, ImportCounts, ParseResult, RejectedItem } from "@/lib/ingest/records";
 import { SKIPPED_REPLACE_REASON, storeArxivRecords, storeHfDaily } from "@/lib/ingest/store";
@@ -34,6 +35,8 @@ export interface ImportOutcome {
   foundIds: string[];
   /** What was asked ("cs.AI+cs.CL", the ids, the date), as the run records it. */
   target: string;
+  /** `importArxivIds` with `publishedSince`: the ids arXiv returned but that were submitted before it. */
+  tooOld?: { id: string; publishedAt: Date }[];
 }
 
 export interface ImportOptions {
@@ -67,34 +70,42 @@ export async function importArxivFeed(
   // A recorded feed covers whatever it was recorded for, not the configured categories.
   const target = options.fromFile && !options.categories?.length ? path.basename(options.fromFile) : joined;
   const progress = options.onProgress ?? (() => {});
-  return recordRun(prisma, "ARXIV_FEED", target, async () => {
-    progress(0, 3);
-    const response = await getOrRead(prisma, url, "arxiv", options, parseArxivListing);
-    if (response.kind === "not-modified") return unchangedRun(response, progress);
-    progress(1, 3);
-    const parsed = readOrThrow(response.body, parseArxivListing, "arXiv's listing feed");
-    progress(2, 3);
-    if (parsed.records.length === 0 && parsed.rejected.length === 0) {
+  return recordRun(
+    prisma,
+    "ARXIV_FEED",
+    target,
+    async () => {
+      progress(0, 3);
+      const response = await getOrRead(prisma, url, "arxiv", options, parseArxivListing);
+      if (response.kind === "not-modified") return unchangedRun(response, progress);
+      progress(1, 3);
+      const parsed = readOrThrow(response.body, parseArxivListing, "arXiv's listing feed");
+      progress(2, 3);
+      if (parsed.records.length === 0 && parsed.rejected.length === 0) {
+        progress(3, 3);
+        return emptyFeed(options, parsed.announcedOn);
+      }
+      const counts = await storeArxivRecords(prisma, parsed.records, "feed");
+      await response.remember();
       progress(3, 3);
-      return emptyFeed(options, parsed.announcedOn);
-    }
-    const counts = await storeArxivRecords(prisma, parsed.records, "feed");
-    await response.remember();
-    progress(3, 3);
-    return withRejected(counts, parsed.rejected, parsed.records);
-  });
+      return withRejected(counts, parsed.rejected, parsed.records);
+    },
+    options.now,
+  );
 }
 
 /**
  * Fetches `ids` from the arXiv export API (`?id_list=`, batches of up to 100, `max_results` set) and
- * stores them. Ids that are not arXiv ids, and ids arXiv does not know, are `skipped` with the reason;
- * `foundIds` lists those arXiv returned. With `fromFile`, the records of that response (only `ids`' when
- * some are given).
+ * stores them. Ids that are not arXiv ids, ids arXiv refuses (HTTP 400: a batch is halved until the
+ * refused id is alone) and ids arXiv does not know are `skipped` with the reason; `foundIds` lists those
+ * arXiv returned. Only the asked ids are stored, whatever else the answer holds. With `publishedSince`, a
+ * paper first submitted before it is not stored either (`tooOld`). With `fromFile`, the records of that
+ * response (only `ids`' when some are given).
  */
 export async function importArxivIds(
   prisma: PrismaClient,
   ids: string[],
-  options: ImportOptions = {},
+  options: ImportOptions & { publishedSince?: Date } = {},
 ): Promise<ImportOutcome> {
   const env = loadEnv();
   const wanted: string[] = [];
@@ -106,49 +117,93 @@ export async function importArxivIds(
   }
   const target = describeIds(options.fromFile && wanted.length === 0 ? ["(all in file)"] : wanted);
   const progress = options.onProgress ?? (() => {});
-  return recordRun(prisma, "ARXIV_API", target, async () => {
-    const batches = options.fromFile ? [wanted] : chunk(wanted, API_BATCH_SIZE);
-    const total = batches.length + 1;
-    const records: ArxivRecord[] = [];
-    const rejected: RejectedItem[] = [];
-    for (const [index, batch] of batches.entries()) {
-      progress(index, total);
-      const url = `${env.ARXIV_API_URL}?${new URLSearchParams({
-        id_list: batch.join(","),
-        start: "0",
-        max_results: String(batch.length),
-      }).toString()}`;
-      const response = await getOrRead(prisma, url, "arxiv", options, parseArxivApi);
-      if (response.kind === "not-modified") throw new Error("the export API answered 304 to an unconditional request");
-      const parsed = readOrThrow(response.body, parseArxivApi, "arXiv's export API response");
-      records.push(...parsed.records);
-      rejected.push(...parsed.rejected);
-    }
-    progress(batches.length, total);
-    const kept = options.fromFile && wanted.length > 0 ? records.filter((r) => wanted.includes(r.id)) : records;
-    const counts = kept.length > 0 ? await storeArxivRecords(prisma, kept, "api") : emptyCounts();
-    progress(total, total);
-    const found = new Set(kept.map((record) => record.id));
-    const unknown = wanted.filter((id) => !found.has(id) && !rejected.some((r) => r.id === id));
-    const skipped = [
-      ...invalid,
-      ...unknown.map((id) => ({
-        id,
-        reason: options.fromFile ? "not in the file" : "arXiv has no paper with this id",
-      })),
-    ];
-    counts.skipped += skipped.length;
-    counts.skippedItems = [...(counts.skippedItems ?? []), ...skipped];
-    const result = withRejected(counts, rejected, kept);
-    if (kept.length === 0 && rejected.length === 0) {
-      return {
+  return recordRun(
+    prisma,
+    "ARXIV_API",
+    target,
+    async () => {
+      const batches = options.fromFile ? [wanted] : chunk(wanted, API_BATCH_SIZE);
+      const records: ArxivRecord[] = [];
+      const rejected: RejectedItem[] = [];
+      const refused: RejectedItem[] = [];
+      for (let done = 0; done < batches.length; done++) {
+        progress(done, batches.length + 1);
+        const batch = batches[done] ?? [];
+        const url = `${env.ARXIV_API_URL}?${new URLSearchParams({
+          id_list: batch.join(","),
+          start: "0",
+          max_results: String(batch.length),
+        }).toString()}`;
+        let response: GetResult;
+        try {
+          response = await getOrRead(prisma, url, "arxiv", options, parseArxivApi);
+        } catch (error) {
+          if (!(error instanceof ArxivRefusedRequest)) throw error;
+          // arXiv refuses the whole request for one id it cannot read: find it by halving the batch.
+          if (batch.length > 1) {
+            const half = Math.ceil(batch.length / 2);
+            batches.splice(done + 1, 0, batch.slice(0, half), batch.slice(half));
+          } else {
+            refused.push({ id: batch[0] ?? "?", reason: `arXiv does not know this id (${error.arxivMessage})` });
+          }
+          continue;
+        }
+        if (response.kind === "not-modified")
+          throw new Error("the export API answered 304 to an unconditional request");
+        const parsed = readOrThrow(response.body, parseArxivApi, "arXiv's export API response");
+        records.push(...parsed.records);
+        rejected.push(...parsed.rejected);
+      }
+      progress(batches.length, batches.length + 1);
+      // An answer may hold papers never asked for (arXiv's own quirks, a file of other ids): not ours to store.
+      const asked = (id: string) => wanted.length === 0 || wanted.includes(id);
+      const answered = records.filter((record) => asked(record.id));
+      const tooOld = options.publishedSince
+        ? answered.filter((record) => record.publishedAt && record.publishedAt < options.publishedSince!)
+        : [];
+      const kept = answered.filter((record) => !tooOld.includes(record));
+      const counts = kept.length > 0 ? await storeArxivRecords(prisma, kept, "api") : emptyCounts();
+      const failedHere = rejected.filter((item) => asked(item.id) || !parseArxivId(item.id));
+      const found = new Set(answered.map((record) => record.id));
+      const unknown = wanted.filter(
+        (id) => !found.has(id) && ![...failedHere, ...refused].some((item) => item.id === id),
+      );
+      const skipped = [
+        ...invalid,
+        ...refused,
+        ...tooOld.map((record) => ({
+          id: record.id,
+          reason: `first submitted to arXiv on ${toDayString(record.publishedAt!)}, before ${toDayString(options.publishedSince!)}`,
+        })),
+        ...unknown.map((id) => ({
+          id,
+          reason: options.fromFile ? "not in the file" : "arXiv has no paper with this id",
+        })),
+      ];
+      counts.skipped += skipped.length;
+      counts.skippedItems = [...(counts.skippedItems ?? []), ...skipped];
+      const result = withRejected(counts, failedHere, kept);
+      progress(batches.length + 1, batches.length + 1);
+      const withOld = {
         ...result,
-        status: "EMPTY",
-        message: wanted.length === 0 ? "no arXiv ids to import" : "arXiv knows none of these ids",
+        tooOld: tooOld.map((record) => ({ id: record.id, publishedAt: record.publishedAt! })),
       };
-    }
-    return result;
-  });
+      if (kept.length === 0 && failedHere.length === 0) {
+        return {
+          ...withOld,
+          status: "EMPTY",
+          message:
+            wanted.length === 0
+              ? "no arXiv ids to import"
+              : tooOld.length > 0
+                ? "every paper arXiv returned is older than asked for"
+                : "arXiv knows none of these ids",
+        };
+      }
+      return withOld;
+    },
+    options.now,
+  );
 }
 
 /**
@@ -163,7 +218,8 @@ export async function refreshIncompletePapers(
   const papers = await prisma.paper.findMany({
     where: { arxivFetchedAt: null, hiddenAt: null },
     select: { id: true },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    // Newest change first: a paper a listing just announced, or whose newer version it just announced.
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     take: limit,
   });
   if (papers.length === 0) return undefined;
@@ -187,35 +243,41 @@ export async function importHfDaily(
   if (!parseDay(date)) throw new AppError("INVALID_INPUT", `Not a date: ${date} (use YYYY-MM-DD).`);
   const url = `${env.HF_API_URL.replace(/\/+$/, "")}/api/daily_papers?date=${date}`;
   const progress = options.onProgress ?? (() => {});
-  return recordRun(prisma, "HF_DAILY", date, async () => {
-    progress(0, 3);
-    const response = await getOrRead(prisma, url, "huggingface", options);
-    if (response.kind === "not-modified") return unchangedRun(response, progress);
-    progress(1, 3);
-    let json: unknown;
-    try {
-      json = JSON.parse(response.body);
-    } catch (error) {
-      throw new IngestParseError(
-        `Hugging Face's response is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-      );
-    }
-    const parsed = parseHfDaily(json);
-    if (parsed.kind === "source-error") throw new AppError("UPSTREAM_FAILED", parsed.message);
-    progress(2, 3);
-    if (parsed.records.length === 0 && parsed.rejected.length === 0) {
+  return recordRun(
+    prisma,
+    "HF_DAILY",
+    date,
+    async () => {
+      progress(0, 3);
+      const response = await getOrRead(prisma, url, "huggingface", options);
+      if (response.kind === "not-modified") return unchangedRun(response, progress);
+      progress(1, 3);
+      let json: unknown;
+      try {
+        json = JSON.parse(response.body);
+      } catch (error) {
+        throw new IngestParseError(
+          `Hugging Face's response is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
+        );
+      }
+      const parsed = parseHfDaily(json);
+      if (parsed.kind === "source-error") throw new AppError("UPSTREAM_FAILED", parsed.message);
+      progress(2, 3);
+      if (parsed.records.length === 0 && parsed.rejected.length === 0) {
+        progress(3, 3);
+        return { status: "EMPTY", message: `Hugging Face has no papers on its list for ${date} (yet)`, ...nothing() };
+      }
+      const counts = await storeHfDaily(prisma, parsed.records);
+      await response.remember();
       progress(3, 3);
-      return { status: "EMPTY", message: `Hugging Face has no papers on its list for ${date} (yet)`, ...nothing() };
-    }
-    const counts = await storeHfDaily(prisma, parsed.records);
-    await response.remember();
-    progress(3, 3);
-    return withRejected(
-      counts,
-      parsed.rejected,
-      parsed.records.map((record) => record.paper),
-    );
-  });
+      return withRejected(
+        counts,
+        parsed.rejected,
+        parsed.records.map((record) => record.paper),
+      );
+    },
+    options.now,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -225,16 +287,47 @@ interface RunResult {
   counts: ImportCounts;
   message?: string;
   foundIds: string[];
+  tooOld?: { id: string; publishedAt: Date }[];
 }
 
-/** Records the run around `work`: RUNNING first, then how it ended. A failure is a FAILED run, not a throw. */
+/**
+ * Records every RUNNING run whose heartbeat stopped as FAILED, interrupted, ending at its last heartbeat.
+ * Called as each run starts, so a killed import does not stay RUNNING on /admin. Returns how many.
+ */
+export async function recordInterruptedRuns(prisma: PrismaClient, now: Date = new Date()): Promise<number> {
+  const stale = await prisma.importRun.findMany({
+    where: { status: "RUNNING", heartbeatAt: { lt: new Date(now.getTime() - IMPORT_STALE_AFTER_MS) } },
+    select: { id: true, heartbeatAt: true },
+  });
+  for (const run of stale) {
+    // Only if it is still RUNNING: a run that finished meanwhile keeps its own outcome.
+    await prisma.importRun.updateMany({
+      where: { id: run.id, status: "RUNNING" },
+      data: { status: "FAILED", finishedAt: run.heartbeatAt, message: interruptedMessage(run.heartbeatAt) },
+    });
+  }
+  return stale.length;
+}
+
+/**
+ * Records the run around `work`: RUNNING first (with a heartbeat renewed while it works), then how it
+ * ended. A failure is a FAILED run, not a throw.
+ */
 async function recordRun(
   prisma: PrismaClient,
   source: ImportSource,
   target: string,
   work: () => Promise<RunResult>,
+  now?: Date,
 ): Promise<ImportOutcome> {
+  await recordInterruptedRuns(prisma, now);
   const run = await prisma.importRun.create({ data: { source, target }, select: { id: true } });
+  const heartbeat = setInterval(() => {
+    prisma.importRun
+      .update({ where: { id: run.id }, data: { heartbeatAt: new Date() }, select: { id: true } })
+      .catch((error: unknown) => console.error(`[import] heartbeat of run ${run.id} failed`, error));
+  }, IMPORT_HEARTBEAT_MS);
+  heartbeat.unref();
   let result: RunResult;
   let bug: Error | undefined;
   try {
@@ -246,12 +339,15 @@ async function recordRun(
         ? error.message
         : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     result = { status: "FAILED", message, ...nothing() };
+  } finally {
+    clearInterval(heartbeat);
   }
   await prisma.importRun.update({
     where: { id: run.id },
     data: {
       status: result.status satisfies ImportStatus,
       finishedAt: new Date(),
+      heartbeatAt: new Date(),
       created: result.counts.created,
       updated: result.counts.updated,
       unchanged: result.counts.unchanged,
@@ -306,10 +402,20 @@ async function getOrRead(
     if (error instanceof UpstreamError && error.details.body && parseErrorDocument) {
       const document = tryParse(error.details.body, parseErrorDocument);
       if (document?.kind === "source-error") {
+        // A 400 with arXiv's error entry is arXiv refusing what was asked (a malformed id), not an outage.
+        if (error.details.status === 400) throw new ArxivRefusedRequest(document.message);
         throw new AppError("UPSTREAM_FAILED", `${document.message} (HTTP ${error.details.status}).`);
       }
     }
     throw error;
+  }
+}
+
+/** arXiv answered HTTP 400 with its error entry: the request (an id in it) is what it refuses. */
+class ArxivRefusedRequest extends AppError {
+  constructor(readonly arxivMessage: string) {
+    super("INVALID_INPUT", `${arxivMessage} (HTTP 400).`);
+    this.name = "ArxivRefusedRequest";
   }
 }
 

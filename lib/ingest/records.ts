@@ -15,6 +15,10 @@ export interface ArxivRecord {
   title: string;
   abstract: string;
   authors: string[];
+  /** Each author's affiliations ("" for none), parallel to `authors`; undefined when the source named none. */
+  affiliations?: string[];
+  /** arXiv shows this version withdrawn by its authors (its comment or abstract says so). */
+  withdrawn?: boolean;
   /** Primary first, no duplicates. */
   categories: string[];
   /** First version's submission time (export API `<published>`); listing feeds do not give it. */
@@ -43,6 +47,14 @@ export interface HfDailyRecord {
     projectPage?: string;
     organization?: string;
     thumbnailUrl?: string;
+    /** HF's own upvotes and comment count, and whether an author takes part in its discussion. */
+    hfUpvotes?: number;
+    hfCommentCount?: number;
+    hfAuthorParticipating?: boolean;
+    /** Images and videos HF shows with the paper (http(s) only). */
+    mediaUrls?: string[];
+    /** Positions (0-based) of the authors HF marks `hidden`. */
+    hfHiddenAuthors?: number[];
   };
   /** The day of HF's list it is on, "YYYY-MM-DD". */
   day: string;

@@ -12,11 +12,14 @@ import { importedUsernameCandidates } from "@/lib/users/handles";
  *
  * Who owns which field, so that two sources give the same rows whichever comes first:
  * - the export API owns arXiv's metadata (title, abstract, authors, categories, publishedAt, revisedAt,
- *   comment, DOI, journal ref; licence when it gives one) and sets `arxivFetchedAt`;
+ *   comment, DOI, journal ref, withdrawal; licence when it gives one) and sets `arxivFetchedAt`, unless it
+ *   describes an older version than one seen;
  * - a listing feed writes that metadata only while `arxivFetchedAt` is null (and never over a newer version's),
+ *   or when it announces a newer version, which also makes the paper due for the export API again;
  *   fills a missing licence, and owns `announcedOn`/`announceType` (the latest announcement wins);
- * - Hugging Face owns aiSummary, aiKeywords, githubRepo, githubStars, projectPage, organization and
- *   thumbnailUrl; while `arxivFetchedAt` is null it supplies the submission date (better than a feed's
+ * - Hugging Face owns aiSummary, aiKeywords, githubRepo, githubStars, projectPage, organization,
+ *   thumbnailUrl and its mirror fields (hfUpvotes, hfCommentCount, hfAuthorParticipating, mediaUrls,
+ *   hfHiddenAuthors); while `arxivFetchedAt` is null it supplies the submission date (better than a feed's
  *   announcement-day stand-in) and, for papers no feed announced, the text;
  * - `version` is the highest any source reported; `hiddenAt`, counters and daily placement are never touched
  *   except that an HF item puts a paper that is on no day's list yet (and that no admin removed from one)
@@ -32,6 +35,7 @@ const paperFields = {
   title: true,
   abstract: true,
   authors: true,
+  authorAffiliations: true,
   publishedAt: true,
   categories: true,
   version: true,
@@ -50,6 +54,12 @@ const paperFields = {
   arxivFetchedAt: true,
   announcedOn: true,
   announceType: true,
+  withdrawnAt: true,
+  hfUpvotes: true,
+  hfCommentCount: true,
+  hfAuthorParticipating: true,
+  mediaUrls: true,
+  hfHiddenAuthors: true,
 } satisfies Prisma.PaperSelect;
 
 type PaperState = Prisma.PaperGetPayload<{ select: typeof paperFields }>;
@@ -252,6 +262,7 @@ function blankPaper(id: string): PaperState {
     title: "",
     abstract: "",
     authors: [],
+    authorAffiliations: [],
     publishedAt: new Date(0),
     categories: [],
     version: null,
@@ -270,6 +281,12 @@ function blankPaper(id: string): PaperState {
     arxivFetchedAt: null,
     announcedOn: null,
     announceType: null,
+    withdrawnAt: null,
+    hfUpvotes: null,
+    hfCommentCount: null,
+    hfAuthorParticipating: null,
+    mediaUrls: [],
+    hfHiddenAuthors: [],
   };
 }
 
@@ -290,13 +307,19 @@ function higherVersion(stored: number | null, incoming: number | undefined): num
   return stored === null ? incoming : Math.max(stored, incoming);
 }
 
-/** The export API's view replaces arXiv's metadata; a licence it does not give is kept. */
+/**
+ * The export API's view replaces arXiv's metadata (a licence it does not give is kept), unless it describes
+ * an older version than one already seen: arXiv's API can lag its listing by a few hours, and then the paper
+ * stays due for a refresh. A withdrawn version marks the paper withdrawn, from that version's date.
+ */
 function mergeFromApi(state: PaperState, record: ArxivRecord, now: Date): PaperState {
+  if (record.version !== undefined && state.version !== null && record.version < state.version) return state;
   const next: PaperState = {
     ...state,
     title: record.title,
     abstract: record.abstract,
     authors: record.authors,
+    authorAffiliations: affiliationsFor(state, record),
     categories: record.categories.length > 0 ? record.categories : state.categories,
     publishedAt: record.publishedAt ?? state.publishedAt,
     revisedAt: record.revisedAt ?? null,
@@ -305,23 +328,45 @@ function mergeFromApi(state: PaperState, record: ArxivRecord, now: Date): PaperS
     journalRef: record.journalRef ?? null,
     license: record.license ?? state.license,
     version: higherVersion(state.version, record.version),
+    withdrawnAt: record.withdrawn ? (state.withdrawnAt ?? record.revisedAt ?? now) : null,
   };
   // Only a change (or the first fetch) moves the fetch time, so re-storing the same response writes nothing.
   if (state.arxivFetchedAt === null || changedFields(state, next).length > 0) next.arxivFetchedAt = now;
   return next;
 }
 
+/**
+ * A record's affiliations, parallel to its authors; when it names none (the export API rarely does), those
+ * a listing gave the same authors are kept.
+ */
+function affiliationsFor(state: PaperState, record: ArxivRecord): string[] {
+  if (record.affiliations?.some((affiliation) => affiliation !== "")) return record.affiliations;
+  const sameAuthors =
+    state.authors.length === record.authors.length && state.authors.every((name, i) => name === record.authors[i]);
+  return sameAuthors ? state.authorAffiliations : [];
+}
+
+/**
+ * A listing item: arXiv's metadata only while the export API has not spoken, or when the item announces a
+ * newer version than the one stored (a `replace`): then its text is the new version's, and the paper is due
+ * for the export API again (`arxivFetchedAt` null), which brings that version's dates, comment, journal ref,
+ * DOI, and any withdrawal.
+ */
 function mergeFromFeed(state: PaperState, record: ArxivRecord): PaperState {
   const next: PaperState = { ...state, version: higherVersion(state.version, record.version) };
   const atLeastAsNew = state.version === null || record.version === undefined || record.version >= state.version;
-  if (state.arxivFetchedAt === null && atLeastAsNew) {
+  const newerVersion = state.version !== null && record.version !== undefined && record.version > state.version;
+  if ((state.arxivFetchedAt === null && atLeastAsNew) || newerVersion) {
     next.title = record.title;
     next.abstract = record.abstract;
     next.authors = record.authors;
+    next.authorAffiliations = affiliationsFor(state, record);
     if (record.categories.length > 0) next.categories = record.categories;
     if (record.doi) next.doi = record.doi;
     if (record.journalRef) next.journalRef = record.journalRef;
     if (record.license) next.license = record.license;
+    if (record.withdrawn) next.withdrawnAt ??= arxivDayStart(record.announcedOn ?? toDayString(new Date()));
+    if (newerVersion) next.arxivFetchedAt = null;
   } else if (next.license === null && record.license) {
     next.license = record.license;
   }
@@ -358,6 +403,16 @@ function mergeFromHf(state: PaperState, record: HfDailyRecord): PaperState {
   if (paper.projectPage !== undefined) next.projectPage = paper.projectPage;
   if (paper.organization !== undefined) next.organization = paper.organization;
   if (paper.thumbnailUrl !== undefined) next.thumbnailUrl = paper.thumbnailUrl;
+  if (paper.hfUpvotes !== undefined) next.hfUpvotes = paper.hfUpvotes;
+  if (paper.hfCommentCount !== undefined) next.hfCommentCount = paper.hfCommentCount;
+  if (paper.hfAuthorParticipating !== undefined) next.hfAuthorParticipating = paper.hfAuthorParticipating;
+  if (paper.mediaUrls !== undefined) next.mediaUrls = paper.mediaUrls;
+  // Positions in HF's author list: they mean the same only while the stored list is HF's own.
+  if (paper.hfHiddenAuthors !== undefined) {
+    const sameAuthors =
+      next.authors.length === paper.authors.length && next.authors.every((name, i) => name === paper.authors[i]);
+    next.hfHiddenAuthors = sameAuthors ? paper.hfHiddenAuthors : [];
+  }
   return next;
 }
 

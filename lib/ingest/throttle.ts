@@ -24,13 +24,18 @@ export interface ThrottleOptions {
   holdMs: number;
   /** Longest a caller waits for its turn before giving up. */
   maxWaitMs?: number;
+  /**
+   * Longest a caller waits out a `Retry-After` the host gave (to any process): when the host asked for
+   * more, the claim fails at once with `RetryAfterPendingError` instead of calling it early.
+   */
+  maxRetryAfterWaitMs?: number;
 }
 
 /** A claimed turn: call `release` when the request is over (successfully or not). */
 export interface ThrottleTurn {
   /**
-   * Frees the host, counting the gap from now. `extraDelayMs` pushes the next request further out for
-   * every process (a `Retry-After` the host asked for).
+   * Frees the host, counting the gap from now. `extraDelayMs` (a `Retry-After` the host asked for, at most
+   * `MAX_HONOURED_RETRY_AFTER_MS`) is recorded as the host's `notBefore`: no process calls it sooner.
    */
   release(extraDelayMs?: number): Promise<void>;
 }
@@ -40,6 +45,25 @@ export class ThrottleTimeoutError extends Error {
   constructor(host: string, waitedMs: number) {
     super(`waited ${Math.round(waitedMs / 1000)} s for a turn to call ${host}, which other requests kept busy`);
     this.name = "ThrottleTimeoutError";
+  }
+}
+
+/**
+ * The longest `Retry-After` honoured: a host asking for more (a misconfigured header, days ahead) is left
+ * alone for this long, then called again.
+ */
+export const MAX_HONOURED_RETRY_AFTER_MS = 60 * 60_000;
+
+/** Thrown when the host asked (Retry-After) not to be called before a time further off than the caller waits. */
+export class RetryAfterPendingError extends Error {
+  constructor(
+    host: string,
+    readonly notBefore: Date,
+  ) {
+    super(
+      `${host} asked not to be called before ${notBefore.toISOString().slice(0, 19).replace("T", " ")} UTC (Retry-After); no request goes to it sooner, from any process`,
+    );
+    this.name = "RetryAfterPendingError";
   }
 }
 
@@ -61,6 +85,9 @@ export async function claimTurn(prisma: PrismaClient, host: string, options: Thr
         release: (extraDelayMs = 0) => release(prisma, host, token, extraDelayMs),
       };
     }
+    if (attempt.notBefore && attempt.waitMs > (options.maxRetryAfterWaitMs ?? maxWaitMs)) {
+      throw new RetryAfterPendingError(host, attempt.notBefore);
+    }
     const waited = Date.now() - started;
     if (waited >= maxWaitMs) throw new ThrottleTimeoutError(host, waited);
     // In flight elsewhere: look again soon. Otherwise the gap's end is known; a little jitter keeps
@@ -70,7 +97,10 @@ export async function claimTurn(prisma: PrismaClient, host: string, options: Thr
   }
 }
 
-type ClaimAttempt = { claimed: true; token: string } | { claimed: false; inFlight: boolean; waitMs: number };
+type ClaimAttempt =
+  | { claimed: true; token: string }
+  /** `notBefore` when a Retry-After holds the host (then `waitMs` is until it ends). */
+  | { claimed: false; inFlight: boolean; waitMs: number; notBefore?: Date };
 
 async function tryClaim(prisma: PrismaClient, host: string, options: ThrottleOptions): Promise<ClaimAttempt> {
   return prisma.$transaction(async (tx) => {
@@ -80,14 +110,19 @@ async function tryClaim(prisma: PrismaClient, host: string, options: ThrottleOpt
       VALUES (${host}, clock_timestamp() + make_interval(secs => ${options.holdMs / 1000}))
       ON CONFLICT (host) DO UPDATE SET "lastRequestAt" = EXCLUDED."lastRequestAt"
         WHERE "UpstreamThrottle"."lastRequestAt" + make_interval(secs => ${options.intervalMs / 1000}) <= clock_timestamp()
+          AND ("UpstreamThrottle"."notBefore" IS NULL OR "UpstreamThrottle"."notBefore" <= clock_timestamp())
       RETURNING "lastRequestAt"::text AS token`;
     const row = claimed[0];
     if (row) return { claimed: true, token: row.token };
-    const state = await tx.$queryRaw<{ inFlight: boolean; waitMs: number }[]>`
+    const state = await tx.$queryRaw<{ inFlight: boolean; waitMs: number; notBefore: Date | null }[]>`
       SELECT "lastRequestAt" > clock_timestamp() AS "inFlight",
-             (EXTRACT(EPOCH FROM ("lastRequestAt" + make_interval(secs => ${options.intervalMs / 1000}) - clock_timestamp())) * 1000)::float8 AS "waitMs"
+             (EXTRACT(EPOCH FROM (GREATEST("lastRequestAt" + make_interval(secs => ${options.intervalMs / 1000}), "notBefore") - clock_timestamp())) * 1000)::float8 AS "waitMs",
+             CASE WHEN "notBefore" > clock_timestamp() THEN "notBefore" END AS "notBefore"
       FROM "UpstreamThrottle" WHERE host = ${host}`;
-    return { claimed: false, inFlight: state[0]?.inFlight ?? false, waitMs: Math.max(0, state[0]?.waitMs ?? 0) };
+    const current = state[0];
+    const waitMs = Math.max(0, current?.waitMs ?? 0);
+    if (current?.notBefore) return { claimed: false, inFlight: false, waitMs, notBefore: current.notBefore };
+    return { claimed: false, inFlight: current?.inFlight ?? false, waitMs };
   });
 }
 
@@ -97,8 +132,16 @@ async function release(prisma: PrismaClient, host: string, token: string, extraD
   // keeps only a transaction's protocol messages together, and other callers are polling concurrently.
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`
-      UPDATE "UpstreamThrottle" SET "lastRequestAt" = clock_timestamp() + make_interval(secs => ${extraDelayMs / 1000})
+      UPDATE "UpstreamThrottle" SET "lastRequestAt" = clock_timestamp()
       WHERE host = ${host} AND "lastRequestAt"::text = ${token}`;
+    // A Retry-After binds every process, whoever holds the host now; a shorter one never shortens a longer.
+    if (extraDelayMs > 0) {
+      const delay = Math.min(extraDelayMs, MAX_HONOURED_RETRY_AFTER_MS) / 1000;
+      await tx.$executeRaw`
+        UPDATE "UpstreamThrottle"
+        SET "notBefore" = GREATEST(COALESCE("notBefore", '-infinity'), clock_timestamp() + make_interval(secs => ${delay}))
+        WHERE host = ${host}`;
+    }
   });
 }
 

@@ -85,7 +85,7 @@ describe("arXiv ids", () => {
     expect(parseArxivId("2501.12948v3")).toBe("2501.12948");
     expect(parseArxivId("arXiv:0704.0001")).toBe("0704.0001");
     expect(parseArxivId("hep-th/9901001")).toBe("hep-th/9901001");
-    expect(parseArxivId("math.GT/0309136v2")).toBe("math.GT/0309136");
+    expect(parseArxivId("math.GT/0309136v2")).toBe("math/0309136");
   });
 
   it("rejects anything else", () => {

@@ -36,6 +36,7 @@ interface Row {
   categories: string[];
   upvotes: number;
   hidden?: boolean;
+  withdrawn?: boolean;
 }
 
 const rows: Row[] = [
@@ -43,6 +44,8 @@ const rows: Row[] = [
   { name: "main-b", day: DAY, categories: [MAIN], upvotes: 3 },
   { name: "other", day: DAY, categories: [OTHER], upvotes: 9 },
   { name: "hidden", day: DAY, categories: [MAIN], upvotes: 50, hidden: true },
+  // Withdrawn by its authors: its page stays, every list leaves it out.
+  { name: "withdrawn", day: DAY, categories: [MAIN], upvotes: 40, withdrawn: true },
   { name: "earlier", day: EARLIER, categories: [MAIN], upvotes: 1 },
   { name: "earlier-other", day: "2004-03-09", categories: [OTHER], upvotes: 1 },
   // Over a month away: found by aggregating over the category's papers rather than walking the days.
@@ -64,6 +67,7 @@ describe("category filters and hidden papers, through the data layer", () => {
           categories: row.categories,
           upvoteCount: row.upvotes,
           hiddenAt: row.hidden ? new Date("2004-03-10T12:00:00Z") : null,
+          withdrawnAt: row.withdrawn ? new Date("2004-03-10T12:00:00Z") : null,
           daily: {
             create: { day: new Date(`${row.day}T00:00:00Z`), submittedAt: new Date(`${row.day}T06:0${index}:00Z`) },
           },
@@ -137,6 +141,9 @@ describe("category filters and hidden papers, through the data layer", () => {
     expect(ids(similar)).not.toContain(id("hidden"));
 
     expect(await getPaper(id("hidden"))).toBeNull();
+    expect(ids(search.items)).not.toContain(id("withdrawn"));
+    expect(ids(similar)).not.toContain(id("withdrawn"));
+    expect((await getPaper(id("withdrawn")))?.id).toBe(id("withdrawn"));
     expect((await getPaper(id("main-a")))?.categories).toEqual([MAIN, OTHER]);
 
     const sitemap = await getSitemapEntries();
@@ -168,5 +175,7 @@ describe("category filters and hidden papers, through the data layer", () => {
     const digest = await getDigestPapers(prisma, { from: DAY, to: DAY }, 100);
     expect(digest.map((p) => p.id)).toContain(id("main-a"));
     expect(digest.map((p) => p.id)).not.toContain(id("hidden"));
+    expect(digest.map((p) => p.id)).not.toContain(id("withdrawn"));
+    expect(rss).not.toContain(`/papers/${id("withdrawn")}`);
   });
 });

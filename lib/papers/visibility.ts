@@ -2,29 +2,35 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
- * Which papers readers may see: the one place that says so. An admin hides a paper by setting
- * `Paper.hiddenAt`; every listing, count, search, feed, API answer, sitemap, digest and the paper's own page
- * reads through these, so a hidden paper is gone everywhere at once. Not `server-only`: the digest worker
- * runs outside Next.js.
+ * Which papers readers may see, and which are listed: the one place that says so. An admin hides a paper
+ * by setting `Paper.hiddenAt`: it is gone everywhere, its own page included. A paper its authors withdrew
+ * (`Paper.withdrawnAt`, set by the importers from arXiv) keeps its page, which says so, but is off every
+ * list: daily lists, trending, search, similar papers, feeds, the JSON API's lists and the digests. Every
+ * listing, count, search, feed, API answer, sitemap, digest and the paper's own page reads through these.
+ * Not `server-only`: the digest worker runs outside Next.js.
  */
 
-/** Papers readers may see, optionally only those in arXiv `category` (the GIN index on `categories`). */
+/** Papers whose page readers may see (withdrawn ones included), optionally only those in arXiv `category`. */
 export function visiblePaper(category: string | null = null): Prisma.PaperWhereInput {
   return category ? { hiddenAt: null, categories: { has: category } } : { hiddenAt: null };
 }
 
-/** Featured papers (daily-list rows) whose paper readers may see, optionally only in `category`. */
+/** Papers lists may show: visible and not withdrawn, optionally only those in arXiv `category`. */
+export function listedPaper(category: string | null = null): Prisma.PaperWhereInput {
+  return { ...visiblePaper(category), withdrawnAt: null };
+}
+
+/** Featured papers (daily-list rows) lists may show, optionally only in `category`. */
 export function visibleFeatured(category: string | null = null): Prisma.DailyPaperWhereInput {
-  return { paper: visiblePaper(category) };
+  return { paper: listedPaper(category) };
 }
 
 /**
- * The same condition for raw SQL over `"Paper"` aliased `p` (a constant: never pass user input as the
- * alias). The category is a bound parameter.
+ * The condition for lists (visible, not withdrawn) in raw SQL over `"Paper"` aliased `p` (a constant: never
+ * pass user input as the alias). The category is a bound parameter.
  */
 export function visiblePaperSql(category: string | null = null, alias: "p" | "c" = "p"): Prisma.Sql {
   const table = Prisma.raw(`"${alias}"`);
-  return category
-    ? Prisma.sql`${table}."hiddenAt" IS NULL AND ${table}.categories @> ARRAY[${category}]::text[]`
-    : Prisma.sql`${table}."hiddenAt" IS NULL`;
+  const listed = Prisma.sql`${table}."hiddenAt" IS NULL AND ${table}."withdrawnAt" IS NULL`;
+  return category ? Prisma.sql`${listed} AND ${table}.categories @> ARRAY[${category}]::text[]` : listed;
 }

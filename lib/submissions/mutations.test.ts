@@ -185,6 +185,9 @@ describe("submitting a paper that is not here yet", () => {
     expect(paper.publishedAt.toISOString()).toBe("2013-09-18T14:54:19.000Z");
     expect(paper.arxivFetchedAt).not.toBeNull();
     expect(paper.daily?.submittedById).toBe(member.id);
+    // The recorded answer holds nine more papers, never asked for: none is stored.
+    const unasked = recordedIds.filter((id) => id !== "1309.4668" && !alreadyHere.includes(id));
+    expect(await prisma.paper.count({ where: { id: { in: unasked } } })).toBe(0);
   });
 
   it("says arXiv has no such paper when arXiv knows none", async () => {
@@ -195,6 +198,28 @@ describe("submitting a paper that is not here yet", () => {
       message: `arXiv has no paper ${id}.`,
     });
     expect(await prisma.paper.count({ where: { id } })).toBe(0);
+  });
+
+  it("refuses a paper older than the window without storing it", async ({ skip }) => {
+    if (alreadyHere.includes("1606.02159")) skip("1606.02159 is already in this database");
+    server.route("/api/query", [fixture(RECORDED)]);
+    expect(await refusal(submitPaper(member.id, "1606.02159", { now, http }))).toEqual({
+      code: "SUBMIT_TOO_OLD",
+      message: "1606.02159 appeared on arXiv on 2016-06-07; only papers from the last 14 days can be submitted.",
+    });
+    expect(await prisma.paper.count({ where: { id: "1606.02159" } })).toBe(0);
+  });
+
+  it("says arXiv has no such paper, not that arXiv is down, when arXiv refuses the id (HTTP 400)", async () => {
+    server.route("/api/query", [
+      fixture("arxiv-api_2026-04-12_http400-error-entry_arxivpy-fixture.DERIVED-body.xml", { status: 400 }),
+    ]);
+    const id = newId();
+    expect(await refusal(submitPaper(member.id, id, { now, http }))).toEqual({
+      code: "NOT_FOUND",
+      message: `arXiv has no paper ${id}.`,
+    });
+    expect(server.log.length).toBe(1);
   });
 
   it("says arXiv did not answer when it is down, and writes nothing", async () => {

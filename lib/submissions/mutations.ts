@@ -71,7 +71,8 @@ export async function submitPaper(
   if (paper) {
     assertSubmittable(paper);
   } else {
-    paper = await importPaper(paperId, options.http ?? SUBMIT_HTTP);
+    // A paper older than the window is refused before it is stored, not after.
+    paper = await importPaper(paperId, options.http ?? SUBMIT_HTTP, windowStart(now, windowDays), windowDays);
     imported = true;
   }
   assertWithinWindow(paper, now, windowDays);
@@ -118,16 +119,24 @@ function assertSubmittable(paper: PaperRow): void {
 }
 
 /** Fetches a paper that is not here yet from the arXiv export API; an unknown id or an outage is a sentence. */
-async function importPaper(paperId: string, http: HttpOptions): Promise<PaperRow> {
+async function importPaper(
+  paperId: string,
+  http: HttpOptions,
+  publishedSince: Date,
+  windowDays: number,
+): Promise<PaperRow> {
   const unreachable = "arXiv did not answer; try again in a few minutes.";
   let foundIds: string[];
   let status: string;
+  let tooOld: { id: string; publishedAt: Date }[] | undefined;
   try {
-    ({ foundIds, status } = await importArxivIds(prisma, [paperId], { http }));
+    ({ foundIds, status, tooOld } = await importArxivIds(prisma, [paperId], { http, publishedSince }));
   } catch (error) {
     console.error(`[submit] importing ${paperId} from arXiv failed`, error);
     throw new AppError("UPSTREAM_FAILED", unreachable, { cause: error });
   }
+  const old = tooOld?.find((item) => item.id === paperId);
+  if (old) throw tooOldError(paperId, windowDays, old.publishedAt);
   if (!foundIds.includes(paperId)) {
     if (status === "FAILED") throw new AppError("UPSTREAM_FAILED", unreachable);
     throw new AppError("NOT_FOUND", `arXiv has no paper ${paperId}.`);
@@ -141,11 +150,17 @@ async function importPaper(paperId: string, http: HttpOptions): Promise<PaperRow
   return paper;
 }
 
+function windowStart(now: Date, windowDays: number): Date {
+  return new Date(now.getTime() - windowDays * DAY_MS);
+}
+
+function tooOldError(paperId: string, windowDays: number, publishedAt: Date): AppError {
+  return new AppError(
+    "SUBMIT_TOO_OLD",
+    `${paperId} appeared on arXiv on ${toDayString(publishedAt)}; only papers from the last ${windowDays} days can be submitted.`,
+  );
+}
+
 function assertWithinWindow(paper: PaperRow, now: Date, windowDays: number): void {
-  if (now.getTime() - paper.publishedAt.getTime() > windowDays * DAY_MS) {
-    throw new AppError(
-      "SUBMIT_TOO_OLD",
-      `${paper.id} appeared on arXiv on ${toDayString(paper.publishedAt)}; only papers from the last ${windowDays} days can be submitted.`,
-    );
-  }
+  if (paper.publishedAt < windowStart(now, windowDays)) throw tooOldError(paper.id, windowDays, paper.publishedAt);
 }
