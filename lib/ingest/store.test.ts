@@ -133,8 +133,12 @@ describe("storeArxivRecords with a listing feed", () => {
       version: 2,
       title: v2.title,
     });
-    // An export API answer for v1 (a stale mirror) owns the text but cannot lower the version.
+    // An export API answer for v1 (a mirror lagging the listing) takes nothing back: the text stays v2's.
+    const v2Stored = await prisma.paper.findUniqueOrThrow({ where: { id: paper.id } });
     await storeArxivRecords(prisma, [{ ...paper, version: 1 }], "api");
+    expect(await prisma.paper.findUniqueOrThrow({ where: { id: paper.id } })).toEqual(v2Stored);
+    // The export API's answer for v2 then owns the text and the true dates.
+    await storeArxivRecords(prisma, [{ ...paper, version: 2 }], "api");
     expect(await prisma.paper.findUniqueOrThrow({ where: { id: paper.id } })).toMatchObject({
       version: 2,
       title: paper.title,
@@ -214,10 +218,11 @@ describe("storeArxivRecords with the export API", () => {
       "feed",
     );
     await storeHfDaily(prisma, [hfRecordFor(paper)]);
+    // The listing's replace brought v6's text (the original title here); the paper stays hidden.
     expect(await prisma.paper.findUniqueOrThrow({ where: { id: paper.id } })).toMatchObject({
       hiddenAt,
       version: 6,
-      title: "New title",
+      title: paper.title,
       aiSummary: "An AI summary.",
     });
   });

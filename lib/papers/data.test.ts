@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { getDailyList } from "@/lib/papers/data";
+import { getDailyList, getLatestDayIn } from "@/lib/papers/data";
+import { parseIsoWeek } from "@/lib/papers/dates";
 import { LIST_PAGE_SIZE } from "@/lib/papers/schema";
 
 const run = randomUUID().slice(0, 8);
@@ -42,5 +43,41 @@ describe("getDailyList", () => {
     expect(third.papers.at(-1)?.id).toBe(ids[1]);
     expect(new Set([...first.papers, ...second.papers, ...third.papers].map((p) => p.id)).size).toBe(60);
     expect(await getDailyList(day, 4)).toMatchObject({ papers: [], total: 60 });
+  });
+});
+
+describe("getLatestDayIn", () => {
+  // ISO week 2003-W27 runs from Monday 30 June to Sunday 6 July: a week that begins in June.
+  const weekIds: string[] = [`latest-in-${run}-a`, `latest-in-${run}-b`, `latest-in-${run}-hidden`];
+  beforeAll(async () => {
+    const rows = [
+      { id: `latest-in-${run}-a`, day: "2003-07-02", hiddenAt: null },
+      { id: `latest-in-${run}-b`, day: "2003-07-03", hiddenAt: null },
+      { id: `latest-in-${run}-hidden`, day: "2003-07-05", hiddenAt: new Date("2003-07-05T12:00:00Z") },
+    ];
+    for (const row of rows) {
+      await prisma.paper.create({
+        data: {
+          id: row.id,
+          title: row.id,
+          abstract: "Text.",
+          authors: ["A"],
+          publishedAt: new Date(`${row.day}T00:00:00Z`),
+          hiddenAt: row.hiddenAt,
+          daily: { create: { day: new Date(`${row.day}T00:00:00Z`), submittedAt: new Date(`${row.day}T01:00:00Z`) } },
+        },
+      });
+    }
+  });
+  afterAll(async () => {
+    await prisma.paper.deleteMany({ where: { id: { in: weekIds } } });
+  });
+
+  it("is the week's last day with papers readers may see, not the week's first day (in an empty month)", async () => {
+    const week = parseIsoWeek("2003-W27");
+    if (!week) throw new Error("bad week");
+    expect(week.from).toBe("2003-06-30");
+    expect(await getLatestDayIn(week, null)).toBe("2003-07-03");
+    expect(await getLatestDayIn({ from: "2003-06-01", to: "2003-06-30" }, null)).toBeNull();
   });
 });

@@ -178,6 +178,29 @@ async function readRangeList(
   return { items: papers, total, page, pageSize, pageCount: Math.ceil(total / pageSize) };
 }
 
+/**
+ * The latest day within `range` that has papers readers may see (in `category`, when given), or null: a week's
+ * or a month's page anchors its Daily / Weekly / Monthly tabs there, so they lead to a period with papers even
+ * when the range starts in an empty month (a week of December that begins in November).
+ */
+async function readLatestDayIn(range: DayRange, category: string | null): Promise<string | null> {
+  const latest = await prisma.dailyPaper.findFirst({
+    where: featuredIn(range, category),
+    orderBy: { day: "desc" },
+    select: { day: true },
+  });
+  return latest ? toDayString(latest.day) : null;
+}
+
+/** {@link readLatestDayIn} through the data cache (tag `cacheTags.lists`). */
+export const getLatestDayIn = cachedRead(
+  readLatestDayIn,
+  "latest-day-in",
+  listTags,
+  LIST_REVALIDATE_SECONDS,
+  (day) => day,
+);
+
 /** {@link readRangeList} through the data cache (tag `cacheTags.lists`). */
 export const getRangeList = cachedRead(readRangeList, "range-list", listTags, LIST_REVALIDATE_SECONDS, (page) => ({
   ...page,

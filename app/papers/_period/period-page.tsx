@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { RangeView, type Period } from "@/components/feed/range-view";
 import { feedAlternates } from "@/lib/feeds/links";
 import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
-import { getCategoryChips, getRangeList } from "@/lib/papers/data";
+import { getCategoryChips, getLatestDayIn, getRangeList } from "@/lib/papers/data";
 import {
   dayToDate,
   formatDay,
@@ -90,7 +90,10 @@ export async function periodPage(period: Period, value: string, query: PeriodSea
   const page = pageParam.safeParse(query.page);
   const category = categoryFromSearchParams(query.category);
   if (!range || !page.success || category === false || !isPlausibleDay(range.from)) notFound();
-  const { previous, next } = await kind.neighbours(range, category);
+  const [{ previous, next }, latestDay] = await Promise.all([
+    kind.neighbours(range, category),
+    getLatestDayIn(range, category),
+  ]);
   const which = category ? `${category} papers` : "papers";
   const result = getRangeList(range, page.data, { category });
   const viewer = result.then((r) => getViewerVotes(r.items.map((p) => p.id)));
@@ -100,7 +103,7 @@ export async function periodPage(period: Period, value: string, query: PeriodSea
     <RangeView
       title={category ? `${kind.heading(value)} in ${category}` : kind.heading(value)}
       subtitle={kind.subtitle(range)}
-      anchorDay={range.from}
+      anchorDay={latestDay ?? range.from}
       period={period}
       previousHref={previous ? periodPath(period, previous) : null}
       nextHref={next ? periodPath(period, next) : null}
