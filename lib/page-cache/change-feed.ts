@@ -7,7 +7,7 @@ import pg from "pg";
  * LISTEN/NOTIFY on one channel, over one connection per server. Each server keeps its own page cache and
  * Next.js data cache; without this, a paper hidden through server A stayed on server B until its caches
  * aged out (23 minutes and more, issue 20). A notification reaches the others in milliseconds; the bound
- * the README states (`CHANGE_BOUND_MS`) leaves room for a busy server.
+ * docs/scaling.md states (`CHANGE_BOUND_MS`) leaves room for a busy server.
  *
  * NOTIFY is not stored: a server whose connection dropped may have missed changes. When it is back it says
  * so (`onGap`), and its caller treats everything cached as possibly behind. A heartbeat finds a connection
@@ -15,7 +15,7 @@ import pg from "pg";
  */
 
 export const CHANGES_CHANNEL = "daily_papers_cache";
-/** How late a change may reach another server's caches (stated in the README, tested in the chaos suite). */
+/** How late a change may reach another server's caches (stated in docs/scaling.md, tested in the chaos suite). */
 export const CHANGE_BOUND_MS = 2_000;
 const HEARTBEAT_MS = 10_000;
 const HEARTBEAT_TIMEOUT_MS = 5_000;

@@ -207,7 +207,7 @@ export const getRangeList = cachedRead(readRangeList, "range-list", listTags, LI
   items: page.items.map(reviveSummary),
 }));
 
-/** How far back trending looks, and the gravity of its time decay (see README, "Trending"). */
+/** How far back trending looks, and the gravity of its time decay (see docs/reading.md, "Trending"). */
 export const TRENDING_WINDOW_DAYS = 7;
 export const TRENDING_GRAVITY = 1.5;
 

@@ -1,5 +1,5 @@
 /**
- * Several `npm run digest` for one period at once, as the README tells operators they may run them: each
+ * Several `npm run digest` for one period at once, as docs/digest.md tells operators they may run them: each
  * run a process of its own (as cron or two hosts would start them), a real SMTP server on loopback. Every
  * run must exit 0 and every subscriber get exactly one message (issue 20, item 9: one run died on
  * `23505 DigestDelivery_messageId_key` and the other re-sent what the dead one had in flight).
