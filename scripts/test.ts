@@ -36,11 +36,27 @@ const e2eOnly = process.argv.includes("--e2e-only");
 const noChecks = process.argv.includes("--no-checks");
 const resultsDir = path.join(root, "test-results");
 
+/** Each step's wall time, printed as it ends and again at the very end, so the next slow step is visible. */
+const stepTimes: { label: string; seconds: number }[] = [];
+
+async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
+  console.log(`\n▶ ${label}`);
+  const started = performance.now();
+  try {
+    return await step();
+  } finally {
+    const seconds = Math.round((performance.now() - started) / 100) / 10;
+    stepTimes.push({ label, seconds });
+    console.log(`◀ ${label}: ${seconds} s`);
+  }
+}
+
 /** Runs a step as a child process; asynchronously, so the SMTP sink in this process keeps answering. */
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  console.log(`\n▶ ${label}`);
-  const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
-  return new Promise((resolve) => child.once("exit", (code) => resolve(code === 0)));
+  return timed(label, () => {
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    return new Promise((resolve) => child.once("exit", (code) => resolve(code === 0)));
+  });
 }
 
 /** How long a vitest run may linger after writing its report before it is stopped. */
@@ -52,7 +68,10 @@ const LINGER_MS = 60_000;
  * holds the whole result, decides: the step passes only if the report says every test passed.
  */
 function runVitest(label: string, args: string[], report: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  console.log(`\n▶ ${label}`);
+  return timed(label, () => watchVitest(label, args, report, env));
+}
+
+function watchVitest(label: string, args: string[], report: string, env: NodeJS.ProcessEnv): Promise<boolean> {
   const child = spawn(bin("vitest"), args, { cwd: root, env, stdio: "inherit" });
   return new Promise((resolve) => {
     let reportSeenAt: number | undefined;
@@ -110,11 +129,11 @@ await runScript(async () => {
     if (!(await run("format check (prettier)", bin("prettier"), ["--check", "."]))) failures.push("format");
   }
 
-  const db = await createTestDatabase();
+  const db = await timed("test database (create)", createTestDatabase);
   const disposers: (() => Promise<void>)[] = [];
   console.log(`\nTest database: ${db.kind === "server" ? db.url : "a scratch embedded PostgreSQL"}`);
   try {
-    await deployMigrations(db.url);
+    await timed("migrations", () => deployMigrations(db.url));
     const testEnv: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: db.url,
@@ -138,12 +157,14 @@ await runScript(async () => {
     }
 
     if (!dbOnly) {
-      const prisma = createPrismaClient(db.url, 2);
-      try {
-        await seedDemoData(prisma);
-      } finally {
-        await prisma.$disconnect();
-      }
+      await timed("demo data", async () => {
+        const prisma = createPrismaClient(db.url, 2);
+        try {
+          await seedDemoData(prisma);
+        } finally {
+          await prisma.$disconnect();
+        }
+      });
       // The end-to-end suite's mail goes to a real SMTP server on loopback that files every message.
       const mailDir = path.join(resultsDir, "mail");
       fs.rmSync(mailDir, { recursive: true, force: true });
@@ -194,6 +215,10 @@ await runScript(async () => {
     await db.dispose();
   }
 
+  console.log("\nStep times:");
+  for (const { label, seconds } of stepTimes) console.log(`  ${String(seconds).padStart(6)} s  ${label}`);
+  const total = stepTimes.reduce((sum, step) => sum + step.seconds, 0);
+  console.log(`  ${String(Math.round(total)).padStart(6)} s  in all`);
   console.log(summarise(tallies, failures));
   if (failures.length) process.exitCode = 1;
 });
