@@ -18,6 +18,13 @@ const nextConfig: NextConfig = {
   // The test suite builds into its own folder so it never disturbs the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  experimental: {
+    // Next.js's data cache (unstable_cache) stays in this process's memory: on disk, in the build folder, it
+    // was shared by every app server of the same build, and one server read entries another had written
+    // after this one heard of the change that outdated them (a hidden paper served again, issue 20 item 10).
+    // Each server hears every change (lib/page-cache/change-feed.ts); its data cache must be its own.
+    isrFlushToDisk: false,
+  },
   reactStrictMode: true,
   async headers() {
     return [

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   databaseHealthFigures,
+  databaseUnavailableResponse,
   isDatabaseDown,
   recordDatabaseFailure,
   recordDatabaseSuccess,
@@ -37,6 +38,16 @@ describe("the outage detector", () => {
     expect(isDatabaseDown()).toBe(false);
     recordDatabaseFailure(refused);
     expect(isDatabaseDown()).toBe(true);
+  });
+
+  it("answers 503 at once while down, but lets the cache relay (POST /api/revalidate) through", () => {
+    reset();
+    recordDatabaseFailure(refused);
+    expect(isDatabaseDown()).toBe(true);
+    const post = (path: string) => new Request(`http://localhost${path}`, { method: "POST" });
+    expect(databaseUnavailableResponse(post("/api/revalidate"))).toBeNull();
+    expect(databaseUnavailableResponse(post("/api/upvotes"))?.status).toBe(503);
+    expect(databaseUnavailableResponse(post("/api/revalidate/x"))?.status).toBe(503);
   });
 
   it("does not call a busy database down while other queries answer (CPU overload)", async () => {

@@ -311,8 +311,12 @@ export function isSlowness(error: unknown): boolean {
   return false;
 }
 
-/** Paths that never need the database: served as usual during an outage. */
-const NO_DATABASE = /^\/(?:_next\/|favicon\.ico$|robots\.txt$)/;
+/**
+ * Paths that never need the database: served as usual during an outage. `POST /api/revalidate` among them:
+ * it only drops cached copies, and answered 503 it left this server's data cache holding what another
+ * server had removed meanwhile (the front server relays every change it hears through it).
+ */
+const NO_DATABASE = /^\/(?:_next\/|favicon\.ico$|robots\.txt$|api\/revalidate$)/;
 
 /**
  * For `proxy.ts`: while the database is down, the 503 for this request, at once — the calm page for a

@@ -12,7 +12,12 @@ if (!script) {
   process.exit(2);
 }
 
-const child = spawn(process.execPath, [...TSX_NODE_ARGS, script, ...args], { stdio: "inherit" });
+// The child stops when this process goes away, even by `kill -9` (tools/exit-with-parent.js): left running,
+// a killed `npm start`'s app kept its port and served on, and the next `npm start` failed with EADDRINUSE.
+const withParent = ["--import", new URL("../tools/exit-with-parent.js", import.meta.url).href];
+const child = spawn(process.execPath, [...withParent, ...TSX_NODE_ARGS, script, ...args], {
+  stdio: ["inherit", "inherit", "inherit", "ipc"],
+});
 
 // The signals npm forwards. Ctrl-C reaches the child from the terminal and, through npm, reaches us too:
 // passing each kind on once gives the child the signal as often as when npm started it directly.

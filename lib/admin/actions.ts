@@ -1,6 +1,7 @@
 "use server";
 
-import { refresh, updateTag } from "next/cache";
+import { refresh } from "next/cache";
+import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
 import { expirePages } from "@/lib/page-cache/invalidate";
 import { authAction } from "@/lib/actions/safe-action";
 import { moveToDay, removeFromDay, setPaperHidden, setSubmitBlocked } from "@/lib/admin/mutations";
@@ -9,8 +10,7 @@ import { cacheTags } from "@/lib/cache-tags";
 
 /** After a change to paper `paperId`: its cached views, the feeds, and the admin page itself. */
 function invalidatePaper(paperId: string): void {
-  updateTag(cacheTags.paper(paperId));
-  updateTag(cacheTags.feeds);
+  expireDataCacheInAction(cacheTags.paper(paperId), cacheTags.feeds);
   expirePages(cacheTags.paper(paperId), cacheTags.lists);
   refresh();
 }

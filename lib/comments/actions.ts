@@ -1,6 +1,7 @@
 "use server";
 
-import { refresh, updateTag } from "next/cache";
+import { refresh } from "next/cache";
+import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
 import { expirePages } from "@/lib/page-cache/invalidate";
 import { authAction } from "@/lib/actions/safe-action";
 import { cacheTags } from "@/lib/cache-tags";
@@ -29,8 +30,7 @@ const changeLimit = {
 
 /** The paper's counts changed: cached pages that show them are rebuilt, and the reader's page is re-rendered. */
 function discussionChanged(paperId: string): void {
-  updateTag(cacheTags.paper(paperId));
-  updateTag(cacheTags.feeds);
+  expireDataCacheInAction(cacheTags.paper(paperId), cacheTags.feeds);
   expirePages(cacheTags.paper(paperId), cacheTags.lists);
   refresh();
 }

@@ -1,10 +1,10 @@
 import "server-only";
 import { Feed, type Item } from "feed";
-import { unstable_cache } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
 import { appUrl } from "@/lib/env";
 import { getFeedPapers } from "@/lib/feeds/data";
 import { feedTitle, type FeedName } from "@/lib/feeds/links";
+import { cachedRead } from "@/lib/page-cache/data-cache";
 import { arxivPdfUrl } from "@/lib/papers/arxiv-id";
 import { withCategory } from "@/lib/papers/categories";
 import type { PaperSummary } from "@/lib/papers/schema";
@@ -142,10 +142,7 @@ export async function renderFeed(
  * often) and dropped when a mutation invalidates `cacheTags.lists`.
  */
 export function getFeedXml(name: FeedName, format: FeedFormat, category: string | null = null): Promise<string> {
-  const baseUrl = appUrl();
-  return unstable_cache(
-    () => renderFeed(name, format, baseUrl, category),
-    ["feed", name, format, baseUrl, category ?? ""],
-    { tags: [cacheTags.lists, cacheTags.all], revalidate: FEED_REVALIDATE_SECONDS },
-  )();
+  return cachedFeedXml(name, format, appUrl(), category);
 }
+
+const cachedFeedXml = cachedRead(renderFeed, "feed", () => [cacheTags.lists], FEED_REVALIDATE_SECONDS);

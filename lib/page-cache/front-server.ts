@@ -116,35 +116,49 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     }
     return postToSelf("/api/revalidate", JSON.stringify({ tags, mode, scope: "here" }), relayToken);
   }
-  const dataCacheRelay = new TagRelay((tags) => relayToNext(tags, "stale"));
+  /**
+   * One relay per kind of change, each retried until Next.js takes it (lib/page-cache/tag-relay.ts). While
+   * a batch cannot reach Next.js, this server's stored pages under its tags are invalidated at once, and
+   * again when the batch gets through (the route does that), so that a page rendered meanwhile from the
+   * data cache's older copy is not kept.
+   */
+  const relays: Record<Change["how"], TagRelay> = {
+    // A vote's tags gather for a moment: a burst of votes is a few requests.
+    stale: new TagRelay((tags) => relayToNext(tags, "stale"), {
+      onFailure: (tags, error) => relayFailed(tags, "stale", error),
+    }),
+    // What another server removed goes at once.
+    expire: new TagRelay((tags) => relayToNext(tags, "expire"), {
+      delayMs: 0,
+      onFailure: (tags, error) => relayFailed(tags, "expire", error),
+    }),
+  };
+  function relayFailed(tags: string[], how: Change["how"], error: unknown): void {
+    console.error(`[cache] could not relay ${tags.length} tag(s) to Next.js (${(error as Error).message}); retrying`);
+    invalidatePagesHere(tags, how);
+  }
   /** A vote stales the stored pages here and on the other servers at once; the data cache follows. */
   function afterVote(paperId: string): void {
     const stale = tagsStaleAfterVote(paperId);
     stalePages(...stale.pages);
-    dataCacheRelay.add(stale.data);
+    relays.stale.add(stale.data);
   }
 
   /**
    * Another server's change: Next's data cache first, then the stored pages (by the route itself), so that
-   * no render between the two reads the old data and stores it as new. A failed relay still reaches the pages.
+   * no render between the two reads the old data and stores it as new.
    */
-  async function heardChange(change: Change): Promise<void> {
-    for (let i = 0; i < change.tags.length; i += 100) {
-      const tags = change.tags.slice(i, i + 100);
-      await relayToNext(tags, change.how).catch((error: unknown) => {
-        console.error(`[cache] could not relay another server's change: ${(error as Error).message}`);
-        invalidatePagesHere(tags, change.how);
-      });
-    }
+  function heardChange(change: Change): void {
+    relays[change.how].add(change.tags);
   }
   const feed = options.changesDatabaseUrl
     ? installChangeFeed(
         new ChangeFeed({
           databaseUrl: options.changesDatabaseUrl,
-          onChange: (change) => void heardChange(change),
+          onChange: heardChange,
           // Changes may have been missed: everything stored may be behind. Stale, not expired, so readers
           // keep their pages while they refresh (a refresh that meets a hidden paper drops its copy).
-          onGap: () => void heardChange({ how: "stale", tags: [cacheTags.all] }),
+          onGap: () => heardChange({ how: "stale", tags: [cacheTags.all] }),
           log: (line) => console.error(line),
         }),
       )
@@ -302,7 +316,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   return {
     url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${address.port}`,
     async close() {
-      await dataCacheRelay.flush();
+      await Promise.all([relays.stale.close(), relays.expire.close()]);
       await feed?.close();
       agent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

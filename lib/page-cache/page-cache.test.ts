@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { noncedScriptHashes, policyForStoredPage } from "@/lib/page-cache/csp";
+import { readPastRemovals, recordRemoval } from "@/lib/page-cache/data-cache";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
 import { planFor } from "@/lib/page-cache/policy";
 import { PageStore, storedAnswer } from "@/lib/page-cache/store";
+import { TagRelay } from "@/lib/page-cache/tag-relay";
 
 const sha = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 
@@ -181,5 +183,124 @@ describe("the front server's X-Forwarded-For", () => {
     expect(withForwardedFor(["203.0.113.7", "192.0.2.44"], "10.0.0.2")).toBe("203.0.113.7, 192.0.2.44, 10.0.0.2");
     expect(withForwardedFor("  ", "::1")).toBe("::1");
     expect(withForwardedFor(undefined, undefined)).toBe("unknown");
+  });
+});
+
+describe("the tag relay to Next.js", () => {
+  const until = async (check: () => boolean, limitMs = 5_000) => {
+    const started = Date.now();
+    while (!check()) {
+      if (Date.now() - started > limitMs) throw new Error(`not within ${limitMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+
+  it("keeps a batch its peer could not take and sends it again, waiting longer after each failure", async () => {
+    const attempts: number[] = [];
+    const delivered: string[][] = [];
+    const failed: string[][] = [];
+    let refusals = 3;
+    const relay = new TagRelay(
+      async (tags) => {
+        attempts.push(Date.now());
+        if (refusals-- > 0) throw new Error("connect ECONNREFUSED");
+        delivered.push(tags);
+      },
+      { delayMs: 0, retryMs: 40, maxRetryMs: 1_000, onFailure: (tags) => failed.push(tags) },
+    );
+    relay.add(["paper:2501.12948", "lists"]);
+    await until(() => delivered.length === 1);
+    expect(delivered[0]!.sort()).toEqual(["lists", "paper:2501.12948"]);
+    expect(failed).toHaveLength(3);
+    expect(relay.waiting).toBe(0);
+    const waits = attempts.slice(1).map((at, i) => at - attempts[i]!);
+    // 40, 80, 160 ms: a peer that is briefly away is not hammered, and is reached soon after it is back.
+    expect(waits[0]).toBeGreaterThanOrEqual(35);
+    expect(waits[1]).toBeGreaterThanOrEqual(75);
+    expect(waits[2]).toBeGreaterThanOrEqual(155);
+    await relay.close();
+  });
+
+  it("sends the tags that arrived while a batch was failing along with it, and goes back to batching after", async () => {
+    const delivered: string[][] = [];
+    let refuse = true;
+    const relay = new TagRelay(
+      async (tags) => {
+        if (refuse) throw new Error("503");
+        delivered.push(tags);
+      },
+      { delayMs: 0, retryMs: 30 },
+    );
+    relay.add(["paper:a"]);
+    await until(() => relay.waiting === 1 && !delivered.length);
+    relay.add(["paper:b"]);
+    refuse = false;
+    await until(() => delivered.length > 0);
+    expect(delivered.flat().sort()).toEqual(["paper:a", "paper:b"]);
+    relay.add(["paper:c"]);
+    await relay.flush();
+    expect(delivered.at(-1)).toEqual(["paper:c"]);
+    await relay.close();
+  });
+
+  it("stops retrying once closed", async () => {
+    let calls = 0;
+    const relay = new TagRelay(
+      async () => {
+        calls += 1;
+        throw new Error("gone");
+      },
+      { delayMs: 0, retryMs: 10 },
+    );
+    relay.add(["lists"]);
+    await relay.close();
+    const after = calls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toBe(after);
+  });
+});
+
+describe("reads for Next.js's data cache", () => {
+  /** A read of paper `id` that the test lets finish when it likes, counting how often it ran. */
+  function controlledRead() {
+    const runs: ((value: string) => void)[] = [];
+    const read = () => new Promise<string>((resolve) => runs.push(resolve));
+    return { runs, read };
+  }
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it("reads again when a removal of one of its tags came while it ran, so the older answer is never stored", async () => {
+    const { runs, read } = controlledRead();
+    const result = readPastRemovals(["paper:2501.00001", "lists"], read);
+    await tick();
+    recordRemoval(["paper:2501.00001"]); // the paper is hidden while its row is on the way
+    runs[0]!("visible");
+    await tick();
+    expect(runs).toHaveLength(2);
+    runs[1]!("hidden");
+    await expect(result).resolves.toBe("hidden");
+  });
+
+  it("keeps the first answer when no removal of its tags overtook it (one before it began, or of other tags)", async () => {
+    recordRemoval(["paper:2501.00002"]);
+    const { runs, read } = controlledRead();
+    const result = readPastRemovals(["paper:2501.00002"], read);
+    await tick();
+    recordRemoval(["paper:2501.00003"]);
+    runs[0]!("first");
+    await expect(result).resolves.toBe("first");
+    expect(runs).toHaveLength(1);
+  });
+
+  it("gives up after three reads overtaken in a row, with the newest", async () => {
+    const { runs, read } = controlledRead();
+    const result = readPastRemovals(["lists"], read);
+    for (let i = 0; i < 3; i++) {
+      await tick();
+      recordRemoval(["lists"]);
+      runs[i]!(`read ${i + 1}`);
+    }
+    await expect(result).resolves.toBe("read 3");
+    expect(runs).toHaveLength(3);
   });
 });

@@ -1,8 +1,8 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { cachedRead } from "@/lib/page-cache/data-cache";
 import type { DailyPapersQuery } from "@/lib/papers/api-schema";
 import { getTrendingPapers, LIST_REVALIDATE_SECONDS } from "@/lib/papers/data";
 import { dayToDate } from "@/lib/papers/dates";
@@ -35,12 +35,7 @@ const MAX_TRENDING_POSITION = 1_000;
  * `sort: "trending"`, the trending ranking (of one category, if given). Hidden papers are never listed.
  */
 export async function listDailyPapers(query: DailyPapersQuery): Promise<PaperSummary[]> {
-  // Outside a Next.js server (tests, scripts) there is no data cache to go through.
-  if (!process.env.NEXT_RUNTIME) return readDailyPapers(query);
-  const papers = await unstable_cache(readDailyPapers, ["api-daily-papers"], {
-    tags: [cacheTags.lists, cacheTags.all],
-    revalidate: LIST_REVALIDATE_SECONDS,
-  })(query);
+  const papers = await cachedDailyPapers(query);
   // The cache keeps JSON: its dates come back as strings.
   return papers.map((paper) => ({
     ...paper,
@@ -48,6 +43,13 @@ export async function listDailyPapers(query: DailyPapersQuery): Promise<PaperSum
     submittedAt: paper.submittedAt === null ? null : new Date(paper.submittedAt),
   }));
 }
+
+const cachedDailyPapers = cachedRead(
+  (query: DailyPapersQuery) => readDailyPapers(query),
+  "api-daily-papers",
+  () => [cacheTags.lists],
+  LIST_REVALIDATE_SECONDS,
+);
 
 async function readDailyPapers(query: DailyPapersQuery): Promise<PaperSummary[]> {
   const offset = query.page * query.limit;

@@ -1,9 +1,9 @@
 import "server-only";
-import { unstable_cache } from "next/cache";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { cacheTags } from "@/lib/cache-tags";
 import { loadEnv } from "@/lib/env";
+import { cachedRead } from "@/lib/page-cache/data-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { categoryChips, type CategoryFacet } from "@/lib/papers/categories";
 import { addDays, dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
@@ -21,25 +21,6 @@ import { LIST_PAGE_SIZE, type DailyList, type Page, type PaperDetail, type Paper
 export const LIST_REVALIDATE_SECONDS = 30;
 /** How long a cached paper (its page, its API answer) is reused when nothing invalidates `cacheTags.paper`. */
 export const PAPER_REVALIDATE_SECONDS = 300;
-
-/**
- * `read(...args)` through Next's data cache (in memory, then on disk; shared by every request of the
- * process), under `key` and `tags`. The cache stores JSON, so `revive` turns strings back into Dates.
- * Outside a Next.js server (tests, scripts, the worker) there is no cache and `read` runs directly.
- */
-function cachedRead<Args extends unknown[], Result>(
-  read: (...args: Args) => Promise<Result>,
-  key: string,
-  tags: (...args: Args) => string[],
-  revalidate: number,
-  revive: (value: Result) => Result,
-): (...args: Args) => Promise<Result> {
-  return async (...args: Args) => {
-    if (!process.env.NEXT_RUNTIME) return read(...args);
-    const value = await unstable_cache(read, [key], { tags: [...tags(...args), cacheTags.all], revalidate })(...args);
-    return revive(value);
-  };
-}
 
 /** A date the data cache handed back as its ISO string. */
 function reviveDate<T extends Date | null>(value: T | string): T {
@@ -346,10 +327,9 @@ export const getSimilarPapers = cachedRead<[id: string, limit?: number], PaperSu
   (papers) => papers.map(reviveSummary),
 );
 
-const similarPaperIds = (id: string, limit: number): Promise<string[]> =>
-  unstable_cache(
-    async () => {
-      const rows = await prisma.$queryRaw<{ id: string }[]>`
+const similarPaperIds = cachedRead(
+  async (id: string, limit: number): Promise<string[]> => {
+    const rows = await prisma.$queryRaw<{ id: string }[]>`
         WITH source AS (SELECT "searchVector" AS doc FROM "Paper" WHERE id = ${id}),
         terms AS (
           SELECT u.lexeme FROM source, unnest(source.doc) AS u(lexeme, positions, weights)
@@ -370,11 +350,12 @@ const similarPaperIds = (id: string, limit: number): Promise<string[]> =>
         WHERE query.q IS NOT NULL AND c."searchVector" @@ query.q
         ORDER BY ts_rank(c."searchVector", query.q) DESC, c.distance, c."upvoteCount" DESC, c.id
         LIMIT ${limit}`;
-      return rows.map((r) => r.id);
-    },
-    ["similar-papers", id, String(limit)],
-    { tags: [cacheTags.paper(id), cacheTags.all], revalidate: 3600 },
-  )();
+    return rows.map((r) => r.id);
+  },
+  "similar-papers",
+  (id) => [cacheTags.paper(id)],
+  3600,
+);
 
 /** Every visible paper id with its last change, for the sitemap (newest first, bounded). */
 export async function getSitemapEntries(limit = 50_000): Promise<{ id: string; updatedAt: Date }[]> {

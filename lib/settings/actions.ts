@@ -1,6 +1,6 @@
 "use server";
 
-import { updateTag } from "next/cache";
+import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
 import { expirePages } from "@/lib/page-cache/invalidate";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -51,8 +51,7 @@ export async function unsubscribeWithToken(_previous: ActionResult | null, formD
 
 const removeAccount = authAction({ schema: deleteAccountSchema }, async ({ user }) => {
   const paperIds = await deleteUser(user.id);
-  for (const paperId of paperIds) updateTag(cacheTags.paper(paperId));
-  updateTag(cacheTags.feeds);
+  expireDataCacheInAction(...paperIds.map((id) => cacheTags.paper(id)), cacheTags.feeds);
   expirePages(...paperIds.map(cacheTags.paper), cacheTags.lists);
   // The session row went with the user; the cookie that named it goes too.
   const jar = await cookies();

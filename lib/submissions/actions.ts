@@ -1,6 +1,6 @@
 "use server";
 
-import { updateTag } from "next/cache";
+import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
 import { expirePages } from "@/lib/page-cache/invalidate";
 import { authAction } from "@/lib/actions/safe-action";
 import { cacheTags } from "@/lib/cache-tags";
@@ -21,8 +21,7 @@ export const submitPaperAction = authAction(
   },
   async ({ user, input }) => {
     const submitted = await submitPaper(user.id, input.reference);
-    updateTag(cacheTags.paper(submitted.paperId));
-    updateTag(cacheTags.feeds);
+    expireDataCacheInAction(cacheTags.paper(submitted.paperId), cacheTags.feeds);
     expirePages(cacheTags.paper(submitted.paperId), cacheTags.lists);
     return submitted;
   },

@@ -1,6 +1,6 @@
 "use server";
 
-import { updateTag } from "next/cache";
+import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
 import { expirePages } from "@/lib/page-cache/invalidate";
 import type { ActionResult } from "@/lib/action-result";
 import { authAction } from "@/lib/actions/safe-action";
@@ -17,8 +17,7 @@ const saveProfile = authAction(
   },
   async ({ user, input }) => {
     const paperIds = await updateProfile(user.id, input);
-    for (const paperId of paperIds) updateTag(cacheTags.paper(paperId));
-    updateTag(cacheTags.feeds);
+    expireDataCacheInAction(...paperIds.map((id) => cacheTags.paper(id)), cacheTags.feeds);
     expirePages(...paperIds.map(cacheTags.paper), cacheTags.lists);
     return { username: input.username };
   },

@@ -3,6 +3,8 @@
  * from server B within the stated bound and never come back; a vote through A must reach B's API within
  * it; and a vote's cache refresh must never bring a hidden paper back.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANGE_BOUND_MS } from "@/lib/page-cache/change-feed";
 import { revalidationToken } from "@/lib/revalidate";
@@ -29,6 +31,20 @@ async function hideThroughA(id: string, hidden: boolean): Promise<void> {
   expect(response.status).toBe(204);
 }
 
+/** Next.js's data cache entries on disk in the build folder both servers run, by path, that mention `text`. */
+function dataCacheFilesWith(text: string): Map<string, Buffer> {
+  const dir = path.join(world.distDir, "cache", "fetch-cache");
+  const found = new Map<string, Buffer>();
+  if (!fs.existsSync(dir)) return found;
+  for (const name of fs.readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const file = path.join(dir, name);
+    if (!fs.statSync(file).isFile()) continue;
+    const content = fs.readFileSync(file);
+    if (content.includes(text)) found.set(file, content);
+  }
+  return found;
+}
+
 /** Milliseconds until `check` holds, polling every 50 ms, or null past `limitMs`. */
 async function timeUntil(check: () => Promise<boolean>, limitMs: number): Promise<number | null> {
   const started = Date.now();
@@ -43,10 +59,10 @@ beforeAll(async () => {
   b = await startSecondServer();
   readers = await createReaders(1);
   const rows = await query<{ id: string }>(
-    `select p.id from "Paper" p join "DailyPaper" d on d."paperId" = p.id where p."hiddenAt" is null order by d.day desc, p.id limit 3`,
+    `select p.id from "Paper" p join "DailyPaper" d on d."paperId" = p.id where p."hiddenAt" is null order by d.day desc, p.id limit 4`,
   );
   listed = rows.map((row) => row.id);
-  expect(listed.length).toBe(3);
+  expect(listed.length).toBe(4);
 }, 120_000);
 
 afterAll(async () => {
@@ -77,6 +93,37 @@ describe("two app servers on one database", () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     expect(seen.filter((s) => s !== 404)).toEqual([]);
+  });
+
+  it("B never takes a paper from data A cached before it was hidden", async () => {
+    // A render on A that began before the hide may store what it read after it: the store must be A's
+    // own. Next.js kept its data cache in the build folder, which every server of the build shares, and B
+    // read from it what it had not cached itself, after it had heard of the hide.
+    const id = listed[3]!;
+    const onA = [`${world.baseUrl}/papers/${id}`, `${world.baseUrl}/api/papers/${id}`];
+    for (const url of onA) expect(await status(url)).toBe(200);
+    const beforeHide = dataCacheFilesWith(id);
+    await hideThroughA(id, true);
+    expect(
+      await timeUntil(async () => (await Promise.all(onA.map(status))).every((s) => s === 404), 5_000),
+    ).not.toBeNull();
+    // B has heard of the hide by now (the bound); then what A's late render would leave behind: its
+    // copies from before the hide, written after B's expiry.
+    await new Promise((resolve) => setTimeout(resolve, CHANGE_BOUND_MS));
+    for (const [file, content] of beforeHide) fs.writeFileSync(file, content);
+
+    const onB = [`${b.url}/papers/${id}`, `${b.url}/api/papers/${id}`];
+    const seen: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      for (const url of onB) seen.push(`${await status(url)} ${url}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    report("stale reads on B from A's data cache", {
+      filesOnDisk: beforeHide.size,
+      stale: seen.filter((line) => !line.startsWith("404 ")).length,
+      of: seen.length,
+    });
+    expect(seen.filter((line) => !line.startsWith("404 "))).toEqual([]);
   });
 
   it("a vote through A reaches B's API within the bound", async () => {

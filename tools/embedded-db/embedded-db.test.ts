@@ -22,6 +22,15 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
+/** A process that has exited but not been reaped (its parent, killed, cannot; init may be slow to). */
+function isZombie(pid: number): boolean {
+  try {
+    return /^\S+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
 function postmasterPid(dataDir: string): number {
   const state = readPostmaster(dataDir);
   if (!state) throw new Error(`no postmaster.pid in ${dataDir}`);
@@ -193,6 +202,60 @@ describe("the embedded PostgreSQL", () => {
     }
     expect(readPostmaster(dataDir)).toBeUndefined();
   });
+
+  it("is kept alive by a second npm start when the first one, stopping, stops it", async () => {
+    // The first npm start's parent was killed: it stops gracefully, its server with it, while the next one
+    // has just found that server running under a live keeper and shares it.
+    const dataDir = path.join(dir, "handover");
+    const failures: unknown[] = [];
+    const first = await ensureEmbeddedDatabase({ dataDir, onUnrecoverable: (error) => failures.push(error) });
+    await withClient(first.url, (c) => c.query("create table kept (id int primary key); insert into kept values (1)"));
+    const next = await ensureEmbeddedDatabase({ dataDir, onUnrecoverable: (error) => failures.push(error) });
+    expect(next.owned).toBe(false);
+    await first.release();
+    try {
+      const backAfterMs = await waitFor(
+        () => withClient(next.url, () => Promise.resolve(true)).catch(() => false),
+        10_000,
+      );
+      const { rows } = await withClient(next.url, (c) => c.query<{ id: number }>("select id from kept"));
+      expect(rows).toEqual([{ id: 1 }]);
+      expect(next.owned).toBe(true);
+      expect(failures).toEqual([]);
+      expect(backAfterMs).toBeLessThan(5_000);
+    } finally {
+      await next.release();
+    }
+    expect(readPostmaster(dataDir)).toBeUndefined();
+  });
+
+  it.runIf(process.platform === "linux")(
+    "stops a script run by scripts/run.mjs (npm start and the rest) when run.mjs is killed (kill -9)",
+    async () => {
+      const dataDir = path.join(dir, "run-killed");
+      const launcher = spawn(process.execPath, ["scripts/run.mjs", "tools/embedded-db/durability-writer.ts"], {
+        cwd: root,
+        env: { ...process.env, EMBEDDED_DB_DIR: dataDir },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      await new Promise<void>((resolve) =>
+        readline.createInterface({ input: launcher.stdout! }).on("line", (line) => {
+          if (line.startsWith("ready")) resolve();
+        }),
+      );
+      const children = fs.readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, "utf8");
+      const script = Number(children.trim().split(/\s+/)[0]);
+      expect(isAlive(script)).toBe(true);
+      launcher.kill("SIGKILL");
+      // Before, the script ran on without its parent: `npm start`'s app kept its port, and the next
+      // `npm start` failed with EADDRINUSE.
+      const goneAfterMs = await waitFor(() => !isAlive(script) || isZombie(script), 5_000);
+      expect(goneAfterMs).toBeLessThan(5_000);
+      const orphan = readPostmaster(dataDir)?.pid;
+      if (orphan) process.kill(orphan, "SIGINT");
+      if (orphan) await waitFor(() => !isAlive(orphan), 10_000);
+    },
+  );
 
   it("reports a server it cannot start again, so npm start exits non-zero instead of serving 503 forever", async () => {
     const dataDir = path.join(dir, "unrecoverable");

@@ -130,10 +130,7 @@ export async function ensureEmbeddedDatabase(options: EnsureOptions): Promise<Em
   const supervise = options.onUnrecoverable;
 
   const found = await runningServer(dataDir);
-  // A server left without its keeper (its `npm start` was killed) is taken over by the next one.
-  if (found && (!supervise || isAlive(keeperPid(dataDir)))) {
-    return { url: connectionUrl(dataDir, found.port), owned: false, release: async () => {} };
-  }
+  if (found && !supervise) return { url: connectionUrl(dataDir, found.port), owned: false, release: async () => {} };
   let server =
     found ??
     (await withStartLock(
@@ -141,20 +138,27 @@ export async function ensureEmbeddedDatabase(options: EnsureOptions): Promise<Em
       async () => (await runningServer(dataDir)) ?? startServer(dataDir, options.port ?? 0),
     ));
   const url = connectionUrl(dataDir, server.port);
-  const owned = supervise !== undefined || !found;
+  // A server left without its keeper (its `npm start` was killed) is taken over by the next one. One whose
+  // keeper lives is shared, and watched all the same: that keeper may be stopping (its parent was killed),
+  // and once it has stopped the server, this one starts it again and keeps it.
+  let owned = !found || (supervise !== undefined && !isAlive(keeperPid(dataDir)));
 
   let releasing = false;
   let watch: NodeJS.Timeout | undefined;
   let restarting: Promise<void> | undefined;
   if (supervise) {
-    fs.writeFileSync(keeperFile(dataDir), String(process.pid));
+    if (owned) fs.writeFileSync(keeperFile(dataDir), String(process.pid));
     watch = setInterval(() => {
       if (releasing || restarting || isAlive(server.pid)) return;
       console.error(`The embedded PostgreSQL (pid ${server.pid}) stopped; starting it again.`);
-      restarting = withStartLock(
-        dataDir,
-        async () => (await runningServer(dataDir)) ?? startServer(dataDir, server.port),
-      )
+      restarting = withStartLock(dataDir, async () => {
+        const running = await runningServer(dataDir);
+        if (running) return running;
+        const started = await startServer(dataDir, server.port);
+        owned = true;
+        fs.writeFileSync(keeperFile(dataDir), String(process.pid));
+        return started;
+      })
         .then((restarted) => {
           server = restarted;
           console.error(`The embedded PostgreSQL is back (pid ${restarted.pid}).`);
@@ -170,14 +174,18 @@ export async function ensureEmbeddedDatabase(options: EnsureOptions): Promise<Em
 
   return {
     url,
-    owned,
+    get owned() {
+      return owned;
+    },
     async release() {
       releasing = true;
       if (watch) clearInterval(watch);
       // A restart under way finishes first, so the server it starts is the one stopped.
       await restarting;
-      if (owned) await stopPostgres(server.pid);
-      if (supervise) fs.rmSync(keeperFile(dataDir), { force: true });
+      if (!owned) return;
+      // The keeper goes first: a command that looks meanwhile takes the stopping server over.
+      if (keeperPid(dataDir) === process.pid) fs.rmSync(keeperFile(dataDir), { force: true });
+      await stopPostgres(server.pid);
     },
   };
 }

@@ -37,7 +37,7 @@ export async function POST(request: NextRequest) {
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return jsonError(400, "Name the cache tags to drop: { tags: [...] }.");
   const { tags, mode, scope } = body.data;
-  expireDataCache(tags);
+  expireDataCache(tags, mode);
   if (scope === "here") invalidatePagesHere(tags, mode);
   else if (mode === "stale") stalePages(...tags);
   else expirePages(...tags);

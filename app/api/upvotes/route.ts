@@ -21,7 +21,7 @@ export async function POST(request: NextRequest) {
   });
   if (answer.counted) {
     const stale = tagsStaleAfterVote(answer.counted);
-    expireDataCache(stale.data);
+    expireDataCache(stale.data, "stale");
     stalePages(...stale.pages);
   }
   return send(answer);
