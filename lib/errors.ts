@@ -17,6 +17,7 @@ export type AppErrorCode =
   | "SUBMIT_TOO_OLD"
   | "ALREADY_SUBMITTED"
   | "PAPER_HIDDEN"
+  | "PAPER_WITHDRAWN"
   | "UPSTREAM_FAILED"
   // Commands, migrations and benchmarks:
   | "USAGE"

@@ -41,6 +41,30 @@ export function AiSummary({ summary, keywords }: { summary: string | null; keywo
   );
 }
 
+/**
+ * The notice at the top of a withdrawn paper's page: arXiv shows the version (the withdrawal) and the day,
+ * and the reader learns why the paper is on no list and takes no votes. Nothing when it was not withdrawn.
+ */
+export function WithdrawnNotice({ version, withdrawnAt }: { version: number | null; withdrawnAt: Date | null }) {
+  if (!withdrawnAt) return null;
+  const day = toDayString(withdrawnAt);
+  return (
+    <aside
+      aria-labelledby="withdrawn-heading"
+      className="mt-6 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700/60 dark:bg-amber-400/10 dark:text-amber-100"
+    >
+      <h2 id="withdrawn-heading" className="font-semibold">
+        Withdrawn by its authors ({version !== null ? `v${version}, ` : ""}
+        <time dateTime={day}>{formatDay(day, "long")}</time>)
+      </h2>
+      <p className="mt-1 text-amber-900 dark:text-amber-200/90">
+        arXiv keeps the earlier versions. Here the paper is left off the daily lists, search, feeds and digests, and
+        takes no more votes.
+      </p>
+    </aside>
+  );
+}
+
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="grid gap-0.5 sm:grid-cols-[8rem_1fr] sm:gap-3">

@@ -24,7 +24,7 @@ let nextNumber = 10_000 + Math.floor(Math.random() * 80_000);
 const papers: string[] = [];
 
 /** A fresh paper by "Alice Author" (and others), submitted by Bob. */
-async function newPaper(options: { hidden?: boolean } = {}): Promise<string> {
+async function newPaper(options: { hidden?: boolean; withdrawn?: boolean } = {}): Promise<string> {
   const id = `2611.${String(nextNumber++ % 100_000).padStart(5, "0")}`;
   papers.push(id);
   await prisma.paper.create({
@@ -35,6 +35,7 @@ async function newPaper(options: { hidden?: boolean } = {}): Promise<string> {
       authors: ["Carol Other", "  ALICE   author "],
       publishedAt: new Date(),
       hiddenAt: options.hidden ? new Date() : null,
+      withdrawnAt: options.withdrawn ? new Date() : null,
       daily: { create: { day: dayToDate("2026-11-20"), submittedById: bob.id } },
     },
   });
@@ -88,6 +89,14 @@ describe("comment mutations", () => {
       });
     }
     expect(await prisma.comment.count({ where: { paperId: { in: [hidden, paperId] } } })).toBe(0);
+  });
+
+  it("keeps the discussion of a withdrawn paper open: its page stays, and why it was withdrawn is worth a word", async () => {
+    const paperId = await newPaper({ withdrawn: true });
+    const comment = await addComment(bob.id, { paperId, body: "The v3 comment says the proof of Lemma 2 fails." });
+    await addComment(alice.id, { paperId, body: "Yes; a corrected version is coming.", parentId: comment.id });
+    expect((await editComment(bob.id, { commentId: comment.id, body: "Lemma 2's proof fails." })).edited).toBe(true);
+    expect(await counts(paperId)).toEqual({ counter: 2, rows: 2 });
   });
 
   it("lets authors edit their own comments (marked edited) and refuses everyone else", async () => {

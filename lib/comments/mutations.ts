@@ -9,7 +9,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
 
-/** The paper a comment goes on, refusing one that is gone or hidden (its discussion is closed). */
+/**
+ * The paper a comment goes on, refusing one that is gone or hidden (its discussion is closed). A paper its
+ * authors withdrew keeps an open discussion: its page stays, a comment ranks nothing on any list, and why
+ * it was withdrawn is worth discussing.
+ */
 async function openPaper(paperId: string): Promise<void> {
   const paper = await prisma.paper.findUnique({ where: { id: paperId }, select: { hiddenAt: true } });
   if (!paper) throw new AppError("NOT_FOUND", `There is no paper ${paperId} here.`);

@@ -2,11 +2,26 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ARXIV_INTERVAL_MS } from "@/lib/ingest/throttle";
-import { parseRetryAfter, politeGet, UpstreamError, userAgent, type GetOptions } from "@/lib/ingest/http";
+import {
+  MAX_REDIRECTS,
+  parseRetryAfter,
+  politeGet,
+  redirectTarget,
+  UpstreamError,
+  userAgent,
+  type GetOptions,
+} from "@/lib/ingest/http";
 import { parseEnv } from "@/lib/env";
 import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
 import { testPrisma } from "@/tests/support/prisma";
-import { fixture, nockRecording, startReplayServer, type ReplayServer } from "@/tests/support/replay-server";
+import {
+  fixture,
+  fixtureBytes,
+  nockRecording,
+  redirect,
+  startReplayServer,
+  type ReplayServer,
+} from "@/tests/support/replay-server";
 
 process.env.APP_URL = "https://papers.example.org";
 process.env.EMAIL_FROM = "Lab Papers <papers@example.org>";
@@ -262,5 +277,94 @@ describe("polite HTTP", () => {
     expect(parseRetryAfter("Thu, 21 Jun 2018 14:31:01 GMT", Date.parse("2018-06-21T14:30:51Z"))).toBe(10_000);
     expect(parseRetryAfter("soon")).toBeUndefined();
     expect(parseRetryAfter(undefined)).toBeUndefined();
+  });
+
+  describe("redirects", () => {
+    const body = () => fixture("arxiv-rss_2024-11-28_empty-feed_aioarxiv.xml");
+
+    it("follows them across paths and hosts, each hop waiting its turn, and reads the final answer", async () => {
+      const other = await startReplayServer();
+      try {
+        server.route("/rss/old", [redirect(301, "/rss/moved")]);
+        // 303 sends a GET on as a GET; the next hop is on another host.
+        server.route("/rss/moved", [redirect(303, `${other.url}/rss/cs.CL`)]);
+        other.route("/rss/cs.CL", [body()]);
+        const result = await politeGet(prisma, `${server.url}/rss/old`, { ...quick, upstream: "arxiv" });
+        expect(result.kind === "ok" && result.body).toBe(
+          fixtureBytes("arxiv-rss_2024-11-28_empty-feed_aioarxiv.xml").toString("utf8"),
+        );
+        expect(server.log.map((entry) => entry.path)).toEqual(["/rss/old", "/rss/moved"]);
+        expect(other.log.map((entry) => entry.path)).toEqual(["/rss/cs.CL"]);
+        // Every hop is a request to arXiv: the spacing holds between them, whatever the host.
+        const times = [...server.log, ...other.log].map((entry) => entry.time);
+        for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(55);
+        expect(other.log[0]?.headers["user-agent"]).toMatch(/^DailyPapers\/0\.1 /);
+      } finally {
+        await other.stop();
+      }
+    });
+
+    it(`follows at most ${MAX_REDIRECTS}, and says so`, async () => {
+      for (let hop = 0; hop < 7; hop++) server.route(`/hop/${hop}`, [redirect(302, `/hop/${hop + 1}`)]);
+      server.route("/hop/5", [redirect(307, "/hop/6")]);
+      await expect(politeGet(prisma, `${server.url}/hop/0`, { ...quick, upstream: "arxiv" })).rejects.toThrow(
+        `answered HTTP 307 after ${MAX_REDIRECTS} redirects already; more are not followed.`,
+      );
+      expect(server.log).toHaveLength(MAX_REDIRECTS + 1);
+      // Five are fine.
+      server.reset();
+      server.route("/five/0", [redirect(308, "/five/1")]);
+      for (let hop = 1; hop < 5; hop++) server.route(`/five/${hop}`, [redirect(302, `/five/${hop + 1}`)]);
+      server.route("/five/5", [body()]);
+      expect((await politeGet(prisma, `${server.url}/five/0`, { ...quick, upstream: "arxiv" })).kind).toBe("ok");
+    });
+
+    it("goes only to http(s), never without a Location, and names the host that sent it", async () => {
+      const host = `127.0.0.1:${new URL(server.url).port}`;
+      server.route("/file", [redirect(302, "file:///etc/passwd")]);
+      await expect(politeGet(prisma, `${server.url}/file`, { ...quick, upstream: "arxiv" })).rejects.toThrow(
+        `${host} answered HTTP 302 to a file: address; only http(s) is followed.`,
+      );
+      server.route("/nowhere", [{ kind: "respond", status: 301, body: Buffer.alloc(0) }]);
+      await expect(politeGet(prisma, `${server.url}/nowhere`, { ...quick, upstream: "arxiv" })).rejects.toThrow(
+        `${host} answered HTTP 301 without saying where to (no Location).`,
+      );
+      expect(server.log.map((entry) => entry.path)).toEqual(["/file", "/nowhere"]);
+    });
+
+    it("never takes a request from https down to http; http up to https is fine", () => {
+      const moved = (location: string) => ({ status: 301, headers: { location }, body: "" });
+      expect(() =>
+        redirectTarget("https://export.arxiv.org/a", "https://export.arxiv.org/a", moved("http://x.org/"), 1),
+      ).toThrow("export.arxiv.org answered HTTP 301 from https down to http (x.org); that is not followed.");
+      expect(
+        redirectTarget(
+          "http://export.arxiv.org/a",
+          "http://export.arxiv.org/a",
+          moved("https://export.arxiv.org/a#top"),
+          1,
+        ),
+      ).toBe("https://export.arxiv.org/a");
+      expect(() => redirectTarget("http://a.org/", "http://a.org/", moved("javascript:alert(1)"), 1)).toThrow(
+        "a.org answered HTTP 301 to a javascript: address; only http(s) is followed.",
+      );
+    });
+
+    it("keeps the conditional state under the URL asked for, and gets the 304 through the redirect", async () => {
+      server.route("/rss/asked", [redirect(302, "/rss/served")]);
+      server.route("/rss/served", [fixture("arxiv-rss_2024-11-28_empty-feed_aioarxiv.xml", { etag: '"v7"' })]);
+      const url = `${server.url}/rss/asked?${Date.now()}`;
+      const first = await politeGet(prisma, url, { ...quick, upstream: "arxiv", conditional: true });
+      await first.remember();
+      expect(await prisma.fetchState.findUnique({ where: { url }, select: { etag: true } })).toEqual({ etag: '"v7"' });
+      const second = await politeGet(prisma, url, { ...quick, upstream: "arxiv", conditional: true });
+      expect(second.kind).toBe("not-modified");
+      expect(server.log.map((entry) => [entry.path, entry.headers["if-none-match"]])).toEqual([
+        ["/rss/asked", undefined],
+        ["/rss/served", undefined],
+        ["/rss/asked", '"v7"'],
+        ["/rss/served", '"v7"'],
+      ]);
+    });
   });
 });

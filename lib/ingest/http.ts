@@ -20,7 +20,9 @@ import {
  * Hugging Face gets at most 500 requests per 5 minutes, counted in the database. Every request has a
  * headers, body-idle and overall deadline; `Retry-After` (429/503) is honoured up to a bound, and network
  * errors and 5xx are retried with exponential backoff a few times. Conditional requests (ETag /
- * Last-Modified, kept in `FetchState`) turn an unchanged feed into a 304.
+ * Last-Modified, kept in `FetchState`) turn an unchanged feed into a 304. Redirects are followed, up to
+ * MAX_REDIRECTS, to http(s) only and never from https down to http; each hop is a request like any other
+ * (it waits its turn and counts against the allowance), and the validators stay those of the URL asked for.
  */
 
 export type Upstream = "arxiv" | "huggingface";
@@ -117,7 +119,6 @@ const agents: Record<Upstream, Agent> = {
  */
 export async function politeGet(prisma: PrismaClient, url: string, options: GetOptions): Promise<GetResult> {
   const settings = { ...DEFAULTS, ...options };
-  const host = new URL(url).host;
   const state = options.conditional ? await prisma.fetchState.findUnique({ where: { url } }) : null;
   const headers: Record<string, string> = {
     "user-agent": userAgent(),
@@ -129,12 +130,23 @@ export async function politeGet(prisma: PrismaClient, url: string, options: GetO
   if (state?.lastModified) headers["if-modified-since"] = state.lastModified;
 
   let lastReason = "";
-  for (let attempt = 1; attempt <= settings.attempts; attempt++) {
+  // Where the request goes now: `url`, or where it was redirected (a retry goes on from there).
+  let target = url;
+  let redirects = 0;
+  // A redirect is not a failed attempt: its `continue` skips the count and the wait, and the next hop goes
+  // as soon as its turn comes.
+  for (let attempt = 1; attempt <= settings.attempts;) {
+    const host = new URL(target).host;
+    // Each hop is a request to the upstream: it waits its turn (arXiv's spacing, Hugging Face's allowance).
     const turn = await takeTurn(prisma, options.upstream, settings, host);
     let retryDelay = 0;
     let extraThrottle = 0;
     try {
-      const response = await send(url, headers, options.upstream, settings, host);
+      const response = await send(target, headers, options.upstream, settings, host);
+      if (REDIRECTS.has(response.status)) {
+        target = redirectTarget(url, target, response, (redirects += 1));
+        continue;
+      }
       if (response.status === 304 && state) {
         return {
           kind: "not-modified",
@@ -191,11 +203,59 @@ export async function politeGet(prisma: PrismaClient, url: string, options: GetO
       await turn?.release(extraThrottle);
     }
     if (attempt < settings.attempts) await sleep(retryDelay);
+    attempt += 1;
   }
   throw new UpstreamError(
     `${lastReason}, ${settings.attempts === 1 ? "on the only attempt" : `on all ${settings.attempts} attempts`}.`,
     { url },
   );
+}
+
+/** The statuses that send a GET elsewhere (303 answers a GET with a GET too). */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Hops followed before a request fails: browsers allow 20, curl 50; an API that needs more is broken. */
+export const MAX_REDIRECTS = 5;
+
+/**
+ * Where the redirect `response` (to the request for `from`) sends the request for `url`: its `Location`,
+ * resolved against `from`, when it is the `hop`-th redirect at most MAX_REDIRECTS and goes to http(s), never
+ * from https down to http (a redirect must not take the request off TLS). Otherwise an UpstreamError.
+ */
+export function redirectTarget(url: string, from: string, response: RawResponse, hop: number): string {
+  const source = new URL(from);
+  const said = `${source.host} answered HTTP ${response.status}`;
+  const location = response.headers.location;
+  if (!location)
+    throw new UpstreamError(`${said} without saying where to (no Location).`, { url, status: response.status });
+  let next: URL;
+  try {
+    next = new URL(location, source);
+  } catch {
+    throw new UpstreamError(`${said} to an address that is not one (${location.slice(0, 100)}).`, {
+      url,
+      status: response.status,
+    });
+  }
+  if (next.protocol !== "http:" && next.protocol !== "https:") {
+    throw new UpstreamError(`${said} to a ${next.protocol} address; only http(s) is followed.`, {
+      url,
+      status: response.status,
+    });
+  }
+  if (source.protocol === "https:" && next.protocol === "http:") {
+    throw new UpstreamError(`${said} from https down to http (${next.host}); that is not followed.`, {
+      url,
+      status: response.status,
+    });
+  }
+  if (hop > MAX_REDIRECTS) {
+    throw new UpstreamError(`${said} after ${MAX_REDIRECTS} redirects already; more are not followed.`, {
+      url,
+      status: response.status,
+    });
+  }
+  next.hash = "";
+  return next.href;
 }
 
 async function takeTurn(

@@ -4,10 +4,11 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/page-cache/data-cache";
 import type { DailyPapersQuery } from "@/lib/papers/api-schema";
-import { getTrendingPapers, LIST_REVALIDATE_SECONDS } from "@/lib/papers/data";
+import { getTrendingPapers, LIST_REVALIDATE_SECONDS, reviveSummary, withDetails } from "@/lib/papers/data";
 import { dayToDate } from "@/lib/papers/dates";
 import { listOrder } from "@/lib/papers/list-order";
-import type { PaperSummary } from "@/lib/papers/schema";
+import type { PaperDetail, PaperSummary } from "@/lib/papers/schema";
+import { searchPaperSummaries } from "@/lib/papers/search";
 import { summarySelect, toSummary, type SummaryRow } from "@/lib/papers/summary";
 import { visibleFeatured } from "@/lib/papers/visibility";
 
@@ -32,16 +33,13 @@ const MAX_TRENDING_POSITION = 1_000;
 /**
  * One page of `/api/daily_papers`: the featured papers of a day, week or month (most upvoted first) or of
  * all days (newest first), optionally only those one user submitted or in one arXiv category; or, with
- * `sort: "trending"`, the trending ranking (of one category, if given). Hidden papers are never listed.
+ * `sort: "trending"`, the trending ranking (of one category, if given). Hidden and withdrawn papers are
+ * never listed. Each paper comes with its bibliographic details, which the API says.
  */
-export async function listDailyPapers(query: DailyPapersQuery): Promise<PaperSummary[]> {
+export async function listDailyPapers(query: DailyPapersQuery): Promise<PaperDetail[]> {
   const papers = await cachedDailyPapers(query);
   // The cache keeps JSON: its dates come back as strings.
-  return papers.map((paper) => ({
-    ...paper,
-    publishedAt: new Date(paper.publishedAt),
-    submittedAt: paper.submittedAt === null ? null : new Date(paper.submittedAt),
-  }));
+  return papers.map(reviveSummary);
 }
 
 const cachedDailyPapers = cachedRead(
@@ -51,7 +49,7 @@ const cachedDailyPapers = cachedRead(
   LIST_REVALIDATE_SECONDS,
 );
 
-async function readDailyPapers(query: DailyPapersQuery): Promise<PaperSummary[]> {
+async function readDailyPapers(query: DailyPapersQuery): Promise<PaperDetail[]> {
   const offset = query.page * query.limit;
   if (query.sort === "trending") {
     const end = offset + query.limit;
@@ -74,4 +72,9 @@ async function readDailyPapers(query: DailyPapersQuery): Promise<PaperSummary[]>
     select: featuredSelect,
   });
   return rows.map(fromRow);
+}
+
+/** `/api/papers/search`: the first `limit` matches of `query`, best first, with their bibliographic details. */
+export async function searchApiPapers(query: string, limit: number): Promise<PaperDetail[]> {
+  return withDetails(await searchPaperSummaries(query, limit));
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { toDailyPaperItem, toPaperJson } from "@/lib/papers/api-shapes";
-import type { PaperSummary } from "@/lib/papers/schema";
+import type { PaperDetail } from "@/lib/papers/schema";
 
 const BASE = "https://papers.example.org";
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-const featured: PaperSummary = {
+const featured: PaperDetail = {
   id: "2501.12948",
   title: "DeepSeek-R1: Incentivizing Reasoning\n  Capability in LLMs via Reinforcement Learning",
   abstract: "We introduce our first-generation reasoning models.\n  It reaches 79.8\\% Pass@1 on $\\alpha$-tasks.",
@@ -24,15 +24,28 @@ const featured: PaperSummary = {
   day: "2025-01-23",
   submittedAt: new Date("2025-01-23T06:00:00Z"),
   submittedBy: { username: "akhaliq", name: "AK" },
+  version: 2,
+  revisedAt: new Date("2025-02-03T10:15:00Z"),
+  arxivComment: "22 pages",
+  doi: "10.1038/s41586-025-09422-z",
+  journalRef: "Nature 645, 633-638 (2025)",
+  license: "http://creativecommons.org/licenses/by/4.0/",
+  withdrawnAt: null,
 };
 
-const neverFeatured: PaperSummary = {
+const neverFeatured: PaperDetail = {
   ...featured,
   id: "hep-th/9901001",
   githubRepo: null,
   day: null,
   submittedAt: null,
   submittedBy: null,
+  version: null,
+  revisedAt: null,
+  arxivComment: null,
+  doi: null,
+  journalRef: null,
+  license: null,
 };
 
 describe("toDailyPaperItem", () => {
@@ -54,6 +67,13 @@ describe("toDailyPaperItem", () => {
         submittedOnDailyAt: "2025-01-23T06:00:00.000Z",
         submittedOnDailyBy: { _id: "akhaliq", name: "akhaliq", fullname: "AK", avatarUrl: null },
         githubRepo: "https://github.com/deepseek-ai/DeepSeek-R1",
+        version: 2,
+        updatedAt: "2025-02-03T10:15:00.000Z",
+        arxivComment: "22 pages",
+        journalRef: "Nature 645, 633-638 (2025)",
+        doi: "10.1038/s41586-025-09422-z",
+        license: "http://creativecommons.org/licenses/by/4.0/",
+        withdrawnAt: null,
       },
       publishedAt: "2025-01-23T06:00:00.000Z",
       title: expect.any(String),
@@ -91,7 +111,7 @@ describe("toDailyPaperItem", () => {
 });
 
 describe("Hugging Face's optional fields", () => {
-  const fromHf: PaperSummary = {
+  const fromHf: PaperDetail = {
     ...featured,
     categories: ["cs.CL", "cs.AI"],
     githubStars: 91_234,
@@ -129,6 +149,30 @@ describe("Hugging Face's optional fields", () => {
     ).paper;
     expect(paper).not.toHaveProperty("githubRepo");
     expect(paper).not.toHaveProperty("projectPage");
+  });
+});
+
+describe("arXiv's details", () => {
+  it("are null, not left out, when unknown, so a client tells 'none' from 'not said'", () => {
+    const paper = toDailyPaperItem(neverFeatured, BASE).paper;
+    expect(paper).toMatchObject({
+      version: null,
+      updatedAt: null,
+      arxivComment: null,
+      journalRef: null,
+      doi: null,
+      license: null,
+      withdrawnAt: null,
+    });
+  });
+
+  it("say when a paper was withdrawn, under Hugging Face's name", () => {
+    const withdrawn = { ...featured, version: 3, withdrawnAt: new Date("2025-03-01T05:00:00Z") };
+    expect(toDailyPaperItem(withdrawn, BASE).paper).toMatchObject({
+      version: 3,
+      withdrawnAt: "2025-03-01T05:00:00.000Z",
+    });
+    expect(toPaperJson(withdrawn, BASE).withdrawnAt).toMatch(ISO);
   });
 });
 

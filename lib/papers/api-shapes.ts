@@ -1,13 +1,15 @@
 import "server-only";
 import { arxivAbsUrl, arxivPdfUrl } from "@/lib/papers/arxiv-id";
-import type { PaperSummary } from "@/lib/papers/schema";
+import type { PaperDetail, PaperSummary } from "@/lib/papers/schema";
 import { paperUrl, safeHttpUrl } from "@/lib/papers/urls";
 import { collapseWhitespace, plainText } from "@/lib/text/plain-text";
 
 /**
  * The public JSON API's shapes: the items of Hugging Face's Daily Papers API (field names kept so that
  * clients port by changing the host; see shared/reference/hf-daily-papers-api.md), built from our papers.
- * Optional fields are left out, never null, when a paper lacks them.
+ * Hugging Face's optional fields are left out, never null, when a paper lacks them. arXiv's bibliographic
+ * details (ours, and HF's `withdrawnAt`) are always there, null when unknown or not so, so a client tells
+ * "no DOI" from "a server that does not say".
  */
 
 export interface ApiAuthor {
@@ -50,6 +52,16 @@ export interface ApiPaper {
   organization?: ApiOrganization;
   /** Ours, not Hugging Face's: arXiv categories, primary first. */
   categories?: string[];
+  /** The latest arXiv version seen (2 for "v2"), and when arXiv's latest version was submitted (ISO). */
+  version: number | null;
+  updatedAt: string | null;
+  /** The authors' arXiv comment ("12 pages, 4 figures"), journal reference, DOI and licence URL. */
+  arxivComment: string | null;
+  journalRef: string | null;
+  doi: string | null;
+  license: string | null;
+  /** Hugging Face's name: when arXiv showed the paper withdrawn by its authors (ISO); null when it was not. */
+  withdrawnAt: string | null;
 }
 
 export interface ApiOrganization {
@@ -85,7 +97,7 @@ function apiUser(submitter: NonNullable<PaperSummary["submittedBy"]>): ApiUser {
 /** Stands in for a submitter who deleted their account, and for papers that were never featured. */
 const NOBODY: ApiUser = { _id: "", name: "", fullname: "", avatarUrl: null };
 
-function apiPaper(paper: PaperSummary): ApiPaper {
+function apiPaper(paper: PaperDetail): ApiPaper {
   // Links from sources reach clients only when they are http(s), as on the site.
   const githubRepo = safeHttpUrl(paper.githubRepo);
   const projectPage = safeHttpUrl(paper.projectPage);
@@ -107,11 +119,18 @@ function apiPaper(paper: PaperSummary): ApiPaper {
     ...(paper.aiKeywords.length ? { ai_keywords: paper.aiKeywords } : {}),
     ...(paper.organization ? { organization: { name: paper.organization, fullname: paper.organization } } : {}),
     ...(paper.categories.length ? { categories: paper.categories } : {}),
+    version: paper.version,
+    updatedAt: paper.revisedAt?.toISOString() ?? null,
+    arxivComment: paper.arxivComment,
+    journalRef: paper.journalRef,
+    doi: paper.doi,
+    license: paper.license,
+    withdrawnAt: paper.withdrawnAt?.toISOString() ?? null,
   };
 }
 
 /** One item of `/api/daily_papers` (and of `/api/papers/search`), in Hugging Face's shape. */
-export function toDailyPaperItem(paper: PaperSummary, baseUrl: string): DailyPaperItem {
+export function toDailyPaperItem(paper: PaperDetail, baseUrl: string): DailyPaperItem {
   return {
     paper: apiPaper(paper),
     publishedAt: (paper.submittedAt ?? paper.publishedAt).toISOString(),
@@ -125,7 +144,7 @@ export function toDailyPaperItem(paper: PaperSummary, baseUrl: string): DailyPap
 }
 
 /** The body of `/api/papers/{id}`: the item's `paper` object plus links to arXiv and to its page here. */
-export function toPaperJson(paper: PaperSummary, baseUrl: string): PaperJson {
+export function toPaperJson(paper: PaperDetail, baseUrl: string): PaperJson {
   return {
     ...apiPaper(paper),
     arxivUrl: arxivAbsUrl(paper.id),

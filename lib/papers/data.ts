@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { categoryChips, type CategoryFacet } from "@/lib/papers/categories";
 import { addDays, dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
 import { listOrder } from "@/lib/papers/list-order";
-import { detailSelect, summarySelect, toDetail, toSummary } from "@/lib/papers/summary";
+import { bibliographySelect, detailSelect, summarySelect, toDetail, toSummary } from "@/lib/papers/summary";
 import { visibleFeatured, visiblePaper, visiblePaperSql } from "@/lib/papers/visibility";
 import { LIST_PAGE_SIZE, type DailyList, type Page, type PaperDetail, type PaperSummary } from "@/lib/papers/schema";
 
@@ -28,9 +28,12 @@ function reviveDate<T extends Date | null>(value: T | string): T {
 }
 
 /** A summary (or detail) whose Dates went through the data cache's JSON. */
-function reviveSummary<T extends PaperSummary & { revisedAt?: Date | null }>(paper: T): T {
+export function reviveSummary<T extends PaperSummary & Partial<Pick<PaperDetail, "revisedAt" | "withdrawnAt">>>(
+  paper: T,
+): T {
   const revived = { ...paper, publishedAt: reviveDate(paper.publishedAt), submittedAt: reviveDate(paper.submittedAt) };
   if ("revisedAt" in paper) revived.revisedAt = reviveDate(paper.revisedAt ?? null);
+  if ("withdrawnAt" in paper) revived.withdrawnAt = reviveDate(paper.withdrawnAt ?? null);
   return revived;
 }
 
@@ -292,6 +295,23 @@ export async function summariesInOrder(ids: string[]): Promise<PaperSummary[]> {
   });
   const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * `papers` (a list's summaries) with each one's bibliographic details read in one query by id, in the same
+ * order: the JSON API's lists say them, while the site's lists, which show none, never read them.
+ */
+export async function withDetails(papers: PaperSummary[]): Promise<PaperDetail[]> {
+  if (papers.length === 0) return [];
+  const rows = await prisma.paper.findMany({
+    where: { id: { in: papers.map((paper) => paper.id) } },
+    select: { id: true, ...bibliographySelect },
+  });
+  const byId = new Map(rows.map(({ id, ...details }) => [id, details]));
+  return papers.flatMap((paper) => {
+    const details = byId.get(paper.id);
+    return details ? [{ ...paper, ...details }] : [];
+  });
 }
 
 /**

@@ -36,6 +36,8 @@ export interface PaperDetail extends PaperSummary {
   journalRef: string | null;
   /** Licence URL. */
   license: string | null;
+  /** When arXiv showed the paper withdrawn by its authors (its page says so; lists leave it out). */
+  withdrawnAt: Date | null;
 }
 
 /** One day of the daily list, with the nearest days around it that have papers. */

@@ -40,16 +40,19 @@ export function toSummary<Row extends SummaryRow>({
   };
 }
 
-/** A paper page reads the summary's columns and arXiv's bibliographic details. */
-export const detailSelect = {
-  ...summarySelect,
+/** arXiv's bibliographic details and whether the paper was withdrawn: what a page adds to a card. */
+export const bibliographySelect = {
   version: true,
   revisedAt: true,
   arxivComment: true,
   doi: true,
   journalRef: true,
   license: true,
+  withdrawnAt: true,
 } satisfies Prisma.PaperSelect;
+
+/** A paper page reads the summary's columns and the bibliographic ones. */
+export const detailSelect = { ...summarySelect, ...bibliographySelect } satisfies Prisma.PaperSelect;
 
 export type DetailRow = Prisma.PaperGetPayload<{ select: typeof detailSelect }>;
 

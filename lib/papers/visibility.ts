@@ -26,11 +26,21 @@ export function visibleFeatured(category: string | null = null): Prisma.DailyPap
 }
 
 /**
+ * The condition for lists (visible, not withdrawn) as SQL text over `"Paper"`'s columns, qualified by the
+ * table's alias when one is given (a constant: never user input). For statements written as plain text,
+ * such as the vote's, which must refuse exactly what lists leave out.
+ */
+export function listedPaperCondition(alias?: "p" | "c"): string {
+  const column = (name: string) => (alias ? `"${alias}"."${name}"` : `"${name}"`);
+  return `${column("hiddenAt")} IS NULL AND ${column("withdrawnAt")} IS NULL`;
+}
+
+/**
  * The condition for lists (visible, not withdrawn) in raw SQL over `"Paper"` aliased `p` (a constant: never
  * pass user input as the alias). The category is a bound parameter.
  */
 export function visiblePaperSql(category: string | null = null, alias: "p" | "c" = "p"): Prisma.Sql {
+  const listed = Prisma.raw(listedPaperCondition(alias));
   const table = Prisma.raw(`"${alias}"`);
-  const listed = Prisma.sql`${table}."hiddenAt" IS NULL AND ${table}."withdrawnAt" IS NULL`;
   return category ? Prisma.sql`${listed} AND ${table}.categories @> ARRAY[${category}]::text[]` : listed;
 }

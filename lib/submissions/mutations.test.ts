@@ -33,7 +33,7 @@ const racers = Array.from({ length: 6 }, (_, i) => ({ id: `sub_${run}_racer${i}`
 const allUsers = [member, other, blocked, ...racers];
 const papers: string[] = [];
 
-async function paper(publishedAt: Date, extra: { hiddenAt?: Date } = {}): Promise<string> {
+async function paper(publishedAt: Date, extra: { hiddenAt?: Date; withdrawnAt?: Date } = {}): Promise<string> {
   const id = newId();
   papers.push(id);
   await prisma.paper.create({
@@ -102,6 +102,15 @@ describe("submitPaper", () => {
       message: `${id} was hidden by an admin and cannot be submitted.`,
     });
     expect(await isVisiblePaper(id)).toBe(false);
+    expect(await prisma.dailyPaper.count({ where: { paperId: id } })).toBe(0);
+  });
+
+  it("refuses a paper its authors withdrew: lists leave it out, so the submission would show nowhere", async () => {
+    const id = await paper(now, { withdrawnAt: now });
+    expect(await refusal(submitPaper(member.id, id, { now }))).toEqual({
+      code: "PAPER_WITHDRAWN",
+      message: `${id} was withdrawn by its authors and cannot be submitted.`,
+    });
     expect(await prisma.dailyPaper.count({ where: { paperId: id } })).toBe(0);
   });
 

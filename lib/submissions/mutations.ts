@@ -44,6 +44,7 @@ const paperSelect = {
   title: true,
   publishedAt: true,
   hiddenAt: true,
+  withdrawnAt: true,
   daily: { select: { day: true, submittedBy: { select: { username: true, name: true } } } },
 } satisfies Prisma.PaperSelect;
 
@@ -52,7 +53,7 @@ type PaperRow = Prisma.PaperGetPayload<{ select: typeof paperSelect }>;
 /**
  * Puts paper `paperId` (a bare arXiv id) on today's daily list (UTC) as submitted by `userId`, fetching it
  * from the arXiv export API first when it is not here yet. Refuses, with one sentence each: a blocked
- * member (SUBMIT_BLOCKED), a hidden paper (PAPER_HIDDEN), a paper already on a list (ALREADY_SUBMITTED, naming
+ * member (SUBMIT_BLOCKED), a hidden paper (PAPER_HIDDEN), a withdrawn one (PAPER_WITHDRAWN), a paper already on a list (ALREADY_SUBMITTED, naming
  * the day and submitter), an id arXiv does not know (NOT_FOUND), arXiv not answering (UPSTREAM_FAILED), and
  * a paper older than the window by its arXiv date (SUBMIT_TOO_OLD). Two members submitting the same paper
  * at once: DailyPaper's primary key lets one insert win and the other gets ALREADY_SUBMITTED.
@@ -68,13 +69,12 @@ export async function submitPaper(
   await assertMaySubmit(userId);
   let paper = await findPaper(paperId);
   let imported = false;
-  if (paper) {
-    assertSubmittable(paper);
-  } else {
+  if (!paper) {
     // A paper older than the window is refused before it is stored, not after.
     paper = await importPaper(paperId, options.http ?? SUBMIT_HTTP, windowStart(now, windowDays), windowDays);
     imported = true;
   }
+  assertSubmittable(paper);
   assertWithinWindow(paper, now, windowDays);
 
   const day = today(now);
@@ -103,10 +103,16 @@ function findPaper(paperId: string): Promise<PaperRow | null> {
   return prisma.paper.findUnique({ where: { id: paperId }, select: paperSelect });
 }
 
-/** Hidden papers and papers already on a list cannot be submitted (again). */
+/**
+ * Hidden papers, papers their authors withdrew (lists leave them out, so the submission would show nowhere)
+ * and papers already on a list cannot be submitted (again).
+ */
 function assertSubmittable(paper: PaperRow): void {
   if (paper.hiddenAt) {
     throw new AppError("PAPER_HIDDEN", `${paper.id} was hidden by an admin and cannot be submitted.`);
+  }
+  if (paper.withdrawnAt) {
+    throw new AppError("PAPER_WITHDRAWN", `${paper.id} was withdrawn by its authors and cannot be submitted.`);
   }
   if (paper.daily) {
     const by = paper.daily.submittedBy?.username

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseArxivListing } from "@/lib/ingest/arxiv-listing";
+import { parseHfDaily } from "@/lib/ingest/hf-daily";
 import { latexToPlainText, parseLatexText, type Segment } from "@/lib/text/latex";
 
 const text = (value: string, style?: "em" | "strong" | "code"): Segment =>
@@ -141,6 +145,23 @@ describe("parseLatexText", () => {
 
   it("turns ~ into a non-breaking space", () => {
     expect(parseLatexText("Fig.~1")).toEqual([text("Fig.\u00A01")]);
+    expect(latexToPlainText("Ref.~\\cite{x}, NGC~7582, TXS~0506+056, 1~000, Section~2.3")).toBe(
+      "Ref.\u00A0\\cite{x}, NGC\u00A07582, TXS\u00A00506+056, 1\u00A0000, Section\u00A02.3",
+    );
+  });
+
+  it("keeps ~ before a number as 'about' where no word is there to tie", () => {
+    expect(latexToPlainText("~47k tools")).toBe("~47k tools");
+    expect(latexToPlainText("ToolBench (~47k tools), of ~3x, [~5 ms]")).toBe("ToolBench (~47k tools), of ~3x, [~5 ms]");
+    expect(latexToPlainText("an index ~ 3.5, at ell =~ 500, <~2 and >~1")).toBe(
+      "an index ~ 3.5, at ell =~ 500, <~2 and >~1",
+    );
+    // A lone letter is a variable: z~1.5 is "z about 1.5" (a redshift), not a tie.
+    expect(latexToPlainText("since z~1.5 and (z~2-5)")).toBe("since z~1.5 and (z~2-5)");
+    // Not before a number: TeX's tie, as before.
+    expect(latexToPlainText("a ~ b, i.e.~significant")).toBe("a \u00A0 b, i.e.\u00A0significant");
+    // In math, ~ is KaTeX's business.
+    expect(parseLatexText("$T\\simeq~200$")).toEqual([math("T\\simeq~200")]);
   });
 
   it("typesets quotes and dashes", () => {
@@ -148,6 +169,16 @@ describe("parseLatexText", () => {
     expect(parseLatexText("pages 1--10 --- a dash, state-of-the-art")).toEqual([
       text("pages 1–10 — a dash, state-of-the-art"),
     ]);
+    expect(latexToPlainText("Navier--Stokes; a -- b; phases--self-supervised; Invariants --From")).toBe(
+      "Navier–Stokes; a – b; phases–self-supervised; Invariants –From",
+    );
+  });
+
+  it("keeps command-line options and typewriter text as written", () => {
+    expect(latexToPlainText("run it with --no-cache or (--help); --verbose")).toBe(
+      "run it with --no-cache or (--help); --verbose",
+    );
+    expect(parseLatexText("\\texttt{a--b---c}")).toEqual([text("a--b---c", "code")]);
   });
 
   it("reads symbol and spacing commands", () => {
@@ -311,5 +342,31 @@ describe("latexToPlainText", () => {
   it("keeps HTML as text and handles empty input", () => {
     expect(latexToPlainText("<b>x</b>")).toBe("<b>x</b>");
     expect(latexToPlainText("")).toBe("");
+  });
+});
+
+describe("~ before a number in a real day of arXiv and Hugging Face abstracts", () => {
+  const fixtures = path.resolve(import.meta.dirname, "../../tests/fixtures/ingest");
+  const read = (name: string) => readFileSync(path.join(fixtures, name), "utf8");
+  const texts: string[] = [];
+  const listing = parseArxivListing(read("arxiv-rss_2024-11-28_multi-archive_aioarxiv.xml"));
+  if (listing.kind === "records") for (const r of listing.records) texts.push(r.title, r.abstract);
+  const hf = parseHfDaily(JSON.parse(read("hf-daily-papers_2026-06-12_sotawhat-fixture.json")));
+  if (hf.kind === "records") for (const r of hf.records) texts.push(r.paper.title, r.paper.abstract);
+
+  it("shows 'about' as ~ and keeps the ties of names to their numbers (34 outside math: 24 abouts, 10 ties)", () => {
+    expect(texts.length).toBeGreaterThan(100);
+    const source = texts.join("\n");
+    // 36 `~<digit>` in the day's papers (38 in the files: Hugging Face repeats each summary), two in math ($T^{*}\simeq~200$, mod~4).
+    expect(source.match(/~\d/g)).toHaveLength(36);
+    const rendered = texts.map(latexToPlainText).join("\n");
+    const ties = [...rendered.matchAll(/(\S+)\u00A0\d/g)].map((m) => m[1]);
+    expect(ties.sort()).toEqual(["Artemis", "GJ", "GJ", "GJ", "GJ", "GJ", "NGC", "TXS", "TXS", "TXS"]);
+    // Every other one, and the seven written with a space (`~ 2 - 3 x 10^`), reads as "about".
+    const abouts = [...rendered.matchAll(/~ ?\d/g)].length - 2;
+    expect(abouts).toBe(24 + 7);
+    expect(rendered).toContain("ToolBench (~47k tools)");
+    expect(rendered).toContain("since z~1.5");
+    expect(rendered).toContain("accounts for ~70% of cases");
   });
 });

@@ -278,7 +278,7 @@ class Reader {
       } else if (c === "{") {
         i = this.group(i, end, style, depth);
       } else if (c === "~") {
-        this.text("\u00A0", style);
+        this.text(this.approximately(i, end) ? "~" : "\u00A0", style);
         i += 1;
       } else if (c === "`" && src[i + 1] === "`" && i + 1 < end) {
         this.text("“", style);
@@ -289,8 +289,9 @@ class Reader {
       } else if (c === "-") {
         let run = 1;
         while (i + run < end && src[i + run] === "-") run += 1;
+        const literal = style === "code" || (run === 2 && this.opensOption(i, end));
+        this.text(literal ? "-".repeat(run) : "—".repeat(Math.floor(run / 3)) + ["", "-", "–"][run % 3], style);
         i += run;
-        this.text("—".repeat(Math.floor(run / 3)) + ["", "-", "–"][run % 3], style);
       } else if ((c === "h" || c === "H") && this.startsUrl(i)) {
         i = this.bareUrl(i, end, style);
       } else {
@@ -298,6 +299,36 @@ class Reader {
         i += 1;
       }
     }
+  }
+
+  /**
+   * Whether the `~` at `i` means "about" rather than TeX's tie: it comes before a number (spaces between
+   * allowed: `~ 3.5`) and after the start, a space, an opening bracket, `=`, `<` or `>` (`(~47k tools)`, `of
+   * ~3x`, `=~ 500`), or after a lone letter, a variable (`z~1.5`): a tie binds a word to its number
+   * (`Fig.~3`, `NGC~7582`, `GJ~486`), and a bare letter or nothing has no word to bind.
+   */
+  private approximately(i: number, end: number): boolean {
+    const src = this.src;
+    let next = i + 1;
+    while (next < end && isSpace(src[next])) next += 1;
+    if (next >= end || !isDigit(src[next])) return false;
+    const opens = (k: number) => k < 0 || isSpace(src[k]) || src[k] === "(" || src[k] === "[";
+    const before = i - 1;
+    if (opens(before) || src[before] === "=" || src[before] === "<" || src[before] === ">") return true;
+    return isLetter(src[before]) && opens(before - 1);
+  }
+
+  /**
+   * Whether the `--` at `i` starts a command-line option (`--help`, `--no-cache`), which stays as written:
+   * it follows the start, a space or an opening bracket and comes right before a lowercase letter. A dash
+   * between words, spaced or not (`a -- b`, `Navier--Stokes`, `1--10`), or before a capital (`--From`) is
+   * TeX's en dash. (Inside `\texttt{}` every dash stays as written, as TeX's typewriter font prints it.)
+   */
+  private opensOption(i: number, end: number): boolean {
+    const src = this.src;
+    const before = src[i - 1];
+    const opens = i === 0 || isSpace(before) || before === "(" || before === "[";
+    return opens && i + 2 < end && /^[a-z]$/.test(src[i + 2] ?? "");
   }
 
   /** Index of the `}` closing the `{` at `open` within `end`, or -1. */

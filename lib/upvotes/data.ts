@@ -2,7 +2,7 @@ import "server-only";
 import { prisma, sqlRows } from "@/lib/db";
 import type { PaperSummary } from "@/lib/papers/schema";
 import { summarySelect, toSummary } from "@/lib/papers/summary";
-import { visiblePaper } from "@/lib/papers/visibility";
+import { listedPaper } from "@/lib/papers/visibility";
 
 /**
  * For a page of papers and one reader: which of `paperIds` `userId` upvoted, and every one's count as it is
@@ -33,10 +33,13 @@ export async function getUpvoteCounts(paperIds: string[]): Promise<Map<string, n
   return new Map(rows.map((row) => [row.id, row.upvoteCount]));
 }
 
-/** A user's reading list: the papers they upvoted (hidden ones left out), most recent vote first. */
+/**
+ * A user's reading list: the papers they upvoted, most recent vote first. A list like the others: hidden and
+ * withdrawn papers are left out (a withdrawn one takes no vote, so its card would offer a dead button).
+ */
 export async function getUpvotedPapers(userId: string, limit = 100): Promise<PaperSummary[]> {
   const rows = await prisma.upvote.findMany({
-    where: { userId, paper: visiblePaper() },
+    where: { userId, paper: listedPaper() },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: { paper: { select: summarySelect } },

@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { deleteUser } from "@/lib/settings/mutations";
+import { getUpvotedPapers } from "@/lib/upvotes/data";
 import { voteWithSession } from "@/lib/upvotes/mutations";
 
 const run = randomUUID().slice(0, 8);
@@ -78,6 +79,32 @@ describe("voteWithSession", () => {
     } finally {
       await prisma.paper.update({ where: { id: paperId }, data: { hiddenAt: null } });
     }
+  });
+
+  it("refuses a vote on a withdrawn paper, and taking one back, saying why, without moving its count", async () => {
+    const voter = users[6]!;
+    await setUpvote(voter, paperId, true);
+    const before = await exact();
+    await prisma.paper.update({ where: { id: paperId }, data: { withdrawnAt: new Date() } });
+    try {
+      const withdrawn = {
+        code: "PAPER_WITHDRAWN",
+        message: "This paper was withdrawn by its authors; it takes no more votes.",
+      };
+      await expect(setUpvote(users[7]!, paperId, true)).rejects.toMatchObject(withdrawn);
+      await expect(setUpvote(voter, paperId, false)).rejects.toMatchObject(withdrawn);
+      expect(await exact()).toEqual(before);
+      // Off the voter's reading list too, like every list.
+      expect((await getUpvotedPapers(voter)).map((paper) => paper.id)).not.toContain(paperId);
+      // Hidden as well: a hidden paper is not there at all, withdrawn or not.
+      await prisma.paper.update({ where: { id: paperId }, data: { hiddenAt: new Date() } });
+      await expect(setUpvote(users[7]!, paperId, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      await prisma.paper.update({ where: { id: paperId }, data: { withdrawnAt: null, hiddenAt: null } });
+    }
+    expect((await getUpvotedPapers(voter)).map((paper) => paper.id)).toContain(paperId);
+    // Restored, the paper takes votes again.
+    expect((await setUpvote(voter, paperId, false)).count).toBe(before.shown - 1);
   });
 
   it("changes nothing without a live session: unknown, expired, or of a deleted user", async () => {

@@ -53,6 +53,7 @@ const STATUS: Partial<Record<AppErrorCode, number>> = {
   FORBIDDEN: 403,
   INVALID_INPUT: 400,
   NOT_FOUND: 404,
+  PAPER_WITHDRAWN: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };

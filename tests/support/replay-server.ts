@@ -182,6 +182,11 @@ function serve(behaviour: Behaviour, req: http.IncomingMessage, res: http.Server
   }
 }
 
+/** A redirect: `status` (301, 302, 303, 307 or 308) with `Location: location`, and an empty body. */
+export function redirect(status: number, location: string): Behaviour {
+  return { kind: "respond", status, headers: [["Location", location]], body: Buffer.alloc(0) };
+}
+
 /** The bytes of a fixture file. */
 export function fixtureBytes(name: string): Buffer {
   return fs.readFileSync(path.join(FIXTURES_DIR, name));

@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { Discussion } from "@/components/comments/discussion";
 import { AuthorLine } from "@/components/paper/author-line";
 import { CategoryChips } from "@/components/paper/category-chips";
-import { AiSummary, PaperFacts } from "@/components/paper/paper-details";
+import { AiSummary, PaperFacts, WithdrawnNotice } from "@/components/paper/paper-details";
 import { PaperLinks } from "@/components/paper/paper-links";
 import { PaperThumbnail } from "@/components/paper/paper-thumbnail";
 import { RichText } from "@/components/paper/rich-text";
@@ -90,7 +90,12 @@ export default async function PaperPage({ params }: Props) {
         className="mb-6 aspect-[4/1] w-full rounded-xl"
       />
       <div className="flex gap-4">
-        <UpvoteControl paperId={paper.id} count={paper.upvoteCount} viewer={getViewerVotes([paper.id])} />
+        {/* A withdrawn paper takes no vote: its count alone, without the reader's button. */}
+        <UpvoteControl
+          paperId={paper.id}
+          count={paper.upvoteCount}
+          viewer={paper.withdrawnAt ? undefined : getViewerVotes([paper.id])}
+        />
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl leading-tight font-semibold tracking-tight sm:text-3xl">
             <RichText text={paper.title} />
@@ -98,6 +103,8 @@ export default async function PaperPage({ params }: Props) {
           <p className="mt-1 text-sm text-zinc-500 dark:text-zinc-400">arXiv:{paper.id}</p>
         </div>
       </div>
+
+      <WithdrawnNotice version={paper.version} withdrawnAt={paper.withdrawnAt} />
 
       <section aria-labelledby="authors-heading" className="mt-6">
         <h2 id="authors-heading" className="sr-only">

@@ -3,15 +3,15 @@ import { appUrl } from "@/lib/env";
 import { answerJson } from "@/lib/api/handler";
 import { apiError, apiJson } from "@/lib/api/responses";
 import { firstIssueMessage, paperSearchQuerySchema, queryObject } from "@/lib/papers/api-schema";
+import { searchApiPapers } from "@/lib/papers/api-data";
 import { toDailyPaperItem } from "@/lib/papers/api-shapes";
-import { searchPaperSummaries } from "@/lib/papers/search";
 
 /** `GET /api/papers/search?q=&limit=`: full-text search, best matches first, as daily-papers items. */
 export async function GET(request: NextRequest) {
   return answerJson("GET /api/papers/search", async () => {
     const query = paperSearchQuerySchema.safeParse(queryObject(request.nextUrl.searchParams));
     if (!query.success) return apiError(400, firstIssueMessage(query.error));
-    const papers = await searchPaperSummaries(query.data.q, query.data.limit);
+    const papers = await searchApiPapers(query.data.q, query.data.limit);
     const baseUrl = appUrl();
     return apiJson(papers.map((paper) => toDailyPaperItem(paper, baseUrl)));
   });
