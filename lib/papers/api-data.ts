@@ -50,6 +50,10 @@ const cachedDailyPapers = cachedRead(
 );
 
 async function readDailyPapers(query: DailyPapersQuery): Promise<PaperDetail[]> {
+  return withDetails(await readDailySummaries(query));
+}
+
+async function readDailySummaries(query: DailyPapersQuery): Promise<PaperSummary[]> {
   const offset = query.page * query.limit;
   if (query.sort === "trending") {
     const end = offset + query.limit;
