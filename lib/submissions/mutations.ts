@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, type AppErrorCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { HttpOptions } from "@/lib/ingest/http";
 import { importArxivIds } from "@/lib/ingest/imports";
@@ -29,6 +29,13 @@ const SUBMIT_HTTP: HttpOptions = {
 export function submitRateLimit(): RateLimit {
   return { name: "submit", points: loadEnv().SUBMIT_RATE_LIMIT, durationSeconds: 3600 };
 }
+
+/**
+ * Failed submissions that do not count against the hourly limit: arXiv not answering, our database down, or
+ * a fault of ours. A member retrying through an outage is not locked out for an hour; what they can get wrong
+ * (an unknown id, a paper too old or already listed) still counts, as each may have cost a request to arXiv.
+ */
+export const SUBMIT_REFUNDED_FAILURES: readonly AppErrorCode[] = ["UPSTREAM_FAILED", "UNAVAILABLE", "INTERNAL"];
 
 export interface SubmitOptions {
   /** The moment of the submission: decides "today" (UTC) and the window. */
