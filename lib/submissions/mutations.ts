@@ -7,9 +7,7 @@ import type { HttpOptions } from "@/lib/ingest/http";
 import { importArxivIds } from "@/lib/ingest/imports";
 import { dayToDate, toDayString, today } from "@/lib/papers/dates";
 import type { RateLimit } from "@/lib/rate-limit";
-import type { SubmittedPaper } from "@/lib/submissions/schema";
-
-const DAY_MS = 86_400_000;
+import { submitWindowStart, type SubmittedPaper } from "@/lib/submissions/schema";
 
 /**
  * A member waits for the answer, so a submission asks arXiv with tighter limits than the background
@@ -79,7 +77,7 @@ export async function submitPaper(
     assertSubmittable(paper);
   } else {
     // A paper older than the window is refused before it is stored, not after.
-    paper = await importPaper(paperId, options.http ?? SUBMIT_HTTP, windowStart(now, windowDays), windowDays);
+    paper = await importPaper(paperId, options.http ?? SUBMIT_HTTP, submitWindowStart(now, windowDays), windowDays);
     imported = true;
   }
   assertWithinWindow(paper, now, windowDays);
@@ -157,10 +155,6 @@ async function importPaper(
   return paper;
 }
 
-function windowStart(now: Date, windowDays: number): Date {
-  return new Date(now.getTime() - windowDays * DAY_MS);
-}
-
 function tooOldError(paperId: string, windowDays: number, publishedAt: Date): AppError {
   return new AppError(
     "SUBMIT_TOO_OLD",
@@ -169,5 +163,6 @@ function tooOldError(paperId: string, windowDays: number, publishedAt: Date): Ap
 }
 
 function assertWithinWindow(paper: PaperRow, now: Date, windowDays: number): void {
-  if (paper.publishedAt < windowStart(now, windowDays)) throw tooOldError(paper.id, windowDays, paper.publishedAt);
+  if (paper.publishedAt < submitWindowStart(now, windowDays))
+    throw tooOldError(paper.id, windowDays, paper.publishedAt);
 }
