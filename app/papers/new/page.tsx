@@ -113,7 +113,7 @@ async function AnnouncementList({ category, page }: { category: string | null; p
           is older: its papers can no longer go on the list. A newer one shows here once the site has fetched it.
         </p>
       ) : null}
-      <ol className="grid gap-4 md:grid-cols-2" aria-label="Papers">
+      <ol className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label="Papers">
         {announcement.papers.map((paper) => (
           <li key={paper.id}>
             <AnnouncedPaperCard
