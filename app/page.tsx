@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import Link from "next/link";
+import { AdminOnly } from "@/components/admin/admin-only";
 import { DailyView } from "@/components/feed/daily-view";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { SubscribeCallout } from "@/components/feed/subscribe-callout";
@@ -42,7 +44,25 @@ async function LatestDay({ category }: { category: string | null }) {
   if (!day) {
     return (
       <EmptyState title="No papers yet">
-        The daily list is empty. Load the demo papers with <code>npm run db:seed</code>.
+        <p>
+          Nothing has been featured yet. Members put papers on the list by{" "}
+          <Link href="/submit" className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+            submitting an arXiv id
+          </Link>{" "}
+          or from{" "}
+          <Link href="/papers/new" className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+            New on arXiv
+          </Link>
+          .
+        </p>
+        <Suspense fallback={null}>
+          <AdminOnly>
+            <p className="mt-2">
+              As an admin you can load demo papers with <code>npm run db:seed</code>, or mirror Hugging Face&apos;s list
+              with <code>HF_DAILY_MIRROR=true</code>.
+            </p>
+          </AdminOnly>
+        </Suspense>
       </EmptyState>
     );
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { consumeAllowance, type RateLimit } from "@/lib/rate-limit";
+import { consumeAllowance, refundAllowance, type RateLimit } from "@/lib/rate-limit";
 
 const run = randomUUID().slice(0, 8);
 
@@ -35,4 +35,23 @@ it("a memory limit costs no row in the database; a database one leaves its count
   await consumeAllowance({ name: `rl-test-${run}-d2`, points: 5, durationSeconds: 60 }, key);
   const rows = await prisma.rateLimiterFlexible.findMany({ where: { key: { startsWith: `rl-test-${run}` } } });
   expect(rows.map((row) => row.key).filter((k) => k.endsWith(key))).toEqual([`rl-test-${run}-d2:${key}`]);
+});
+
+describe.each(["memory", "database"] as const)("a refund counted in %s", (store) => {
+  const limit: RateLimit = { name: `rl-test-${run}-refund-${store}`, points: 2, durationSeconds: 60, store };
+
+  it("gives back one action, and never more than were taken", async () => {
+    const key = randomUUID();
+    // Nothing taken yet: a refund does not raise the allowance above `points`.
+    await refundAllowance(limit, key);
+    expect(await consumeAllowance(limit, key)).toEqual({ allowed: true });
+    await refundAllowance(limit, key);
+    await refundAllowance(limit, key);
+    expect(await consumeAllowance(limit, key)).toEqual({ allowed: true });
+    expect(await consumeAllowance(limit, key)).toEqual({ allowed: true });
+    expect((await consumeAllowance(limit, key)).allowed).toBe(false);
+    await refundAllowance(limit, key);
+    expect(await consumeAllowance(limit, key)).toEqual({ allowed: true });
+    expect((await consumeAllowance(limit, key)).allowed).toBe(false);
+  });
 });

@@ -51,3 +51,15 @@ export async function consumeAllowance(limit: RateLimit, key: string): Promise<A
     throw rejection;
   }
 }
+
+/**
+ * Gives back one action of `key` counted by `consumeAllowance`: for an action that failed through no fault
+ * of the one who asked (an upstream server that did not answer), which should not use up their allowance.
+ * Refused tries are counted too (beyond `points`), so the refund brings the count back under the limit first;
+ * it never takes the count below zero.
+ */
+export async function refundAllowance(limit: RateLimit, key: string): Promise<void> {
+  const limiter = limiterFor(limit);
+  const consumed = (await limiter.get(key))?.consumedPoints ?? 0;
+  if (consumed > 0) await limiter.reward(key, Math.min(consumed, Math.max(0, consumed - limit.points) + 1));
+}

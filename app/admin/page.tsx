@@ -5,7 +5,14 @@ import type { ReactNode } from "react";
 import { AdminDayList } from "@/components/admin/day-list";
 import { AuditLog, ImportRuns } from "@/components/admin/logs";
 import { BlockedMembers, HiddenPapers } from "@/components/admin/moderation-forms";
-import { getAdminDay, getAuditLog, getBlockedMembers, getHiddenPapers, getImportRuns } from "@/lib/admin/data";
+import {
+  getAdminDay,
+  getAuditLog,
+  getBlockedMembers,
+  getHiddenPapers,
+  getImportRuns,
+  getRemovedFromDay,
+} from "@/lib/admin/data";
 import { requireAdmin } from "@/lib/auth/admin";
 import { addDays, formatDay, isPlausibleDay, parseDay, today as todayUtc } from "@/lib/papers/dates";
 
@@ -48,8 +55,9 @@ export default async function AdminPage({ searchParams }: Props) {
   const day = rawDay === undefined ? today : typeof rawDay === "string" ? parseDay(rawDay) : null;
   if (!day || !isPlausibleDay(day)) notFound();
 
-  const [papers, hidden, blocked, runs, audit] = await Promise.all([
+  const [papers, removed, hidden, blocked, runs, audit] = await Promise.all([
     getAdminDay(day),
+    getRemovedFromDay(day),
     getHiddenPapers(),
     getBlockedMembers(),
     getImportRuns(50),
@@ -125,7 +133,7 @@ export default async function AdminPage({ searchParams }: Props) {
           </div>
         }
       >
-        <AdminDayList day={day} papers={papers} today={today} />
+        <AdminDayList day={day} papers={papers} removed={removed} today={today} />
       </Section>
 
       <Section id="hidden" title="Hidden papers">

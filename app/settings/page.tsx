@@ -79,7 +79,7 @@ export default async function SettingsPage() {
           Profile
         </h2>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          Your handle is public; your email address never is.{" "}
+          Your name and handle are public; your email address never is.{" "}
           {profile.username ? (
             <Link href={`/users/${profile.username}`} className="underline underline-offset-2">
               The papers you upvoted
@@ -89,7 +89,11 @@ export default async function SettingsPage() {
           )}
         </p>
         <div className="mt-4">
-          <ProfileForm username={profile.username ?? ""} profilePrivate={profile.profilePrivate} />
+          <ProfileForm
+            name={profile.name ?? ""}
+            username={profile.username ?? ""}
+            profilePrivate={profile.profilePrivate}
+          />
         </div>
       </section>
 

@@ -1,13 +1,13 @@
 import Link from "next/link";
-import { isAdmin } from "@/lib/auth/admin";
-import { getCurrentUser } from "@/lib/auth/session";
+import { AdminOnly } from "@/components/admin/admin-only";
 
-/** The header's "Admin" link, for admins only; an async child under Suspense so the shell never waits. */
-export async function AdminLink({ className }: { className: string }) {
-  if (!isAdmin(await getCurrentUser())) return null;
+/** The header's "Admin" link, for admins only; under Suspense so the shell never waits. */
+export function AdminLink({ className }: { className: string }) {
   return (
-    <Link href="/admin" className={className}>
-      Admin
-    </Link>
+    <AdminOnly>
+      <Link href="/admin" className={className}>
+        Admin
+      </Link>
+    </AdminOnly>
   );
 }

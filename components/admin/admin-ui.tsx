@@ -7,16 +7,20 @@ export function AdminButton({
   value,
   danger = false,
   label,
+  onClick,
 }: {
   children: ReactNode;
   name?: string;
   value?: string;
   danger?: boolean;
   label?: string;
+  /** Given (from a client component), the button only runs it and submits nothing. */
+  onClick?: () => void;
 }) {
   return (
     <button
-      type="submit"
+      type={onClick ? "button" : "submit"}
+      onClick={onClick}
       name={name}
       value={value}
       aria-label={label}

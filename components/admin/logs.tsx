@@ -81,7 +81,7 @@ export function ImportRuns({ runs }: { runs: AdminImportRun[] }) {
   );
 }
 
-const paperActions = new Set(["remove-from-day", "move-to-day", "hide-paper", "unhide-paper"]);
+const paperActions = new Set(["remove-from-day", "restore-to-day", "move-to-day", "hide-paper", "unhide-paper"]);
 
 /** The audit log: who did what to which paper or member, and when. */
 export function AuditLog({ entries }: { entries: AdminAuditEntry[] }) {

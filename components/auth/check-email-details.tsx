@@ -31,8 +31,9 @@ const time = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digi
 /**
  * The check-your-email page's particulars: the address the link went to (remembered by the sign-in form in
  * this tab), when, and a button that sends another one. Opened elsewhere, it just offers to start again.
+ * `emailed`: the link went to a real inbox (so the spam folder is worth a look).
  */
-export function CheckEmailDetails() {
+export function CheckEmailDetails({ emailed }: { emailed: boolean }) {
   const request = parseSignInRequest(useSyncExternalStore(subscribeToSignInRequest, signInRequestSnapshot, () => null));
   const [state, action, pending] = useActionState(requestEmailSignIn, null);
   const button = useRef<HTMLButtonElement>(null);
@@ -46,7 +47,7 @@ export function CheckEmailDetails() {
   if (!request) {
     return (
       <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
-        No email?{" "}
+        {emailed ? "No email?" : "Lost it?"}{" "}
         <Link href="/signin" className="font-medium text-zinc-900 underline underline-offset-2 dark:text-zinc-100">
           Ask for a new link
         </Link>
@@ -57,9 +58,9 @@ export function CheckEmailDetails() {
   return (
     <div className="mt-6 space-y-3 text-sm">
       <p className="text-zinc-600 dark:text-zinc-400">
-        Sent to <strong className="text-zinc-900 dark:text-zinc-100">{request.email}</strong> at{" "}
-        <time dateTime={new Date(request.at).toISOString()}>{time.format(request.at)}</time>. Nothing after a few
-        minutes? Check your spam folder, or:
+        {emailed ? "Sent to" : "For"} <strong className="text-zinc-900 dark:text-zinc-100">{request.email}</strong> at{" "}
+        <time dateTime={new Date(request.at).toISOString()}>{time.format(request.at)}</time>.
+        {emailed ? " Nothing after a few minutes? Check your spam folder, or:" : ""}
       </p>
       <form
         action={action}

@@ -3,8 +3,9 @@ import { withCategory, type CategoryFacet } from "@/lib/papers/categories";
 
 /**
  * The row of category chips above a listing: "All", then one chip per category (the configured ones, then
- * those present in the view) with its count. Each goes to the first page of `basePath` filtered by it. The
- * `filter-chip` class (app/globals.css) darkens the current one (aria-current).
+ * those present in the view) with its count. Each goes to the first page of `basePath` filtered by it, except
+ * a category with no papers here, which is plain text rather than a link to an empty page. The `filter-chip`
+ * class (app/globals.css) darkens the current one (aria-current).
  */
 export function CategoryFilter({
   basePath,
@@ -23,20 +24,33 @@ export function CategoryFilter({
             All
           </Link>
         </li>
-        {chips.map(({ category, count }) => (
-          <li key={category}>
-            <Link
-              href={withCategory(basePath, category)}
-              aria-current={active === category ? "page" : undefined}
-              aria-label={`${category}, ${count} ${count === 1 ? "paper" : "papers"}`}
-              className="filter-chip font-mono"
-            >
-              {/* A real space: the label must contain the visible text ("cs.AI 3"), not "cs.AI3". */}
+        {chips.map(({ category, count }) => {
+          // A real space: the label must contain the visible text ("cs.AI 3"), not "cs.AI3".
+          const text = (
+            <>
               {`${category} `}
               <span className="tabular-nums">{count}</span>
-            </Link>
-          </li>
-        ))}
+            </>
+          );
+          return (
+            <li key={category}>
+              {count === 0 && active !== category ? (
+                <span data-empty className="filter-chip font-mono">
+                  {text}
+                </span>
+              ) : (
+                <Link
+                  href={withCategory(basePath, category)}
+                  aria-current={active === category ? "page" : undefined}
+                  aria-label={`${category}, ${count} ${count === 1 ? "paper" : "papers"}`}
+                  className="filter-chip font-mono"
+                >
+                  {text}
+                </Link>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CategoryFilter } from "@/components/feed/category-filter";
 import { DayNavigation } from "@/components/feed/day-navigation";
+import { NearestWithPapers, type Neighbour } from "@/components/feed/nearest-with-papers";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { PeriodTabs } from "@/components/feed/period-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,6 +10,10 @@ import { withCategory, type CategoryFacet } from "@/lib/papers/categories";
 import { formatDay } from "@/lib/papers/dates";
 import { LIST_PAGE_SIZE, type DailyList } from "@/lib/papers/schema";
 import type { ViewerVotes } from "@/lib/upvotes/viewer";
+
+function neighbour(day: string | null, category: string | null): Neighbour | null {
+  return day ? { href: withCategory(`/papers/date/${day}`, category), name: formatDay(day, "long") } : null;
+}
 
 /** One day of the daily list: heading, navigation between days, the category filter, and its papers. */
 export function DailyView({
@@ -59,18 +64,24 @@ export function DailyView({
         <EmptyState title="This page is past the last one">
           {formatDay(day, "long")} has {list.total} {papers} on {list.pageCount} pages.
         </EmptyState>
-      ) : category ? (
-        <EmptyState title={`No ${category} papers on this day`}>
-          Nothing in {category} was featured on {formatDay(day, "long")}. Try the previous or next day with {category}{" "}
-          papers, or{" "}
-          <Link href={dayPath} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
-            all of this day&apos;s papers
-          </Link>
-          .
-        </EmptyState>
       ) : (
-        <EmptyState title="No papers on this day">
-          Nothing was featured on {formatDay(day, "long")}. Try the previous or next day with papers.
+        <EmptyState title={`No ${category ? `${category} ` : ""}papers on this day`}>
+          <p>
+            Nothing{category ? ` in ${category}` : ""} was featured on {formatDay(day, "long")}.{" "}
+            <NearestWithPapers
+              previous={neighbour(list.previousDay, category)}
+              next={neighbour(list.nextDay, category)}
+              period="day"
+              which={category ? `${category} papers` : "papers"}
+            />
+          </p>
+          {category ? (
+            <p className="mt-2">
+              <Link href={dayPath} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+                All of this day&apos;s papers
+              </Link>
+            </p>
+          ) : null}
         </EmptyState>
       )}
     </section>

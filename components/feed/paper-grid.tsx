@@ -26,7 +26,7 @@ export function PaperGrid({
   return (
     <>
       <KeyboardNavigation />
-      <ol className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Papers">
+      <ol className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Papers">
         {papers.map((paper, index) => (
           <li key={paper.id}>
             <PaperCard

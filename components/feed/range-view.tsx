@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense, use } from "react";
 import { CategoryFilter } from "@/components/feed/category-filter";
+import { NearestWithPapers, type Neighbour } from "@/components/feed/nearest-with-papers";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { PeriodTabs } from "@/components/feed/period-tabs";
 import { ButtonLink } from "@/components/ui/button-link";
@@ -22,12 +23,9 @@ export function RangeView(props: {
   subtitle: string;
   anchorDay: string;
   period: Period;
-  /** The neighbouring periods' paths, unfiltered. */
-  previousHref: string | null;
-  nextHref: string | null;
-  /** Where the links go, for screen readers, when they skip empty periods ("Previous week with papers: …"). */
-  previousLabel?: string;
-  nextLabel?: string;
+  /** The nearest periods with papers (in the category, when filtered): paths unfiltered, names as "2025-W02". */
+  previous: Neighbour | null;
+  next: Neighbour | null;
   basePath: string;
   category: string | null;
   /** Stream in under skeletons, below the (instant) heading and navigation. */
@@ -35,7 +33,11 @@ export function RangeView(props: {
   chips: Promise<CategoryFacet[]>;
   viewer?: Promise<ViewerVotes>;
 }) {
-  const { category } = props;
+  const { category, period } = props;
+  const which = category ? `${category} papers` : "papers";
+  // The links keep the filter; their names say where they go when they skip empty periods.
+  const previous = props.previous && { ...props.previous, href: withCategory(props.previous.href, category) };
+  const next = props.next && { ...props.next, href: withCategory(props.next.href, category) };
   return (
     <section>
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
@@ -47,18 +49,18 @@ export function RangeView(props: {
       </header>
       <div className="mb-4 flex gap-2">
         <ButtonLink
-          href={props.previousHref && withCategory(props.previousHref, category)}
+          href={previous?.href ?? null}
           rel="prev"
-          label={props.previousHref ? props.previousLabel : undefined}
+          label={previous ? `Previous ${period} with ${which}: ${previous.name}` : undefined}
         >
-          ← Previous {props.period}
+          ← Previous {period}
         </ButtonLink>
         <ButtonLink
-          href={props.nextHref && withCategory(props.nextHref, category)}
+          href={next?.href ?? null}
           rel="next"
-          label={props.nextHref ? props.nextLabel : undefined}
+          label={next ? `Next ${period} with ${which}: ${next.name}` : undefined}
         >
-          Next {props.period} →
+          Next {period} →
         </ButtonLink>
       </div>
       <Suspense fallback={<CategoryFilter.Skeleton />}>
@@ -68,9 +70,11 @@ export function RangeView(props: {
         <RangeResults
           result={props.result}
           viewer={props.viewer}
-          period={props.period}
+          period={period}
           basePath={props.basePath}
           category={category}
+          previous={previous}
+          next={next}
         />
       </Suspense>
     </section>
@@ -95,12 +99,16 @@ function RangeResults({
   period,
   basePath,
   category,
+  previous,
+  next,
 }: {
   result: Promise<Page<PaperSummary>>;
   viewer?: Promise<ViewerVotes>;
-  period: string;
+  period: Period;
   basePath: string;
   category: string | null;
+  previous: Neighbour | null;
+  next: Neighbour | null;
 }) {
   const result = use(pending);
   const papers = `${category ? `${category} ` : ""}${result.total === 1 ? "paper" : "papers"}`;
@@ -109,16 +117,28 @@ function RangeResults({
       <EmptyState title={`No ${category ? `${category} ` : ""}papers this ${period}`}>
         {result.total ? (
           "This page is past the last one."
-        ) : category ? (
-          <>
-            Nothing in {category} was featured in this {period}. See{" "}
-            <Link href={basePath} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
-              all of this {period}&apos;s papers
-            </Link>
-            .
-          </>
         ) : (
-          `Nothing was featured in this ${period}.`
+          <>
+            <p>
+              Nothing{category ? ` in ${category}` : ""} was featured in this {period}.{" "}
+              <NearestWithPapers
+                previous={previous}
+                next={next}
+                period={period}
+                which={category ? `${category} papers` : "papers"}
+              />
+            </p>
+            {category ? (
+              <p className="mt-2">
+                <Link
+                  href={basePath}
+                  className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white"
+                >
+                  All of this {period}&apos;s papers
+                </Link>
+              </p>
+            ) : null}
+          </>
         )}
       </EmptyState>
     );

@@ -36,7 +36,7 @@ export interface CardData {
 export function PaperCardView({ card, title, vote }: { card: CardData; title: ReactNode; vote: ReactNode }) {
   const href = paperPath(card.id);
   return (
-    <article data-paper-card className="card">
+    <article data-paper-card className="card wrap-anywhere">
       <Link href={href} tabIndex={-1} aria-hidden className="hidden sm:block">
         <PaperCover cover={card.cover} className="aspect-[2/1] w-full" />
       </Link>

@@ -21,12 +21,12 @@ function monogram(title: string): string {
 }
 
 /**
- * The paper's thumbnail (Hugging Face's, when it came from there), or a generated cover (its monogram on a
- * hue of its own) when it has none or its URL is not http(s).
+ * The paper's thumbnail (Hugging Face's, when it came from there), with a generated cover (its monogram on a
+ * hue of its own) for when it has none, its URL is not http(s), or it does not load.
  */
 export function coverOf(id: string, title: string, url: string | null): Cover {
   const src = safeHttpUrl(url);
-  return src ? { src } : { hue: hueOf(id), monogram: monogram(title) };
+  return { ...(src ? { src } : {}), hue: hueOf(id), monogram: monogram(title) };
 }
 
 /** The paper's {@link coverOf} picture. */

@@ -4,14 +4,41 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FormStatus, SubmitButton, ignoreWhilePending } from "@/components/ui/form-status";
 import { updateProfileSettings } from "@/lib/users/actions";
-import { USERNAME_MAX, USERNAME_MIN } from "@/lib/users/schema";
+import { DISPLAY_NAME_MAX, USERNAME_MAX, USERNAME_MIN } from "@/lib/users/schema";
 
-/** The profile section of Settings: the public handle and whether the reading list is private. */
-export function ProfileForm({ username, profilePrivate }: { username: string; profilePrivate: boolean }) {
+/** The profile section of Settings: display name, public handle, and whether the reading list is private. */
+export function ProfileForm({
+  name,
+  username,
+  profilePrivate,
+}: {
+  name: string;
+  username: string;
+  profilePrivate: boolean;
+}) {
   const [state, action, pending] = useActionState(updateProfileSettings, null);
   const current = state?.ok ? state.username : username;
   return (
     <form action={action} onSubmit={ignoreWhilePending(pending)} className="space-y-4">
+      <div>
+        <label htmlFor="display-name" className="text-sm font-medium">
+          Name
+        </label>
+        <input
+          id="display-name"
+          name="name"
+          defaultValue={name}
+          maxLength={DISPLAY_NAME_MAX}
+          autoComplete="name"
+          aria-describedby="display-name-hint"
+          placeholder="Your name, as on your papers"
+          className="mt-1 block w-full max-w-sm rounded-md border border-zinc-300 bg-white px-2 py-1 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <p id="display-name-hint" className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">
+          Shown on your comments instead of your handle. Written as on your papers, it earns the Author badge in their
+          discussions. Leave it empty to show your handle.
+        </p>
+      </div>
       <div>
         <label htmlFor="username" className="text-sm font-medium">
           Handle

@@ -10,7 +10,7 @@ export function AnnouncedPaperCard({ paper, action }: { paper: AnnouncedPaper; a
   return (
     <article
       data-paper-card
-      className="flex h-full flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-4 shadow-xs focus-within:border-amber-500 dark:border-zinc-800 dark:bg-zinc-900"
+      className="flex h-full flex-col gap-3 rounded-xl border border-zinc-200 bg-white p-4 wrap-anywhere shadow-xs focus-within:border-amber-500 dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className="flex flex-wrap items-center gap-1.5 text-xs">
         {paper.categories.slice(0, 4).map((category, index) => (

@@ -4,8 +4,14 @@ import { refresh } from "next/cache";
 import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
 import { expirePages } from "@/lib/page-cache/invalidate";
 import { authAction } from "@/lib/actions/safe-action";
-import { moveToDay, removeFromDay, setPaperHidden, setSubmitBlocked } from "@/lib/admin/mutations";
-import { moveToDaySchema, removeFromDaySchema, setPaperHiddenSchema, setSubmitBlockedSchema } from "@/lib/admin/schema";
+import { moveToDay, removeFromDay, restoreToDay, setPaperHidden, setSubmitBlocked } from "@/lib/admin/mutations";
+import {
+  moveToDaySchema,
+  removeFromDaySchema,
+  restoreToDaySchema,
+  setPaperHiddenSchema,
+  setSubmitBlockedSchema,
+} from "@/lib/admin/schema";
 import { cacheTags } from "@/lib/cache-tags";
 
 /** After a change to paper `paperId`: its cached views, the feeds, and the admin page itself. */
@@ -22,6 +28,16 @@ export const removeFromDayAction = authAction(
     const { day } = await removeFromDay(user.id, input.paperId);
     invalidatePaper(input.paperId);
     return { message: `Removed ${input.paperId} from the list of ${day}.` };
+  },
+);
+
+/** Puts a removed paper back where it was, with its submitter (admins only; audited): Remove's undo. */
+export const restoreToDayAction = authAction(
+  { schema: restoreToDaySchema, adminOnly: true },
+  async ({ user, input }) => {
+    const { day } = await restoreToDay(user.id, input.paperId);
+    invalidatePaper(input.paperId);
+    return { message: `Put ${input.paperId} back on the list of ${day}.` };
   },
 );
 

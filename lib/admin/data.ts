@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { dayToDate } from "@/lib/papers/dates";
 import { interruptedMessage, isInterrupted } from "@/lib/ingest/run-status";
-import type { AdminAuditEntry, AdminDayPaper, AdminImportRun } from "@/lib/admin/schema";
+import type { AdminAuditEntry, AdminDayPaper, AdminImportRun, AdminRemovedPaper } from "@/lib/admin/schema";
 
 /** Every paper on `day`'s list ("YYYY-MM-DD"), hidden ones included, most upvoted first. */
 export async function getAdminDay(day: string): Promise<AdminDayPaper[]> {
@@ -104,4 +104,30 @@ export async function getAuditLog(limit = 100): Promise<AdminAuditEntry[]> {
     ...row,
     admin: admin ? (admin.username ? `@${admin.username}` : admin.email) : null,
   }));
+}
+
+/**
+ * Papers taken off the list of `day` that are on no list now, latest removal first: the admin page offers to
+ * put each back ("Undo"). A paper removed, restored and removed again shows once.
+ */
+export async function getRemovedFromDay(day: string, limit = 20): Promise<AdminRemovedPaper[]> {
+  const rows = await prisma.adminAction.findMany({
+    where: { action: "remove-from-day", detail: `from ${day}` },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit * 2,
+    select: { targetId: true, createdAt: true },
+  });
+  const latest = new Map<string, Date>();
+  for (const row of rows) if (!latest.has(row.targetId)) latest.set(row.targetId, row.createdAt);
+  const papers = await prisma.paper.findMany({
+    where: { id: { in: [...latest.keys()] }, daily: null },
+    select: { id: true, title: true },
+  });
+  const titles = new Map(papers.map((paper) => [paper.id, paper.title]));
+  return [...latest]
+    .flatMap(([id, removedAt]) => {
+      const title = titles.get(id);
+      return title === undefined ? [] : [{ id, title, removedAt }];
+    })
+    .slice(0, limit);
 }

@@ -8,8 +8,8 @@ const run = vi.hoisted(() => {
   return id;
 });
 
-import { getAdminDay, getAuditLog, getBlockedMembers, getHiddenPapers } from "@/lib/admin/data";
-import { moveToDay, removeFromDay, setPaperHidden, setSubmitBlocked } from "@/lib/admin/mutations";
+import { getAdminDay, getAuditLog, getBlockedMembers, getHiddenPapers, getRemovedFromDay } from "@/lib/admin/data";
+import { moveToDay, removeFromDay, restoreToDay, setPaperHidden, setSubmitBlocked } from "@/lib/admin/mutations";
 import { moveToDaySchema, setPaperHiddenSchema, setSubmitBlockedSchema } from "@/lib/admin/schema";
 import { prisma } from "@/lib/db";
 import { dayToDate } from "@/lib/papers/dates";
@@ -66,6 +66,26 @@ describe("admin mutations", () => {
     expect(await auditRows(id)).toEqual([{ adminId: admin.id, action: "remove-from-day", detail: "from 2026-11-20" }]);
     await expect(removeFromDay(admin.id, id)).rejects.toThrow(`${id} is not on any day's list.`);
     expect(await auditRows(id)).toHaveLength(1);
+  });
+
+  it("undoes a removal: the paper is back on its day with its submitter and submission time", async () => {
+    const id = await listedPaper("2026-11-19");
+    const before = await prisma.dailyPaper.findUniqueOrThrow({ where: { paperId: id } });
+    await removeFromDay(admin.id, id);
+    expect((await getRemovedFromDay("2026-11-19")).map((p) => p.id)).toContain(id);
+
+    await expect(restoreToDay(member.id, id)).rejects.toThrow("Only admins can do that.");
+    expect(await restoreToDay(admin.id, id)).toEqual({ paperId: id, day: "2026-11-19" });
+    const after = await prisma.dailyPaper.findUniqueOrThrow({ where: { paperId: id } });
+    expect(after).toEqual(before);
+    expect((await getRemovedFromDay("2026-11-19")).map((p) => p.id)).not.toContain(id);
+    expect((await auditRows(id)).map((row) => row.action)).toEqual(["remove-from-day", "restore-to-day"]);
+
+    // On a list again: a second undo has nothing to put back, and a paper never removed has no undo.
+    await expect(restoreToDay(admin.id, id)).rejects.toThrow(`${id} is on the list of 2026-11-19 again`);
+    const never = await listedPaper("2026-11-19");
+    await prisma.dailyPaper.delete({ where: { paperId: never } });
+    await expect(restoreToDay(admin.id, never)).rejects.toThrow(`There is no removal of ${never} to undo.`);
   });
 
   it("moves a paper to another day, keeping its submitter", async () => {
@@ -142,6 +162,8 @@ describe("admin mutations", () => {
       "unhide-paper",
       "hide-paper",
       "move-to-day",
+      "restore-to-day",
+      "remove-from-day",
       "remove-from-day",
     ]);
     for (let i = 1; i < log.length; i++) expect(log[i - 1]!.createdAt >= log[i]!.createdAt).toBe(true);

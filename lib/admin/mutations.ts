@@ -4,7 +4,7 @@ import { isAdminAddress } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dayToDate, toDayString } from "@/lib/papers/dates";
-import type { AdminActionKind } from "@/lib/admin/schema";
+import { removedPlacement, type AdminActionKind, type RemovedPlacement } from "@/lib/admin/schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,12 +23,18 @@ async function assertAdmin(tx: Tx, adminId: string): Promise<void> {
 /** Runs `change` and writes its AdminAction row in one transaction: no change without its audit row. */
 async function audited<T>(
   adminId: string,
-  change: (tx: Tx) => Promise<{ result: T; action: AdminActionKind; targetId: string; detail?: string }>,
+  change: (tx: Tx) => Promise<{
+    result: T;
+    action: AdminActionKind;
+    targetId: string;
+    detail?: string;
+    undo?: RemovedPlacement;
+  }>,
 ): Promise<T> {
   return prisma.$transaction(async (tx) => {
     await assertAdmin(tx, adminId);
-    const { result, action, targetId, detail } = await change(tx);
-    await tx.adminAction.create({ data: { adminId, action, targetId, detail } });
+    const { result, action, targetId, detail, undo } = await change(tx);
+    await tx.adminAction.create({ data: { adminId, action, targetId, detail, undo } });
     return result;
   });
 }
@@ -39,12 +45,56 @@ async function dayOf(tx: Tx, paperId: string): Promise<string> {
   return toDayString(row.day);
 }
 
-/** Takes paper `paperId` off the day it is listed on (the paper itself stays). Returns that day. */
+/**
+ * Takes paper `paperId` off the day it is listed on (the paper itself stays). Returns that day. The audit row
+ * keeps the placement (day, submitter, submission time), so `restoreToDay` can put it back as it was.
+ */
 export function removeFromDay(adminId: string, paperId: string): Promise<{ paperId: string; day: string }> {
   return audited(adminId, async (tx) => {
-    const day = await dayOf(tx, paperId);
+    const row = await tx.dailyPaper.findUnique({
+      where: { paperId },
+      select: { day: true, submittedAt: true, submittedById: true },
+    });
+    if (!row) throw new AppError("NOT_FOUND", `${paperId} is not on any day's list.`);
+    const day = toDayString(row.day);
     await tx.dailyPaper.delete({ where: { paperId } });
-    return { result: { paperId, day }, action: "remove-from-day", targetId: paperId, detail: `from ${day}` };
+    return {
+      result: { paperId, day },
+      action: "remove-from-day",
+      targetId: paperId,
+      detail: `from ${day}`,
+      undo: { day, submittedAt: row.submittedAt.toISOString(), submittedById: row.submittedById },
+    };
+  });
+}
+
+/**
+ * Undoes the latest removal of paper `paperId` from a day's list: puts it back on that day with its submitter
+ * and submission time. Refused when the paper is on a list again (someone submitted it since) or was never
+ * removed.
+ */
+export function restoreToDay(adminId: string, paperId: string): Promise<{ paperId: string; day: string }> {
+  return audited(adminId, async (tx) => {
+    const removal = await tx.adminAction.findFirst({
+      where: { action: "remove-from-day", targetId: paperId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { undo: true },
+    });
+    const placement = removedPlacement.safeParse(removal?.undo);
+    if (!placement.success) throw new AppError("NOT_FOUND", `There is no removal of ${paperId} to undo.`);
+    const listed = await tx.dailyPaper.findUnique({ where: { paperId }, select: { day: true } });
+    if (listed) {
+      throw new AppError("CONFLICT", `${paperId} is on the list of ${toDayString(listed.day)} again: nothing to undo.`);
+    }
+    const { day, submittedAt, submittedById } = placement.data;
+    // The submitter may have deleted their account since: the paper comes back without one.
+    const submitter = submittedById
+      ? await tx.user.findUnique({ where: { id: submittedById }, select: { id: true } })
+      : null;
+    await tx.dailyPaper.create({
+      data: { paperId, day: dayToDate(day), submittedAt: new Date(submittedAt), submittedById: submitter?.id ?? null },
+    });
+    return { result: { paperId, day }, action: "restore-to-day", targetId: paperId, detail: `to ${day}` };
   });
 }
 

@@ -5,6 +5,7 @@ import { MAX_REFERENCE_LENGTH, parseArxivReference } from "@/lib/submissions/sch
 /** The AdminAction.action values this app writes. */
 export type AdminActionKind =
   | "remove-from-day"
+  | "restore-to-day"
   | "move-to-day"
   | "hide-paper"
   | "unhide-paper"
@@ -36,6 +37,18 @@ export const adminDayField = z
 
 export const removeFromDaySchema = z.object({ paperId: paperIdField });
 
+/** Undo of a removal: the paper goes back where the removal's audit row says it was. */
+export const restoreToDaySchema = z.object({ paperId: paperIdField });
+
+/** The placement a removal took away (AdminAction.undo of "remove-from-day"). */
+export const removedPlacement = z.object({
+  day: z.iso.date(),
+  submittedAt: z.iso.datetime(),
+  submittedById: z.string().nullable(),
+});
+
+export type RemovedPlacement = z.infer<typeof removedPlacement>;
+
 export const moveToDaySchema = z.object({ paperId: paperIdField, day: adminDayField });
 
 export const setPaperHiddenSchema = z.object({
@@ -53,6 +66,13 @@ export const setSubmitBlockedSchema = z.object({
     .transform((value) => value.replace(/^@/, "")),
   intent: z.enum(["block", "unblock"], { error: "Choose block or unblock." }),
 });
+
+/** A paper an admin took off a day's list, which may be put back. */
+export interface AdminRemovedPaper {
+  id: string;
+  title: string;
+  removedAt: Date;
+}
 
 /** A row of the day's list as the admin page shows it (hidden papers included, marked). */
 export interface AdminDayPaper {

@@ -65,6 +65,14 @@ describe("getLatestAnnouncement", () => {
     expect((await getLatestAnnouncement({ category: "astro-ph", page: 1 })).papers).toEqual([]);
   });
 
+  it("marks papers past the submission window, so no button offers what the server would refuse", async () => {
+    const now = await getLatestAnnouncement({ category: null, page: 1 });
+    expect(now.papers.map((p) => p.tooOld)).toEqual([false, false, false]);
+    const later = new Date(Date.now() + (now.windowDays + 1) * 86_400_000);
+    const stale = await getLatestAnnouncement({ category: null, page: 1, now: later });
+    expect(stale.papers.map((p) => p.tooOld)).toEqual([true, true, true]);
+  });
+
   it("tells search which ids are here and visible", async () => {
     expect(await isVisiblePaper(newCv)).toBe(true);
     expect(await isVisiblePaper(hidden)).toBe(false);

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toDayString } from "@/lib/papers/dates";
-import { ANNOUNCEMENT_PAGE_SIZE, type Announcement } from "@/lib/submissions/schema";
+import { ANNOUNCEMENT_PAGE_SIZE, submitWindowStart, type Announcement } from "@/lib/submissions/schema";
 
 /** What an announcement lists: new papers and cross-lists; replacements are version bumps, not news. */
 const LISTED_TYPES = ["new", "cross"];
@@ -25,18 +25,22 @@ export async function getLatestAnnouncement({
   category,
   page,
   pageSize = ANNOUNCEMENT_PAGE_SIZE,
+  now = new Date(),
 }: {
   category: string | null;
   page: number;
   pageSize?: number;
+  /** Decides which papers are past the submission window. */
+  now?: Date;
 }): Promise<Announcement> {
+  const windowDays = loadEnv().SUBMIT_WINDOW_DAYS;
   const visible = { hiddenAt: null, announceType: { in: LISTED_TYPES } } satisfies Prisma.PaperWhereInput;
   const latest = await prisma.paper.aggregate({
     where: { ...visible, announcedOn: { not: null } },
     _max: { announcedOn: true },
   });
   const announcedOn = latest._max.announcedOn;
-  if (!announcedOn) return { announcedOn: null, papers: [], total: 0, page, pageCount: 0 };
+  if (!announcedOn) return { announcedOn: null, papers: [], windowDays, total: 0, page, pageCount: 0 };
 
   const where: Prisma.PaperWhereInput = {
     ...visible,
@@ -56,6 +60,7 @@ export async function getLatestAnnouncement({
         categories: true,
         announceType: true,
         abstract: true,
+        publishedAt: true,
         daily: { select: { day: true } },
       },
     }),
@@ -63,7 +68,12 @@ export async function getLatestAnnouncement({
   ]);
   return {
     announcedOn: toDayString(announcedOn),
-    papers: rows.map(({ daily, ...paper }) => ({ ...paper, onListDay: daily ? toDayString(daily.day) : null })),
+    papers: rows.map(({ daily, publishedAt, ...paper }) => ({
+      ...paper,
+      onListDay: daily ? toDayString(daily.day) : null,
+      tooOld: publishedAt < submitWindowStart(now, windowDays),
+    })),
+    windowDays,
     total,
     page,
     pageCount: Math.ceil(total / pageSize),

@@ -1,15 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { AppError, type AppErrorCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { HttpOptions } from "@/lib/ingest/http";
 import { importArxivIds } from "@/lib/ingest/imports";
 import { dayToDate, toDayString, today } from "@/lib/papers/dates";
 import type { RateLimit } from "@/lib/rate-limit";
-import type { SubmittedPaper } from "@/lib/submissions/schema";
-
-const DAY_MS = 86_400_000;
+import { submitWindowStart, type SubmittedPaper } from "@/lib/submissions/schema";
 
 /**
  * A member waits for the answer, so a submission asks arXiv with tighter limits than the background
@@ -29,6 +27,13 @@ const SUBMIT_HTTP: HttpOptions = {
 export function submitRateLimit(): RateLimit {
   return { name: "submit", points: loadEnv().SUBMIT_RATE_LIMIT, durationSeconds: 3600 };
 }
+
+/**
+ * Failed submissions that do not count against the hourly limit: arXiv not answering, our database down, or
+ * a fault of ours. A member retrying through an outage is not locked out for an hour; what they can get wrong
+ * (an unknown id, a paper too old or already listed) still counts, as each may have cost a request to arXiv.
+ */
+export const SUBMIT_REFUNDED_FAILURES: readonly AppErrorCode[] = ["UPSTREAM_FAILED", "UNAVAILABLE", "INTERNAL"];
 
 export interface SubmitOptions {
   /** The moment of the submission: decides "today" (UTC) and the window. */
@@ -71,7 +76,7 @@ export async function submitPaper(
   let imported = false;
   if (!paper) {
     // A paper older than the window is refused before it is stored, not after.
-    paper = await importPaper(paperId, options.http ?? SUBMIT_HTTP, windowStart(now, windowDays), windowDays);
+    paper = await importPaper(paperId, options.http ?? SUBMIT_HTTP, submitWindowStart(now, windowDays), windowDays);
     imported = true;
   }
   assertSubmittable(paper);
@@ -156,10 +161,6 @@ async function importPaper(
   return paper;
 }
 
-function windowStart(now: Date, windowDays: number): Date {
-  return new Date(now.getTime() - windowDays * DAY_MS);
-}
-
 function tooOldError(paperId: string, windowDays: number, publishedAt: Date): AppError {
   return new AppError(
     "SUBMIT_TOO_OLD",
@@ -168,5 +169,6 @@ function tooOldError(paperId: string, windowDays: number, publishedAt: Date): Ap
 }
 
 function assertWithinWindow(paper: PaperRow, now: Date, windowDays: number): void {
-  if (paper.publishedAt < windowStart(now, windowDays)) throw tooOldError(paper.id, windowDays, paper.publishedAt);
+  if (paper.publishedAt < submitWindowStart(now, windowDays))
+    throw tooOldError(paper.id, windowDays, paper.publishedAt);
 }

@@ -78,6 +78,11 @@ export const categoryParam = z
   .regex(/^[a-zA-Z-]+(\.[a-zA-Z-]+)?$/);
 
 /** A paper of the latest arXiv announcement, as "New on arXiv" lists it. */
+/** The earliest arXiv date a paper may have to be submitted at `now`: `windowDays` (SUBMIT_WINDOW_DAYS) before. */
+export function submitWindowStart(now: Date, windowDays: number): Date {
+  return new Date(now.getTime() - windowDays * 86_400_000);
+}
+
 export interface AnnouncedPaper {
   id: string;
   title: string;
@@ -89,6 +94,8 @@ export interface AnnouncedPaper {
   abstract: string;
   /** The day's list it is on ("YYYY-MM-DD"), if any. */
   onListDay: string | null;
+  /** Its arXiv date is older than the submission window (SUBMIT_WINDOW_DAYS): it can no longer be submitted. */
+  tooOld: boolean;
 }
 
 /** One page of "New on arXiv". */
@@ -96,6 +103,8 @@ export interface Announcement {
   /** The announcement day ("YYYY-MM-DD", arXiv's America/New_York date), or null when nothing was imported. */
   announcedOn: string | null;
   papers: AnnouncedPaper[];
+  /** How many days old a paper may be to be submitted (SUBMIT_WINDOW_DAYS). */
+  windowDays: number;
   total: number;
   page: number;
   pageCount: number;

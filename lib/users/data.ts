@@ -20,7 +20,10 @@ export async function getUserByUsername(username: string): Promise<PublicProfile
 /** What the profile section of Settings shows for `userId`. */
 export async function getProfileSettings(
   userId: string,
-): Promise<{ username: string | null; profilePrivate: boolean }> {
-  const row = await prisma.user.findUnique({ where: { id: userId }, select: { username: true, profilePrivate: true } });
-  return row ?? { username: null, profilePrivate: false };
+): Promise<{ name: string | null; username: string | null; profilePrivate: boolean }> {
+  const row = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { name: true, username: true, profilePrivate: true },
+  });
+  return row ?? { name: null, username: null, profilePrivate: false };
 }

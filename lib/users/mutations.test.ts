@@ -29,7 +29,16 @@ describe("handles and private profiles", () => {
     const handle = `alice-${run}`;
     await updateProfile(alice.id, { username: handle, profilePrivate: true });
     expect(await getUserByUsername(handle)).toMatchObject({ id: alice.id, profilePrivate: true });
-    expect(await getProfileSettings(alice.id)).toEqual({ username: handle, profilePrivate: true });
+    expect(await getProfileSettings(alice.id)).toEqual({ name: null, username: handle, profilePrivate: true });
+  });
+
+  it("saves a display name, clears it with null, and leaves it when absent", async () => {
+    await updateProfile(alice.id, { name: "Alice Liddell", username: `alice-${run}`, profilePrivate: true });
+    expect((await getProfileSettings(alice.id)).name).toBe("Alice Liddell");
+    await updateProfile(alice.id, { username: `alice-${run}`, profilePrivate: true });
+    expect((await getProfileSettings(alice.id)).name).toBe("Alice Liddell");
+    await updateProfile(alice.id, { name: null, username: `alice-${run}`, profilePrivate: true });
+    expect((await getProfileSettings(alice.id)).name).toBeNull();
   });
 
   it("refuses a taken handle with a CONFLICT sentence and changes nothing", async () => {
@@ -38,6 +47,6 @@ describe("handles and private profiles", () => {
       code: "CONFLICT",
       message: `The handle “alice-${run}” is taken. Choose another.`,
     });
-    expect(await getProfileSettings(bob.id)).toEqual({ username: `bob-${run}`, profilePrivate: false });
+    expect(await getProfileSettings(bob.id)).toEqual({ name: null, username: `bob-${run}`, profilePrivate: false });
   });
 });

@@ -57,8 +57,31 @@ export const usernameSchema = z
   .regex(/^[a-z0-9](?:-?[a-z0-9])*$/, "Start and end with a letter or digit, and use one dash at a time.")
   .refine((name) => !isReservedUsername(name), "That handle is reserved. Choose another.");
 
-/** The profile section of Settings: the handle and whether the reading list is private. */
+export const DISPLAY_NAME_MAX = 60;
+
+/**
+ * A display name ("Ada Lovelace"), shown on comments and the profile page and matched against a paper's
+ * authors for the Author badge: trimmed, inner spaces collapsed, at most DISPLAY_NAME_MAX characters, no
+ * control or invisible formatting characters (which could reorder or hide text; bidi overrides, zero-width
+ * spaces), and not a name that passes
+ * for staff. Empty clears it (null): the handle is shown instead.
+ */
+export const displayNameSchema = z
+  .string("Enter a name, or leave it empty.")
+  .transform((name) => name.normalize("NFC").replace(/\s+/g, " ").trim())
+  // Zero-width (non-)joiners are Cf but part of how some scripts (Persian, Devanagari) write names.
+  .refine(
+    (name) => !/[\p{Cc}\p{Co}\p{Cn}]|(?![\u200C\u200D])\p{Cf}/u.test(name),
+    "Use letters, digits, spaces and punctuation only.",
+  )
+  .refine((name) => [...name].length <= DISPLAY_NAME_MAX, `Use at most ${DISPLAY_NAME_MAX} characters.`)
+  .refine((name) => !isReservedUsername(name), "That name is reserved. Choose another.")
+  .transform((name) => name || null);
+
+/** The profile section of Settings: display name, handle and whether the reading list is private. */
 export const profileSchema = z.object({
+  /** Absent: unchanged. */
+  name: displayNameSchema.optional(),
   username: usernameSchema,
   // A checkbox: present ("on") when ticked, absent otherwise.
   profilePrivate: z

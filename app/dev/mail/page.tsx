@@ -1,20 +1,18 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import { notFound } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
-import { loadEnv } from "@/lib/env";
 import { getRecentOutboxMessages } from "@/lib/mail/data";
+import { mailDestination } from "@/lib/mail/dev-mailbox";
 
 export const metadata: Metadata = { title: "Outgoing mail (development)", robots: { index: false } };
 
 /**
- * Mail that was not sent because SMTP_URL is unset — sign-in links, digests. Served in development, and
- * in a production build only with DEV_MAILBOX=true: anyone who can read it can sign in as anyone.
+ * Mail that was not sent because SMTP_URL is unset — sign-in links, digests. Anyone who can read it can sign
+ * in as anyone, so it is served only by the rule of lib/mail/dev-mailbox.ts (from this machine to a local
+ * site, under `npm run dev`, or with DEV_MAILBOX=true); everyone else gets a 404.
  */
 export default async function DevMailboxPage() {
-  await connection();
-  const env = loadEnv();
-  if (process.env.NODE_ENV === "production" && !env.DEV_MAILBOX) notFound();
+  if ((await mailDestination()) !== "mailbox") notFound();
   const messages = await getRecentOutboxMessages();
   return (
     <section className="mx-auto max-w-3xl">

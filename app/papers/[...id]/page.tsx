@@ -77,7 +77,7 @@ export default async function PaperPage({ params }: Props) {
   };
 
   return (
-    <article className="mx-auto max-w-3xl">
+    <article className="mx-auto max-w-3xl wrap-anywhere">
       <script
         type="application/ld+json"
         // JSON.stringify escapes quotes; "<" is escaped too so no text can close the script element.

@@ -94,7 +94,6 @@ export async function periodPage(period: Period, value: string, query: PeriodSea
     kind.neighbours(range, category),
     getLatestDayIn(range, category),
   ]);
-  const which = category ? `${category} papers` : "papers";
   const result = getRangeList(range, page.data, { category });
   const viewer = result.then((r) => getViewerVotes(r.items.map((p) => p.id)));
   // Handed down unawaited: if `result` fails, the page's own await reports it, not an unhandledRejection.
@@ -105,10 +104,8 @@ export async function periodPage(period: Period, value: string, query: PeriodSea
       subtitle={kind.subtitle(range)}
       anchorDay={latestDay ?? range.from}
       period={period}
-      previousHref={previous ? periodPath(period, previous) : null}
-      nextHref={next ? periodPath(period, next) : null}
-      previousLabel={previous ? `Previous ${period} with ${which}: ${kind.name(previous)}` : undefined}
-      nextLabel={next ? `Next ${period} with ${which}: ${kind.name(next)}` : undefined}
+      previous={previous ? { href: periodPath(period, previous), name: kind.name(previous) } : null}
+      next={next ? { href: periodPath(period, next), name: kind.name(next) } : null}
       basePath={periodPath(period, value)}
       category={category}
       result={result}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { Suspense } from "react";
+import { AdminOnly } from "@/components/admin/admin-only";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { AnnouncedPaperCard } from "@/components/submit/announced-paper-card";
 import { CategoryFilter } from "@/components/submit/category-filter";
@@ -63,8 +64,22 @@ async function AnnouncementList({ category, page }: { category: string | null; p
   const [announcement, user] = await Promise.all([getLatestAnnouncement({ category, page }), getCurrentUser()]);
   if (!announcement.announcedOn) {
     return (
-      <EmptyState title="Nothing imported from arXiv yet">
-        An admin can run <code>npm run import -- arxiv-feed</code> to fetch the latest announcement.
+      <EmptyState title="No arXiv announcement here yet">
+        <p>
+          This page lists arXiv&apos;s latest announcement once the site has fetched it (arXiv announces on Sunday to
+          Thursday evenings, New York time). Meanwhile, members can{" "}
+          <Link href="/submit" className="underline underline-offset-2">
+            submit any recent paper by its arXiv id
+          </Link>
+          .
+        </p>
+        <Suspense fallback={null}>
+          <AdminOnly>
+            <p className="mt-2">
+              As an admin you can fetch it now with <code>npm run import -- arxiv-feed</code>.
+            </p>
+          </AdminOnly>
+        </Suspense>
       </EmptyState>
     );
   }
@@ -85,13 +100,20 @@ async function AnnouncementList({ category, page }: { category: string | null; p
     );
   }
   const here = hrefFor(category, page);
+  const allTooOld = announcement.papers.every((paper) => paper.tooOld || paper.onListDay);
   return (
     <>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         Announced {when} · {announcement.total} {announcement.total === 1 ? "paper" : "papers"}
         {category ? ` in ${category}` : ""}
       </p>
-      <ol className="grid gap-4 md:grid-cols-2" aria-label="Papers">
+      {allTooOld ? (
+        <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          Papers can be submitted up to {announcement.windowDays} days after they appear on arXiv, and this announcement
+          is older: its papers can no longer go on the list. A newer one shows here once the site has fetched it.
+        </p>
+      ) : null}
+      <ol className="grid grid-cols-1 gap-4 md:grid-cols-2" aria-label="Papers">
         {announcement.papers.map((paper) => (
           <li key={paper.id}>
             <AnnouncedPaperCard
@@ -105,6 +127,13 @@ async function AnnouncementList({ category, page }: { category: string | null; p
                   >
                     On the list
                   </Link>
+                ) : paper.tooOld ? (
+                  <span
+                    title={`Only papers from the last ${announcement.windowDays} days can be submitted.`}
+                    className="rounded-md px-3 py-1.5 text-sm text-zinc-600 dark:text-zinc-400"
+                  >
+                    Too old to submit
+                  </span>
                 ) : user ? (
                   <SubmitPaperButton paperId={paper.id} title={paper.title} />
                 ) : (

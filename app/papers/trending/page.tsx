@@ -9,9 +9,15 @@ import { PeriodTabs } from "@/components/feed/period-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { feedAlternates } from "@/lib/feeds/links";
 import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
-import { getCategoryChips, getTrendingPapers, TRENDING_GRAVITY, TRENDING_WINDOW_DAYS } from "@/lib/papers/data";
+import {
+  getCategoryChips,
+  getLatestDayIn,
+  getTrendingPapers,
+  TRENDING_GRAVITY,
+  TRENDING_WINDOW_DAYS,
+} from "@/lib/papers/data";
 import { LIST_PAGE_SIZE } from "@/lib/papers/schema";
-import { today } from "@/lib/papers/dates";
+import { addDays, EARLIEST_DAY, formatDay, today } from "@/lib/papers/dates";
 import { getViewerVotes } from "@/lib/upvotes/viewer";
 
 type Props = { searchParams: Promise<{ category?: string | string[] }> };
@@ -30,6 +36,9 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function TrendingPage({ searchParams }: Props) {
   const category = categoryFromSearchParams((await searchParams).category);
   if (category === false) notFound();
+  // The Daily / Weekly / Monthly tabs lead to the latest day with papers (in the category), not to today,
+  // whose list may not have begun.
+  const latestDay = await getLatestDayIn({ from: EARLIEST_DAY, to: addDays(today(), 1) }, category);
   return (
     <section>
       <header className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
@@ -40,16 +49,16 @@ export default async function TrendingPage({ searchParams }: Props) {
             <sup>{TRENDING_GRAVITY}</sup>: a new paper with a few upvotes can rank above an older one with more.
           </p>
         </div>
-        <PeriodTabs day={today()} active="trending" category={category} />
+        <PeriodTabs day={latestDay ?? today()} active="trending" category={category} />
       </header>
       <Suspense fallback={<PaperGrid.Skeleton />}>
-        <TrendingList category={category} />
+        <TrendingList category={category} latestDay={latestDay} />
       </Suspense>
     </section>
   );
 }
 
-async function TrendingList({ category }: { category: string | null }) {
+async function TrendingList({ category, latestDay }: { category: string | null; latestDay: string | null }) {
   await connection();
   // One "now" for the ranking and the ages on the cards, so they agree.
   const now = new Date();
@@ -70,7 +79,8 @@ async function TrendingList({ category }: { category: string | null }) {
         />
       ) : category ? (
         <EmptyState title={`No ${category} papers trending`}>
-          No {category} paper was featured in the last {TRENDING_WINDOW_DAYS} days. See{" "}
+          No {category} paper was featured in the last {TRENDING_WINDOW_DAYS} days.
+          <LatestList day={latestDay} category={category} /> See{" "}
           <Link href={TRENDING_PATH} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
             everything trending
           </Link>
@@ -79,8 +89,27 @@ async function TrendingList({ category }: { category: string | null }) {
       ) : (
         <EmptyState title="Nothing trending yet">
           No paper was featured in the last {TRENDING_WINDOW_DAYS} days.
+          <LatestList day={latestDay} category={null} />
         </EmptyState>
       )}
+    </>
+  );
+}
+
+/** Where the latest papers are when none is recent enough to trend: " The latest were featured on <day>." */
+function LatestList({ day, category }: { day: string | null; category: string | null }) {
+  if (!day) return null;
+  return (
+    <>
+      {" "}
+      The latest were featured on{" "}
+      <Link
+        href={withCategory(`/papers/date/${day}`, category)}
+        className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white"
+      >
+        {formatDay(day, "long")}
+      </Link>
+      .
     </>
   );
 }

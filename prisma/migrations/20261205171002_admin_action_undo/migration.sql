@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "AdminAction" ADD COLUMN     "undo" JSONB;
