@@ -40,7 +40,7 @@ let papers: string[] = [];
 
 beforeAll(async () => {
   readers = await createReaders(12);
-  papers = (await query<{ id: string }>(`select id from "Paper" order by id limit 8`)).map((p) => p.id);
+  papers = (await query<{ id: string }>(`select id from "Paper" where "hiddenAt" is null and "withdrawnAt" is null order by id limit 8`)).map((p) => p.id);
 });
 
 afterAll(async () => {
