@@ -11,7 +11,7 @@ import {
   deleteReaders,
   fault,
   waitForRecovery,
-  query,
+  votablePaperIds,
   report,
   serverLogSince,
   serverLogSize,
@@ -28,8 +28,7 @@ let logOffset = 0;
 
 beforeAll(async () => {
   readers = await createReaders(4);
-  const [paper] = await query<{ id: string }>(`select id from "Paper" where "hiddenAt" is null and "withdrawnAt" is null order by "upvoteCount" desc limit 1`);
-  const id = paper!.id;
+  const [id] = (await votablePaperIds("most upvoted", 1)) as [string];
   const signedIn = (path: string, reader: Reader): Target => ({
     label: `page ${path} (signed in)`,
     path,

@@ -13,6 +13,7 @@ import {
   fault,
   waitForRecovery,
   query,
+  votablePaperIds,
   report,
   serverLogSince,
   serverLogSize,
@@ -40,7 +41,7 @@ let papers: string[] = [];
 
 beforeAll(async () => {
   readers = await createReaders(12);
-  papers = (await query<{ id: string }>(`select id from "Paper" where "hiddenAt" is null and "withdrawnAt" is null order by id limit 8`)).map((p) => p.id);
+  papers = await votablePaperIds("id", 8);
 });
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ import {
   deleteReaders,
   fault,
   query,
+  votablePaperIds,
   waitForRecovery,
   world,
   type Reader,
@@ -27,8 +28,7 @@ const shots = path.join(path.dirname(world.serverLog));
 
 beforeAll(async () => {
   [reader] = (await createReaders(1)) as [Reader];
-  const [paper] = await query<{ id: string }>(`select id from "Paper" where "hiddenAt" is null and "withdrawnAt" is null order by "upvoteCount" desc limit 1`);
-  paperId = paper!.id;
+  [paperId] = (await votablePaperIds("most upvoted", 1)) as [string];
   // A browser server rather than a plain launch: its process can be killed for sure at the end, so a
   // browser that hangs on closing never holds the suite open.
   browserServer = await chromium.launchServer({

@@ -30,6 +30,19 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
+/**
+ * Up to `limit` papers that take a vote — not hidden, not withdrawn (lib/upvotes/mutations.ts refuses those,
+ * and other suites leave such papers in the database) — by id or most upvoted first.
+ */
+export async function votablePaperIds(order: "id" | "most upvoted", limit: number): Promise<string[]> {
+  const rows = await query<{ id: string }>(
+    `select id from "Paper" where "hiddenAt" is null and "withdrawnAt" is null
+     order by ${order === "id" ? "id" : `"upvoteCount" desc`} limit $1`,
+    [limit],
+  );
+  return rows.map((row) => row.id);
+}
+
 /** Pulls the plug on the app's database traffic (tests/chaos/support/fault-proxy.ts). */
 export async function fault(action: "stall" | "refuse" | "drop" | "restore"): Promise<{ detail: unknown }> {
   const response = await fetch(`${world.faultUrl}/${action}`, { method: "POST" });
