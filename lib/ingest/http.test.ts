@@ -335,16 +335,16 @@ describe("polite HTTP", () => {
     it("never takes a request from https down to http; http up to https is fine", () => {
       const moved = (location: string) => ({ status: 301, headers: { location }, body: "" });
       expect(() =>
-        redirectTarget("https://export.arxiv.org/a", "https://export.arxiv.org/a", moved("http://x.org/"), 1),
-      ).toThrow("export.arxiv.org answered HTTP 301 from https down to http (x.org); that is not followed.");
+        redirectTarget("https://arxiv.replay.test/a", "https://arxiv.replay.test/a", moved("http://x.org/"), 1),
+      ).toThrow("arxiv.replay.test answered HTTP 301 from https down to http (x.org); that is not followed.");
       expect(
         redirectTarget(
-          "http://export.arxiv.org/a",
-          "http://export.arxiv.org/a",
-          moved("https://export.arxiv.org/a#top"),
+          "http://arxiv.replay.test/a",
+          "http://arxiv.replay.test/a",
+          moved("https://arxiv.replay.test/a#top"),
           1,
         ),
-      ).toBe("https://export.arxiv.org/a");
+      ).toBe("https://arxiv.replay.test/a");
       expect(() => redirectTarget("http://a.org/", "http://a.org/", moved("javascript:alert(1)"), 1)).toThrow(
         "a.org answered HTTP 301 to a javascript: address; only http(s) is followed.",
       );
