@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/ui/site-header";
 import { themeScript } from "@/components/ui/theme-toggle";
+import { sessionTokenIn } from "@/lib/auth/session-cookie";
 import { appUrl } from "@/lib/env";
 import "katex/dist/katex.min.css";
 import "./globals.css";
@@ -36,8 +37,13 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The per-request CSP nonce (see proxy.ts) lets the theme script run before the first paint.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // Whether a session cookie came (not whether it is valid: that costs a query, and the page is the same
+  // for everyone). The page cache marks its stored copy the same way (lib/page-cache/viewer-mark.ts); the
+  // browser asks for the reader's own part (lib/client/viewer-store.ts).
+  const jar = await cookies();
+  const viewer = sessionTokenIn((name) => jar.get(name)?.value) ? "member" : "guest";
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang="en" data-viewer={viewer} suppressHydrationWarning>
       <head>
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>

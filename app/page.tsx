@@ -11,8 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { feedAlternates } from "@/lib/feeds/links";
 import { categoryFromSearchParams } from "@/lib/papers/categories";
 import { getCategoryChips, getDailyList, getLatestDay } from "@/lib/papers/data";
-import { getSubscriptionState } from "@/lib/settings/viewer";
-import { getViewerVotes } from "@/lib/upvotes/viewer";
+import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 
 type Props = { searchParams: Promise<{ category?: string | string[] }> };
 
@@ -30,7 +29,7 @@ export default async function HomePage({ searchParams }: Props) {
   if (category === false) notFound();
   return (
     <>
-      <SubscribeCallout state={getSubscriptionState()} />
+      <SubscribeCallout />
       <Suspense fallback={<PaperGrid.Skeleton />}>
         <LatestDay category={category} />
       </Suspense>
@@ -55,14 +54,12 @@ async function LatestDay({ category }: { category: string | null }) {
           </Link>
           .
         </p>
-        <Suspense fallback={null}>
-          <AdminOnly>
-            <p className="mt-2">
-              As an admin you can load demo papers with <code>npm run db:seed</code>, or mirror Hugging Face&apos;s list
-              with <code>HF_DAILY_MIRROR=true</code>.
-            </p>
-          </AdminOnly>
-        </Suspense>
+        <AdminOnly>
+          <p className="mt-2">
+            As an admin you can load demo papers with <code>npm run db:seed</code>, or mirror Hugging Face&apos;s list
+            with <code>HF_DAILY_MIRROR=true</code>.
+          </p>
+        </AdminOnly>
       </EmptyState>
     );
   }
@@ -70,5 +67,5 @@ async function LatestDay({ category }: { category: string | null }) {
     getDailyList(day, 1, { category }),
     getCategoryChips({ from: day, to: day }, category),
   ]);
-  return <DailyView list={list} chips={chips} viewer={getViewerVotes(list.papers.map((p) => p.id))} />;
+  return <DailyView list={list} chips={chips} counts={getCurrentCounts(list.papers.map((p) => p.id))} />;
 }

@@ -54,6 +54,9 @@ test("a member comments with Markdown and math, replies, edits and deletes", asy
   context,
   users,
 }, testInfo) => {
+  // A long walk: three posts, an edit and a delete, each a server action and a refresh, and two accessibility
+  // checks with screenshots in both schemes; on the phone project beside another worker it nears 30 s.
+  test.slow();
   const dialogs = watchDialogs(page);
   const member = await users.create();
   await member.signIn(context);

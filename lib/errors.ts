@@ -34,6 +34,22 @@ export type AppErrorCode =
   | "BENCH_SERVER"
   | "BENCH_STATUS";
 
+/** The HTTP status that says each failure in a JSON answer (an unlisted code is a 500). */
+const HTTP_STATUS: Partial<Record<AppErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_INPUT: 400,
+  NOT_FOUND: 404,
+  PAPER_WITHDRAWN: 409,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+};
+
+export function httpStatusOf(code: AppErrorCode): number {
+  return HTTP_STATUS[code] ?? 500;
+}
+
 /** An error with a stable code, meant to be shown to a person as its message (one sentence, no stack). */
 export class AppError extends Error {
   constructor(

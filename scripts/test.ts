@@ -9,6 +9,8 @@
  *   --db-only    only the vitest suite
  *   --e2e-only   only the Playwright suite
  *   --no-checks  everything but lint, type-check and format (CI's second pass, on the embedded database)
+ * Other arguments are Playwright's (spec files, `-g`): with them, only those end-to-end tests run, no chaos
+ * suite (`npm test -- --e2e-only e2e/discussion.spec.ts`).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -34,6 +36,8 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const dbOnly = process.argv.includes("--db-only");
 const e2eOnly = process.argv.includes("--e2e-only");
 const noChecks = process.argv.includes("--no-checks");
+const OWN_FLAGS = new Set(["--db-only", "--e2e-only", "--no-checks"]);
+const playwrightArgs = process.argv.slice(2).filter((arg) => !OWN_FLAGS.has(arg));
 const resultsDir = path.join(root, "test-results");
 
 /** Each step's wall time, printed as it ends and again at the very end, so the next slow step is visible. */
@@ -182,32 +186,39 @@ await runScript(async () => {
       } else {
         const report = path.join(resultsDir, "playwright.json");
         fs.rmSync(report, { force: true });
-        const ok = await run("end-to-end tests (Playwright, chromium)", bin("playwright"), ["test"], {
-          ...e2eEnv,
-          PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-        });
+        const ok = await run(
+          "end-to-end tests (Playwright, chromium)",
+          bin("playwright"),
+          ["test", ...playwrightArgs],
+          {
+            ...e2eEnv,
+            PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+          },
+        );
         if (!ok) failures.push("playwright");
         tallies.push(readPlaywrightTally(report));
 
         // Faults and hostile input, replayed against the same build on a server of the suite's own
-        // (tests/chaos/support/global-setup.ts), on this database.
-        const chaosReport = path.join(resultsDir, `vitest-chaos-${db.kind}.json`);
-        fs.rmSync(chaosReport, { force: true });
-        const chaosOk = await runVitest(
-          `chaos suite (vitest, ${db.kind} database)`,
-          [
-            "run",
-            "--config",
-            "vitest.chaos.config.ts",
-            "--reporter=default",
-            "--reporter=json",
-            `--outputFile.json=${chaosReport}`,
-          ],
-          chaosReport,
-          { ...testEnv, NEXT_DIST_DIR: ".next-test" },
-        );
-        if (!chaosOk) failures.push("chaos");
-        tallies.push(readVitestTally(chaosReport, root));
+        // (tests/chaos/support/global-setup.ts), on this database. Not when only some specs were asked for.
+        if (!playwrightArgs.length) {
+          const chaosReport = path.join(resultsDir, `vitest-chaos-${db.kind}.json`);
+          fs.rmSync(chaosReport, { force: true });
+          const chaosOk = await runVitest(
+            `chaos suite (vitest, ${db.kind} database)`,
+            [
+              "run",
+              "--config",
+              "vitest.chaos.config.ts",
+              "--reporter=default",
+              "--reporter=json",
+              `--outputFile.json=${chaosReport}`,
+            ],
+            chaosReport,
+            { ...testEnv, NEXT_DIST_DIR: ".next-test" },
+          );
+          if (!chaosOk) failures.push("chaos");
+          tallies.push(readVitestTally(chaosReport, root));
+        }
       }
     }
   } finally {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AdminOnly } from "@/components/admin/admin-only";
 
-/** The header's "Admin" link, for admins only; under Suspense so the shell never waits. */
+/** The header's "Admin" link, for admins only. */
 export function AdminLink({ className }: { className: string }) {
   return (
     <AdminOnly>

@@ -1,11 +1,13 @@
+"use client";
+
 import type { ReactNode } from "react";
-import { isAdmin } from "@/lib/auth/admin";
-import { getCurrentUser } from "@/lib/auth/session";
+import { useViewer } from "@/components/hooks/use-viewer";
 
 /**
- * `children` for admins only (operator hints such as a command to run); nothing for everyone else. Async: put
- * it under `<Suspense>` so the rest of the page never waits on the session.
+ * `children` for admins only (operator hints such as a command to run, the header's Admin link); nothing
+ * for everyone else. Known in the browser (lib/client/viewer-store.ts), so the page around it is the same
+ * for every reader; the admin pages themselves check on the server.
  */
-export async function AdminOnly({ children }: { children: ReactNode }) {
-  return isAdmin(await getCurrentUser()) ? children : null;
+export function AdminOnly({ children }: { children: ReactNode }) {
+  return useViewer().isAdmin ? children : null;
 }

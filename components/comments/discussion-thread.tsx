@@ -4,8 +4,12 @@ import Link from "next/link";
 import { useEffect, useOptimistic, useRef, useState, useTransition } from "react";
 import { CommentBody } from "@/components/comments/comment-body";
 import { CommentForm, dangerButtonClass, secondaryButtonClass } from "@/components/comments/comment-form";
+import { maySendAsMember, useViewer } from "@/components/hooks/use-viewer";
+import { signInHref } from "@/lib/auth/sign-in-href";
+import { noteOwnComment } from "@/lib/client/viewer-store";
 import { postComment, removeComment, updateComment } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/comments/schema";
+import { paperPath } from "@/lib/papers/urls";
 
 const UNREACHABLE = "Could not reach Daily Papers; the comment was not deleted. Try again in a moment.";
 
@@ -18,17 +22,18 @@ type Status = { text: string; error: boolean } | null;
  * The thread of a paper's discussion and everything a reader may do in it: reply (one level; replying
  * to a reply answers its thread and starts with "@handle"), edit and delete their own comments (admins:
  * delete any), each with a pending state and a status line. Deletions disappear at once and come back
- * if the server refuses. The comment box for a new comment sits below the thread for members.
+ * if the server refuses. The comment box for a new comment sits below the thread for members; a guest gets
+ * a sign-in link that comes back here. The thread is the same for everyone; which comments are the reader's
+ * (and whether they are an admin) is their state, asked once by the page (lib/client/viewer-store.ts).
  */
-export function DiscussionThread({
-  paperId,
-  comments,
-  signedIn,
-}: {
-  paperId: string;
-  comments: CommentView[];
-  signedIn: boolean;
-}) {
+export function DiscussionThread({ paperId, comments }: { paperId: string; comments: CommentView[] }) {
+  const viewer = useViewer({ discussion: paperId });
+  const signedIn = maySendAsMember(viewer);
+  // Before the reader's state arrives, the page has both the sign-in link and the comment box, and the
+  // server's mark on <html> shows one (app/globals.css): no jump, and a page without scripts is right too.
+  const unknown = viewer.status === "unknown";
+  const guestOnly = unknown ? "viewer-guest-only" : "";
+  const memberOnly = unknown ? "viewer-member-only" : "";
   const [replyTo, setReplyTo] = useState<{ threadId: string; prefill: string } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -77,6 +82,8 @@ export function DiscussionThread({
   }
 
   function renderComment(comment: CommentView, threadId: string) {
+    const canEdit = viewer.ownComments.has(comment.id);
+    const canDelete = canEdit || viewer.isAdmin;
     const author = comment.author.name ?? comment.author.username ?? "A former member";
     const replies = comment.replies.filter((reply) => !deleted.has(reply.id));
     return (
@@ -157,7 +164,7 @@ export function DiscussionThread({
 
           {editing !== comment.id ? (
             <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2">
-              {signedIn ? (
+              {signedIn && !unknown ? (
                 <button
                   type="button"
                   className={linkButton}
@@ -173,7 +180,7 @@ export function DiscussionThread({
                   Reply
                 </button>
               ) : null}
-              {comment.canEdit ? (
+              {canEdit ? (
                 <button
                   type="button"
                   className={linkButton}
@@ -185,7 +192,7 @@ export function DiscussionThread({
                   Edit
                 </button>
               ) : null}
-              {comment.canDelete ? (
+              {canDelete ? (
                 <button
                   type="button"
                   className={linkButton}
@@ -213,6 +220,16 @@ export function DiscussionThread({
   const visible = comments.filter((comment) => !deleted.has(comment.id));
   return (
     <>
+      {!signedIn || unknown ? (
+        <p className={`mt-2 text-sm text-zinc-700 dark:text-zinc-300 ${guestOnly}`}>
+          <Link
+            href={signInHref(paperPath(paperId, "discussion"))}
+            className="rounded-sm font-medium text-amber-800 underline underline-offset-2 hover:text-amber-900 focus-visible:outline-2 focus-visible:outline-amber-500 dark:text-amber-300 dark:hover:text-amber-200"
+          >
+            Sign in to join the discussion
+          </Link>
+        </p>
+      ) : null}
       <p
         ref={statusLine}
         tabIndex={-1}
@@ -261,6 +278,7 @@ export function DiscussionThread({
                         onSubmit={async (body) => {
                           const result = await postComment({ paperId, body, parentId: comment.id });
                           if (result.ok) {
+                            noteOwnComment(result.commentId);
                             setStatus({ text: "Reply posted.", error: false });
                             setFocusId(result.commentId);
                           }
@@ -282,14 +300,16 @@ export function DiscussionThread({
       ) : (
         <div className="mt-4 rounded-xl border border-dashed border-zinc-300 px-6 py-10 text-center dark:border-zinc-700">
           <p className="font-medium">No comments yet — start the discussion</p>
-          {!signedIn ? (
-            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Questions, notes and links are welcome.</p>
+          {!signedIn || unknown ? (
+            <p className={`mt-1 text-sm text-zinc-600 dark:text-zinc-400 ${guestOnly}`}>
+              Questions, notes and links are welcome.
+            </p>
           ) : null}
         </div>
       )}
 
       {signedIn ? (
-        <div className="mt-6">
+        <div className={`mt-6 ${memberOnly}`}>
           <h3 className="mb-2 text-sm font-medium">Add a comment</h3>
           <CommentForm
             label="Write a comment"
@@ -298,6 +318,7 @@ export function DiscussionThread({
             onSubmit={async (body) => {
               const result = await postComment({ paperId, body });
               if (result.ok) {
+                noteOwnComment(result.commentId);
                 setStatus({ text: "Comment posted.", error: false });
                 setFocusId(result.commentId);
               }

@@ -1,10 +1,7 @@
-import Link from "next/link";
 import { use } from "react";
 import { DiscussionThread } from "@/components/comments/discussion-thread";
 import { KeepInViewOnHash } from "@/components/comments/keep-in-view";
-import { signInHref } from "@/lib/auth/sign-in-href";
 import type { DiscussionView } from "@/lib/comments/schema";
-import { paperPath } from "@/lib/papers/urls";
 
 function Heading({ count }: { count: number | null }) {
   return (
@@ -26,31 +23,27 @@ const sectionClass = "mt-10 scroll-mt-20 border-t border-zinc-200 pt-8 dark:bord
 
 /**
  * A paper's discussion (`#discussion`): the count, the thread oldest first with replies indented, and the
- * comment box for members, or a sign-in link that comes back here. Streams in after the paper.
+ * comment box for members, or a sign-in link that comes back here. Streams in after the paper; the same
+ * for every reader (what is theirs to do in it is known in the browser, components/comments/discussion-thread.tsx).
  *
  * @example
  *   <Suspense fallback={<Discussion.Skeleton />}>
- *     <Discussion paperId={paper.id} discussion={getViewerDiscussion(paper.id)} />
+ *     <Discussion paperId={paper.id} discussion={getDiscussion(paper.id)} />
  *   </Suspense>
  */
 export function Discussion({ paperId, discussion }: { paperId: string; discussion: Promise<DiscussionView | null> }) {
   const view = use(discussion);
   if (!view) return null;
   return (
-    <section id="discussion" aria-labelledby="discussion-heading" className={sectionClass}>
+    <section
+      id="discussion"
+      aria-labelledby="discussion-heading"
+      data-discussion-paper={paperId}
+      className={sectionClass}
+    >
       <KeepInViewOnHash id="discussion" />
       <Heading count={view.count} />
-      {!view.signedIn ? (
-        <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-          <Link
-            href={signInHref(paperPath(paperId, "discussion"))}
-            className="rounded-sm font-medium text-amber-800 underline underline-offset-2 hover:text-amber-900 focus-visible:outline-2 focus-visible:outline-amber-500 dark:text-amber-300 dark:hover:text-amber-200"
-          >
-            Sign in to join the discussion
-          </Link>
-        </p>
-      ) : null}
-      <DiscussionThread paperId={paperId} comments={view.comments} signedIn={view.signedIn} />
+      <DiscussionThread paperId={paperId} comments={view.comments} />
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { withCategory, type CategoryFacet } from "@/lib/papers/categories";
 import { formatDay } from "@/lib/papers/dates";
 import { LIST_PAGE_SIZE, type DailyList } from "@/lib/papers/schema";
-import type { ViewerVotes } from "@/lib/upvotes/viewer";
+import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
 function neighbour(day: string | null, category: string | null): Neighbour | null {
   return day ? { href: withCategory(`/papers/date/${day}`, category), name: formatDay(day, "long") } : null;
@@ -19,12 +19,12 @@ function neighbour(day: string | null, category: string | null): Neighbour | nul
 export function DailyView({
   list,
   chips,
-  viewer,
+  counts,
 }: {
   list: DailyList;
   /** The category filter's chips for this day. */
   chips: CategoryFacet[];
-  viewer?: Promise<ViewerVotes>;
+  counts?: Promise<CurrentCounts>;
 }) {
   const { day, category } = list;
   const dayPath = `/papers/date/${day}`;
@@ -49,7 +49,7 @@ export function DailyView({
         <>
           <PaperGrid
             papers={list.papers}
-            viewer={viewer}
+            counts={counts}
             ranked={list.pageCount > 1}
             startRank={(list.page - 1) * LIST_PAGE_SIZE + 1}
             categoryPath={dayPath}

@@ -2,14 +2,14 @@ import { PaperGridSkeleton } from "@/components/feed/paper-grid-skeleton";
 import { KeyboardNavigation } from "@/components/feed/keyboard-navigation";
 import { PaperCard } from "@/components/paper/paper-card";
 import type { PaperSummary } from "@/lib/papers/schema";
-import type { ViewerVotes } from "@/lib/upvotes/viewer";
+import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
 /** Papers as a grid on wide screens and a list on phones; `j`/`k` walk through them. */
 export function PaperGrid({
   papers,
   ranked = false,
   startRank = 1,
-  viewer,
+  counts,
   categoryPath,
   now,
 }: {
@@ -19,7 +19,7 @@ export function PaperGrid({
   ranked?: boolean;
   startRank?: number;
   /** The reader's votes; without it the cards show counts only. */
-  viewer?: Promise<ViewerVotes>;
+  counts?: Promise<CurrentCounts>;
   /** The listing the cards' category chips filter (see PaperCard). */
   categoryPath?: string;
 }) {
@@ -32,7 +32,7 @@ export function PaperGrid({
             <PaperCard
               paper={paper}
               rank={ranked ? startRank + index : undefined}
-              viewer={viewer}
+              counts={counts}
               categoryPath={categoryPath}
               now={now}
             />

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { withCategory, type CategoryFacet } from "@/lib/papers/categories";
 import type { Page, PaperSummary } from "@/lib/papers/schema";
-import type { ViewerVotes } from "@/lib/upvotes/viewer";
+import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
 /** A listing of several days: a week (`/papers/week/2025-W03`) or a month (`/papers/month/2025-01`). */
 export type Period = "week" | "month";
@@ -31,7 +31,7 @@ export function RangeView(props: {
   /** Stream in under skeletons, below the (instant) heading and navigation. */
   result: Promise<Page<PaperSummary>>;
   chips: Promise<CategoryFacet[]>;
-  viewer?: Promise<ViewerVotes>;
+  counts?: Promise<CurrentCounts>;
 }) {
   const { category, period } = props;
   const which = category ? `${category} papers` : "papers";
@@ -69,7 +69,7 @@ export function RangeView(props: {
       <Suspense fallback={<PaperGrid.Skeleton />}>
         <RangeResults
           result={props.result}
-          viewer={props.viewer}
+          counts={props.counts}
           period={period}
           basePath={props.basePath}
           category={category}
@@ -95,7 +95,7 @@ function Chips({
 
 function RangeResults({
   result: pending,
-  viewer,
+  counts,
   period,
   basePath,
   category,
@@ -103,7 +103,7 @@ function RangeResults({
   next,
 }: {
   result: Promise<Page<PaperSummary>>;
-  viewer?: Promise<ViewerVotes>;
+  counts?: Promise<CurrentCounts>;
   period: Period;
   basePath: string;
   category: string | null;
@@ -152,7 +152,7 @@ function RangeResults({
         papers={result.items}
         ranked
         startRank={(result.page - 1) * result.pageSize + 1}
-        viewer={viewer}
+        counts={counts}
         categoryPath={basePath}
       />
       <Pagination

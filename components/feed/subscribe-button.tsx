@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { usePendingIntent } from "@/components/hooks/use-pending-intent";
+import { noteDigest } from "@/lib/client/viewer-store";
 import { subscribeToDailyDigest } from "@/lib/settings/actions";
 import type { DigestChoice } from "@/lib/settings/schema";
 
@@ -24,6 +25,7 @@ export function SubscribeButton({ signedIn, digest }: { signedIn: boolean; diges
     startTransition(async () => {
       const result = await subscribeToDailyDigest();
       if (result.ok) {
+        noteDigest("DAILY");
         setDone(true);
         setMessage("You're subscribed to the daily digest.");
       } else {

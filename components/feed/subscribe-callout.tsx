@@ -1,30 +1,25 @@
-import { Suspense, use } from "react";
+"use client";
+
 import { SubscribeButton } from "@/components/feed/subscribe-button";
+import { maySendAsMember, useViewer } from "@/components/hooks/use-viewer";
 import type { DigestChoice } from "@/lib/settings/schema";
 
-export interface SubscriptionState {
-  signedIn: boolean;
-  /** The digest the reader already gets ("OFF" when signed out). */
-  digest: DigestChoice;
-}
-
-/** The feed's call to action; the button knows the reader once their session has loaded. */
-export function SubscribeCallout({ state }: { state: Promise<SubscriptionState> }) {
+/** The feed's call to action; it knows the reader once their state has arrived (lib/client/viewer-store.ts). */
+export function SubscribeCallout() {
+  const viewer = useViewer();
+  const digest = viewer.digest ?? "OFF";
   return (
     <aside
       aria-label="Email digest"
       className="mb-6 flex flex-col gap-3 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 sm:flex-row sm:items-center sm:justify-between dark:border-amber-900/60 dark:bg-amber-400/5"
     >
-      <Suspense
-        fallback={
-          <>
-            <Pitch digest="OFF" />
-            <span className="h-8 w-24" />
-          </>
-        }
-      >
-        <Resolved state={state} />
-      </Suspense>
+      <Pitch digest={digest} />
+      {viewer.status === "unknown" ? (
+        <span className="h-8 w-24" />
+      ) : (
+        // Keyed by what is known, so a subscriber's "You get…" replaces the button once their state arrives.
+        <SubscribeButton key={viewer.status} signedIn={maySendAsMember(viewer)} digest={digest} />
+      )}
     </aside>
   );
 }
@@ -38,14 +33,4 @@ function Pitch({ digest }: { digest: DigestChoice }) {
         ? "Trending papers come to your inbox once a day."
         : "Get trending papers in your email inbox once a day!";
   return <p className="font-medium">{text}</p>;
-}
-
-function Resolved({ state }: { state: Promise<SubscriptionState> }) {
-  const { signedIn, digest } = use(state);
-  return (
-    <>
-      <Pitch digest={digest} />
-      <SubscribeButton signedIn={signedIn} digest={digest} />
-    </>
-  );
 }

@@ -5,7 +5,7 @@ import { RichText } from "@/components/paper/rich-text";
 import { UpvoteControl } from "@/components/paper/upvote-control";
 import type { PaperSummary } from "@/lib/papers/schema";
 import { splitAuthors } from "@/lib/text/author-list";
-import type { ViewerVotes } from "@/lib/upvotes/viewer";
+import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
 /**
  * A paper in a list: cover, title, first authors, categories, counts, submitter and links. Its category
@@ -17,7 +17,7 @@ import type { ViewerVotes } from "@/lib/upvotes/viewer";
 export function PaperCard({
   paper,
   rank,
-  viewer,
+  counts,
   categoryPath,
   now,
 }: {
@@ -25,7 +25,7 @@ export function PaperCard({
   rank?: number;
   /** Say how long before `now` it was featured (trending, whose ranking decays with that age). */
   now?: Date;
-  viewer?: Promise<ViewerVotes>;
+  counts?: Promise<CurrentCounts>;
   categoryPath?: string;
 }) {
   const authors = splitAuthors(paper.authors);
@@ -53,7 +53,7 @@ export function PaperCard({
     <PaperCardView
       card={card}
       title={<RichText text={paper.title} links={false} />}
-      vote={<UpvoteControl paperId={paper.id} count={paper.upvoteCount} viewer={viewer} />}
+      vote={<UpvoteControl paperId={paper.id} count={paper.upvoteCount} counts={counts} />}
     />
   );
 }

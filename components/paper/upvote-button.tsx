@@ -2,6 +2,8 @@
 
 import { useOptimistic, useState, useTransition } from "react";
 import { usePendingIntent } from "@/components/hooks/use-pending-intent";
+import { maySendAsMember, useViewer } from "@/components/hooks/use-viewer";
+import { becomeGuest, noteVote } from "@/lib/client/viewer-store";
 import type { VoteResult } from "@/lib/upvotes/vote-result";
 
 const UNREACHABLE = "Could not reach Daily Papers; your vote was not counted. Try again in a moment.";
@@ -28,11 +30,13 @@ async function castUpvote(paperId: string, upvoted: boolean): Promise<VoteResult
 
 /**
  * The upvote control: optimistic, rolled back when the server refuses or cannot be reached (said in the
- * status line, never by replacing the page).
+ * status line, never by replacing the page). `count` is the page's (the same for everyone); a member's
+ * own vote and the count as it is now come from their state (lib/client/viewer-store.ts).
  * Signed out, it remembers the intent and goes to sign-in; back here, the vote is cast.
  */
-export function UpvoteButton({ paperId, count, upvoted, signedIn }: Vote & { paperId: string; signedIn: boolean }) {
-  const [vote, setVote] = useState<Vote>({ upvoted, count });
+export function UpvoteButton({ paperId, count }: { paperId: string; count: number }) {
+  const viewer = useViewer({ paperIds: [paperId] });
+  const vote: Vote = { upvoted: viewer.upvoted.has(paperId), count: viewer.counts.get(paperId) ?? count };
   const [shown, setShown] = useOptimistic(vote);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [pending, startTransition] = useTransition();
@@ -51,23 +55,25 @@ export function UpvoteButton({ paperId, count, upvoted, signedIn }: Vote & { pap
         return;
       }
       if (result.ok) {
-        setVote({ upvoted: result.upvoted, count: result.count });
+        noteVote(paperId, result.upvoted, result.count);
         setMessage({ text: result.upvoted ? "Upvoted" : "Upvote removed", error: false });
       } else {
+        // The page was marked a member's but the session is gone (expired, signed out elsewhere).
+        if (result.code === "UNAUTHENTICATED") becomeGuest();
         setMessage({ text: result.message, error: true });
       }
     });
   }
 
-  const signInToUpvote = usePendingIntent({ kind: "upvote", paperId }, signedIn, () => send(true));
+  const signInToUpvote = usePendingIntent({ kind: "upvote", paperId }, viewer.status === "member", () => send(true));
 
   function onClick() {
-    if (!signedIn) return signInToUpvote();
+    if (!maySendAsMember(viewer)) return signInToUpvote();
     send(!shown.upvoted);
   }
 
   return (
-    <div className="vote-control">
+    <div className="vote-control" data-vote-paper={paperId}>
       {/* Its look, pressed or not, is the vote-button class's (app/globals.css), by aria-pressed. */}
       <button type="button" onClick={onClick} aria-pressed={shown.upvoted} aria-busy={pending} className="vote-button">
         <svg aria-hidden viewBox="0 0 12 12">

@@ -1,38 +1,30 @@
 import { Suspense, use } from "react";
 import { UpvoteButton } from "@/components/paper/upvote-button";
 import { UpvoteCount } from "@/components/paper/upvote-count";
-import type { ViewerVotes } from "@/lib/upvotes/viewer";
+import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
 /**
- * The count first (cacheable, no session needed), replaced by the reader's own control once their
- * session and votes are known.
+ * A paper's vote button, given `counts` (read when the page was rendered, not from the data cache that may
+ * be a vote behind); the reader's own vote is theirs to know (lib/client/viewer-store.ts), so the page is
+ * the same for everyone. Without `counts`, the count alone (a withdrawn paper, a list that takes no votes).
  */
 export function UpvoteControl({
   paperId,
   count,
-  viewer,
+  counts,
 }: {
   paperId: string;
   count: number;
-  viewer?: Promise<ViewerVotes>;
+  counts?: Promise<CurrentCounts>;
 }) {
-  if (!viewer) return <UpvoteCount count={count} />;
+  if (!counts) return <UpvoteCount count={count} />;
   return (
-    <Suspense fallback={<UpvoteCount count={count} />}>
-      <ViewerUpvote paperId={paperId} count={count} viewer={viewer} />
+    <Suspense fallback={<UpvoteButton paperId={paperId} count={count} />}>
+      <CurrentUpvote paperId={paperId} count={count} counts={counts} />
     </Suspense>
   );
 }
 
-function ViewerUpvote({ paperId, count, viewer }: { paperId: string; count: number; viewer: Promise<ViewerVotes> }) {
-  const { signedIn, upvoted, counts } = use(viewer);
-  // Counts are read fresh (the card may come from a data cache that is a vote behind).
-  return (
-    <UpvoteButton
-      paperId={paperId}
-      count={counts.get(paperId) ?? count}
-      upvoted={upvoted.has(paperId)}
-      signedIn={signedIn}
-    />
-  );
+function CurrentUpvote({ paperId, count, counts }: { paperId: string; count: number; counts: Promise<CurrentCounts> }) {
+  return <UpvoteButton paperId={paperId} count={use(counts).get(paperId) ?? count} />;
 }

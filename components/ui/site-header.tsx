@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { AdminLink } from "@/components/admin/admin-link";
-import { HeaderUser } from "@/components/auth/header-user";
+import { UserMenu } from "@/components/auth/user-menu";
 import { AccountNotice } from "@/components/settings/account-notice";
 import { SearchBox, SearchBoxFallback } from "@/components/ui/search-box";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
@@ -22,9 +22,7 @@ function NavLinks() {
       <Link href="/submit" className="nav-link">
         Submit
       </Link>
-      <Suspense fallback={null}>
-        <AdminLink className="nav-link" />
-      </Suspense>
+      <AdminLink className="nav-link" />
     </>
   );
 }
@@ -62,9 +60,7 @@ export function SiteHeader() {
             <SearchBox />
           </Suspense>
           <ThemeToggle />
-          <Suspense fallback={<span className="size-8 shrink-0" />}>
-            <HeaderUser />
-          </Suspense>
+          <UserMenu />
         </div>
       </div>
       {/* Below md the sections get their own row; it scrolls sideways on its own if it ever has to. */}

@@ -5,6 +5,7 @@ import { actionFailure } from "@/lib/actions/action-failure";
 import { isDatabaseDown } from "@/lib/db-health";
 import type { AppErrorCode } from "@/lib/errors";
 import { consumeAllowance, refundAllowance, type RateLimit } from "@/lib/rate-limit";
+import { tryAgainIn } from "@/lib/rate-limits";
 import { firstIssueMessage } from "@/lib/validation";
 import { UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
 
@@ -64,7 +65,7 @@ export function guardedAction<S extends z.ZodType, T extends object, Identity>(
             code: "RATE_LIMITED",
             message:
               options.rateLimitedMessage?.(allowance.retryAfterSeconds) ??
-              `That is a lot in a short time. Try again in ${allowance.retryAfterSeconds} s.`,
+              `That is a lot in a short time. ${tryAgainIn(allowance.retryAfterSeconds)}`,
           };
         }
       }

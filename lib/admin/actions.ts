@@ -1,8 +1,7 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
-import { expirePages } from "@/lib/page-cache/invalidate";
+import { papersChanged } from "@/lib/page-cache/invalidate";
 import { authAction } from "@/lib/actions/safe-action";
 import { moveToDay, removeFromDay, restoreToDay, setPaperHidden, setSubmitBlocked } from "@/lib/admin/mutations";
 import {
@@ -12,12 +11,10 @@ import {
   setPaperHiddenSchema,
   setSubmitBlockedSchema,
 } from "@/lib/admin/schema";
-import { cacheTags } from "@/lib/cache-tags";
 
 /** After a change to paper `paperId`: its cached views, the feeds, and the admin page itself. */
 function invalidatePaper(paperId: string): void {
-  expireDataCacheInAction(cacheTags.paper(paperId), cacheTags.feeds);
-  expirePages(cacheTags.paper(paperId), cacheTags.lists);
+  papersChanged([paperId]);
   refresh();
 }
 

@@ -62,7 +62,7 @@ describe("the per-client key", () => {
   });
 
   it("says when to come back, in minutes", () => {
-    expect(signInLimitedMessage(30)).toMatch(/try again in 1 minute\.$/);
-    expect(signInLimitedMessage(600)).toMatch(/try again in 10 minutes\.$/);
+    expect(signInLimitedMessage(30)).toMatch(/Try again in 30 s\.$/);
+    expect(signInLimitedMessage(600)).toMatch(/Try again in 10 min\.$/);
   });
 });

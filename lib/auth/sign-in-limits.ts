@@ -2,20 +2,15 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { loadEnv } from "@/lib/env";
-import { consumeAllowance, type RateLimit } from "@/lib/rate-limit";
+import { consumeAllowance } from "@/lib/rate-limit";
+import { rateLimit, tryAgainIn } from "@/lib/rate-limits";
 
 /**
  * Sign-in links are mail we send to an address someone else typed: without limits anyone can flood an
  * inbox (the probe got 25 mails out in 1.6 s) or spend our sending reputation. Both ways in — the sign-in
  * page's server action and Auth.js's own `POST /api/auth/signin/nodemailer` — go through
- * `allowSignInEmail`, so the limits hold whichever is used.
+ * `allowSignInEmail`, so the limits hold whichever is used (per client and per address, lib/rate-limits.ts).
  */
-export const SIGN_IN_LIMITS = {
-  /** Links one address may be sent in the window. */
-  perAddress: { name: "sign-in-address", points: 3, durationSeconds: 15 * 60 },
-  /** Links one client (IP) may ask for, whatever the addresses. */
-  perClient: { name: "sign-in-client", points: 10, durationSeconds: 15 * 60 },
-} as const satisfies Record<string, RateLimit>;
 
 /**
  * An address we will send a sign-in link to. Stricter than Auth.js's own check, which let
@@ -74,8 +69,7 @@ export type SignInAllowance = { allowed: true } | { allowed: false; message: str
 
 /** The sentence a limited reader sees; it never says whether the address has an account. */
 export function signInLimitedMessage(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many sign-in links were asked for. Check your inbox for the last one, or try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return `Too many sign-in links were asked for. Check your inbox for the last one. ${tryAgainIn(retryAfterSeconds)}`;
 }
 
 /**
@@ -84,9 +78,9 @@ export function signInLimitedMessage(retryAfterSeconds: number): string {
  * allowances beyond its own; the address is counted by the inbox it reaches (`mailboxKey`).
  */
 export async function allowSignInEmail(email: string, headers: Headers): Promise<SignInAllowance> {
-  const client = await consumeAllowance(SIGN_IN_LIMITS.perClient, hashed(clientKey(headers)));
+  const client = await consumeAllowance(rateLimit("sign-in-client"), hashed(clientKey(headers)));
   if (!client.allowed) return { allowed: false, message: signInLimitedMessage(client.retryAfterSeconds) };
-  const address = await consumeAllowance(SIGN_IN_LIMITS.perAddress, hashed(mailboxKey(email)));
+  const address = await consumeAllowance(rateLimit("sign-in-address"), hashed(mailboxKey(email)));
   if (!address.allowed) return { allowed: false, message: signInLimitedMessage(address.retryAfterSeconds) };
   return { allowed: true };
 }

@@ -1,37 +1,21 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
-import { expirePages } from "@/lib/page-cache/invalidate";
+import { papersChanged } from "@/lib/page-cache/invalidate";
 import { authAction } from "@/lib/actions/safe-action";
-import { cacheTags } from "@/lib/cache-tags";
 import { addComment, deleteComment, editComment } from "@/lib/comments/mutations";
-import {
-  COMMENT_CHANGE_RATE_LIMIT,
-  COMMENT_RATE_LIMIT,
-  deleteCommentSchema,
-  editCommentSchema,
-  postCommentSchema,
-} from "@/lib/comments/schema";
-
-/** "45 s", "4 min 10 s": how long to wait, readably. */
-function wait(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = seconds % 60;
-  return rest ? `${minutes} min ${rest} s` : `${minutes} min`;
-}
+import { deleteCommentSchema, editCommentSchema, postCommentSchema } from "@/lib/comments/schema";
+import { rateLimit, tryAgainIn } from "@/lib/rate-limits";
 
 /** Edits and deletions draw on one allowance per member, and say the same when it runs out. */
 const changeLimit = {
-  rateLimit: COMMENT_CHANGE_RATE_LIMIT,
-  rateLimitedMessage: (seconds: number) => `That is a lot of changes in a short time. Try again in ${wait(seconds)}.`,
+  rateLimit: () => rateLimit("comment-change"),
+  rateLimitedMessage: (seconds: number) => `That is a lot of changes in a short time. ${tryAgainIn(seconds)}`,
 };
 
 /** The paper's counts changed: cached pages that show them are rebuilt, and the reader's page is re-rendered. */
 function discussionChanged(paperId: string): void {
-  expireDataCacheInAction(cacheTags.paper(paperId), cacheTags.feeds);
-  expirePages(cacheTags.paper(paperId), cacheTags.lists);
+  papersChanged([paperId]);
   refresh();
 }
 
@@ -43,10 +27,10 @@ function discussionChanged(paperId: string): void {
 export const postComment = authAction(
   {
     schema: postCommentSchema,
-    rateLimit: COMMENT_RATE_LIMIT,
+    rateLimit: () => rateLimit("comment"),
     signedOutMessage: "Sign in to join the discussion.",
     rateLimitedMessage: (seconds) =>
-      `You have posted ${COMMENT_RATE_LIMIT.points} comments in the last ${COMMENT_RATE_LIMIT.durationSeconds / 60} minutes. Try again in ${wait(seconds)}.`,
+      `You have posted ${rateLimit("comment").points} comments in the last ${rateLimit("comment").durationSeconds / 60} minutes. ${tryAgainIn(seconds)}`,
   },
   async ({ user, input }) => {
     const comment = await addComment(user.id, input);
@@ -65,9 +49,7 @@ export const updateComment = authAction(
   async ({ user, input }) => {
     const result = await editComment(user.id, input);
     if (result.edited) {
-      // Signed-out readers' copy of the page shows the comment's text (comments are not in the data cache).
-      expirePages(cacheTags.paper(result.paperId));
-      refresh();
+      discussionChanged(result.paperId);
     }
     return { edited: result.edited };
   },

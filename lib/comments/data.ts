@@ -6,12 +6,6 @@ import { exactTime, timeAgo } from "@/lib/comments/time";
 import { prisma } from "@/lib/db";
 import { visiblePaper } from "@/lib/papers/visibility";
 
-/** Who is reading a discussion: what they may do depends on it. Null for a signed-out reader. */
-export interface DiscussionViewer {
-  id: string;
-  isAdmin: boolean;
-}
-
 /**
  * Most comments (and replies) one discussion loads. Far beyond any real thread here; it only keeps a
  * flooded paper from loading an unbounded list (the oldest are shown).
@@ -90,15 +84,12 @@ function badgesFor(
 }
 
 /**
- * Paper `paperId`'s discussion as `viewer` sees it: top-level comments oldest first, each with its replies
- * oldest first, rendered to sanitised HTML, with the badges of their authors and whether the viewer may
- * edit (their own) or delete (their own; an admin: any) each. Null when the paper is gone or hidden.
+ * Paper `paperId`'s discussion, the same for every reader (it is part of the cached page): top-level
+ * comments oldest first, each with its replies oldest first, rendered to sanitised HTML, with the badges of
+ * their authors. Which of them a reader may edit or delete is theirs to know (asked by the page through
+ * `GET /api/viewer`, lib/viewer/data.ts). Null when the paper is gone or hidden.
  */
-export async function getDiscussion(
-  paperId: string,
-  viewer: DiscussionViewer | null,
-  now: Date = new Date(),
-): Promise<DiscussionView | null> {
+export async function getDiscussion(paperId: string, now: Date = new Date()): Promise<DiscussionView | null> {
   const thread = await threadRows(paperId);
   if (!thread) return null;
   const { paper, rows } = thread;
@@ -109,7 +100,6 @@ export async function getDiscussion(
   const topLevel: CommentView[] = [];
   const byId = new Map<string, CommentView>();
   for (const [index, row] of rows.entries()) {
-    const own = viewer?.id === row.userId;
     const view: CommentView = {
       id: row.id,
       parentId: row.parentId,
@@ -125,8 +115,6 @@ export async function getDiscussion(
       createdTitle: exactTime(row.createdAt),
       editedAt: row.editedAt?.toISOString() ?? null,
       editedTitle: row.editedAt ? `Edited ${exactTime(row.editedAt)}` : null,
-      canEdit: own,
-      canDelete: own || Boolean(viewer?.isAdmin),
       replies: [],
     };
     if (row.parentId === null) {
@@ -138,7 +126,7 @@ export async function getDiscussion(
     }
   }
   const count = topLevel.reduce((sum, comment) => sum + 1 + comment.replies.length, 0);
-  return { paperId: paper.id, count, comments: topLevel, signedIn: viewer !== null };
+  return { paperId: paper.id, count, comments: topLevel };
 }
 
 /** One comment of the JSON API (`GET /api/papers/{id}/comments`). */
@@ -160,7 +148,7 @@ export interface ApiComment {
  * replies, oldest first). Null when the paper is gone or hidden.
  */
 export async function getApiComments(paperId: string): Promise<ApiComment[] | null> {
-  const discussion = await getDiscussion(paperId, null);
+  const discussion = await getDiscussion(paperId);
   if (!discussion) return null;
   const toApi = (comment: CommentView): ApiComment => {
     const handle = comment.author.username ?? "";

@@ -1,18 +1,8 @@
 import { z } from "zod";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import type { RateLimit } from "@/lib/rate-limit";
 
 /** Longest comment, in characters after trimming. */
 export const COMMENT_MAX = 10_000;
-
-/**
- * New comments (and replies) a member may post: 10 per 10 minutes, counted in PostgreSQL so the limit
- * holds across app servers. A conversation rarely needs more; a spammer is slowed to one a minute.
- */
-export const COMMENT_RATE_LIMIT: RateLimit = { name: "comment", points: 10, durationSeconds: 600 };
-
-/** Edits and deletions: more generous (fixing a typo twice is normal) but still bounded. */
-export const COMMENT_CHANGE_RATE_LIMIT: RateLimit = { name: "comment-change", points: 30, durationSeconds: 600 };
 
 /**
  * C0 and C1 control characters other than tab, line feed and carriage return. A NUL cannot even be
@@ -83,21 +73,17 @@ export interface CommentView {
   createdTitle: string;
   editedAt: string | null;
   editedTitle: string | null;
-  canEdit: boolean;
-  canDelete: boolean;
   /** Replies, oldest first (top-level comments only; replies have none). */
   replies: CommentView[];
 }
 
-/** A paper's discussion for one reader. */
+/** A paper's discussion, the same for every reader. */
 export interface DiscussionView {
   paperId: string;
   /** Comments and replies, all counted. */
   count: number;
   /** Top-level comments, oldest first, each with its replies. */
   comments: CommentView[];
-  /** Whether the reader is signed in (and so may comment and reply). */
-  signedIn: boolean;
 }
 
 /** A member's comment as their public page lists it. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { revalidateTag, unstable_cache, updateTag } from "next/cache";
+import { revalidateTag, unstable_cache } from "next/cache";
 import { cacheTags } from "@/lib/cache-tags";
 import type { ChangeKind } from "@/lib/page-cache/change-feed";
 
@@ -83,14 +83,8 @@ export function cachedRead<Args extends unknown[], Result>(
   };
 }
 
-/** Drops Next.js's data cache entries under `tags` now, from a route handler. */
+/** Drops Next.js's data cache entries under `tags` now, from a server action or a route handler. */
 export function expireDataCache(tags: readonly string[], how: ChangeKind): void {
   if (how === "expire") recordRemoval(tags);
   for (const tag of tags) revalidateTag(tag, { expire: 0 });
-}
-
-/** The same from a server action (`updateTag`: the action's own re-render reads fresh data). */
-export function expireDataCacheInAction(...tags: string[]): void {
-  recordRemoval(tags);
-  for (const tag of tags) updateTag(tag);
 }

@@ -10,22 +10,20 @@ import { isServerAction, refusalFor, refuseUnreadableAction } from "@/lib/http/g
 import { ChangeFeed, type Change } from "@/lib/page-cache/change-feed";
 import { policyForStoredPage } from "@/lib/page-cache/csp";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
-import { invalidatePagesHere, stalePages } from "@/lib/page-cache/invalidate";
-import { planFor, type CachePlan } from "@/lib/page-cache/policy";
+import { hasSessionCookie, planFor, type CachePlan } from "@/lib/page-cache/policy";
 import { installChangeFeed, installPageStore } from "@/lib/page-cache/registry";
 import { PageStore, storedAnswer, type StoredAnswer } from "@/lib/page-cache/store";
 import { TagRelay } from "@/lib/page-cache/tag-relay";
 import { revalidationToken } from "@/lib/revalidate";
-import { tagsStaleAfterVote } from "@/lib/upvotes/after-vote";
-import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-http";
 
 /**
  * The production server: Next.js, with the page cache in front of it (`npm start`, the end-to-end and
- * chaos suites and the benchmark all run this). A signed-out reader's page is rendered once and then served
- * from memory until a mutation invalidates its tags (lib/page-cache/invalidate.ts) or it grows old; a stale
- * page is served while one render refreshes it, and keeps being served while the database is down. Votes
- * (`POST /api/upvotes`) are answered here too, without a round through Next.js: they come in bursts. Everything
- * else — signed-in readers, the router's RSC requests, actions, search, sign-in — goes to Next.js directly.
+ * chaos suites and the benchmark all run this). A reader page is rendered once and then served from memory,
+ * to strangers and members alike (a member gets it marked so: lib/page-cache/viewer-mark.ts, and asks for
+ * their own part, GET /api/viewer), until a change invalidates its tags (`papersChanged`,
+ * lib/page-cache/invalidate.ts) or it grows old; a stale page is served while one render refreshes it, and
+ * keeps being served while the database is down. Everything else — the router's RSC requests, actions,
+ * votes, search, sign-in — goes to Next.js directly.
  *
  * A render for the cache is a request to this same server (loopback) carrying a per-process token, which
  * Next.js answers like any request: through proxy.ts (a fresh nonce), without cookies.
@@ -107,11 +105,11 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   };
 
   // Next.js's data cache is reached through POST /api/revalidate (`revalidateTag` runs only inside Next.js):
-  // a vote's tags in batches, another server's changes as they come. `scope: "here"`: not announced again.
+  // another server's changes as they come. `scope: "here"`: not announced again.
   const relayToken = revalidationToken();
   function relayToNext(tags: string[], mode: Change["how"]): Promise<void> {
     if (!relayToken) {
-      invalidatePagesHere(tags, mode);
+      store.invalidate(tags, mode);
       return Promise.resolve();
     }
     return postToSelf("/api/revalidate", JSON.stringify({ tags, mode, scope: "here" }), relayToken);
@@ -123,7 +121,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
    * data cache's older copy is not kept.
    */
   const relays: Record<Change["how"], TagRelay> = {
-    // A vote's tags gather for a moment: a burst of votes is a few requests.
+    // Another server's votes gather for a moment: a burst of votes is a few requests.
     stale: new TagRelay((tags) => relayToNext(tags, "stale"), {
       onFailure: (tags, error) => relayFailed(tags, "stale", error),
     }),
@@ -135,15 +133,8 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   };
   function relayFailed(tags: string[], how: Change["how"], error: unknown): void {
     console.error(`[cache] could not relay ${tags.length} tag(s) to Next.js (${(error as Error).message}); retrying`);
-    invalidatePagesHere(tags, how);
+    store.invalidate(tags, how);
   }
-  /** A vote stales the stored pages here and on the other servers at once; the data cache follows. */
-  function afterVote(paperId: string): void {
-    const stale = tagsStaleAfterVote(paperId);
-    stalePages(...stale.pages);
-    relays.stale.add(stale.data);
-  }
-
   /**
    * Another server's change: Next's data cache first, then the stored pages (by the route itself), so that
    * no render between the two reads the old data and stores it as new.
@@ -289,12 +280,6 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     req.headers["x-forwarded-for"] = withForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress);
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
     if (isServerAction(req.method ?? "", pathname, req.headers)) refuseUnreadableAction(res, pathname);
-    if (isVoteRequest(req)) {
-      return void serveVote(req, res, afterVote).catch(() => {
-        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-        res.end();
-      });
-    }
     const plan = planFor(req.method, req.url, req.headers);
     if (!plan) return passToNext(req, res);
     void answerFromCache(plan, req, res).catch(() => {
@@ -370,14 +355,19 @@ function storable(render: Render): StoredAnswer | null {
   return storedAnswer(200, headers, render.body);
 }
 
+/**
+ * A stored answer, to a stranger as stored and to a member (a session cookie) in its member's form: the
+ * same page, whose root tells the browser to ask for the reader's own part (lib/viewer/).
+ */
 function sendStored(req: IncomingMessage, res: ServerResponse, answer: StoredAnswer, label: string): void {
-  const common = { ...answer.headers, etag: answer.etag, vary: "Cookie, Accept-Encoding", "x-page-cache": label };
-  if (req.headers["if-none-match"] === answer.etag) {
+  const form = answer.member && hasSessionCookie(req.headers) ? answer.member : answer;
+  const common = { ...answer.headers, etag: form.etag, vary: "Cookie, Accept-Encoding", "x-page-cache": label };
+  if (req.headers["if-none-match"] === form.etag) {
     res.writeHead(304, common);
     return void res.end();
   }
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  const body = gzip ? answer.gzipped : answer.body;
+  const body = gzip ? form.gzipped : form.body;
   res.writeHead(answer.status, {
     ...common,
     "content-length": body.length,

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { noncedScriptHashes, policyForStoredPage } from "@/lib/page-cache/csp";
 import { readPastRemovals, recordRemoval } from "@/lib/page-cache/data-cache";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
-import { planFor } from "@/lib/page-cache/policy";
+import { hasSessionCookie, planFor } from "@/lib/page-cache/policy";
+import { markedForMember } from "@/lib/page-cache/viewer-mark";
 import { PageStore, storedAnswer } from "@/lib/page-cache/store";
 import { TagRelay } from "@/lib/page-cache/tag-relay";
 
@@ -46,9 +48,17 @@ describe("which requests the page cache answers", () => {
     expect(planFor("GET", url, anonymous)).toBeNull();
   });
 
-  it("not for a reader with a session cookie (either name), a bearer, the router or a write", () => {
-    expect(planFor("GET", "/", { ...anonymous, cookie: "theme=dark; authjs.session-token=abc" })).toBeNull();
-    expect(planFor("GET", "/", { ...anonymous, cookie: "__Secure-authjs.session-token=abc" })).toBeNull();
+  it("for members as for strangers: the same page, under the same key", () => {
+    const plan = planFor("GET", "/", anonymous);
+    expect(planFor("GET", "/", { ...anonymous, cookie: "theme=dark; authjs.session-token=abc" })).toEqual(plan);
+    expect(planFor("GET", "/", { ...anonymous, cookie: "__Secure-authjs.session-token=abc" })).toEqual(plan);
+    expect(hasSessionCookie({ cookie: "theme=dark; authjs.session-token=abc" })).toBe(true);
+    expect(hasSessionCookie({ cookie: "__Secure-authjs.session-token=abc" })).toBe(true);
+    expect(hasSessionCookie({ cookie: "authjs.callback-url=x; my-authjs.session-token=abc" })).toBe(false);
+    expect(hasSessionCookie({})).toBe(false);
+  });
+
+  it("not for a bearer, the router or a write", () => {
     expect(planFor("GET", "/", { ...anonymous, authorization: "Bearer x" })).toBeNull();
     expect(planFor("GET", "/", { ...anonymous, rsc: "1" })).toBeNull();
     expect(planFor("GET", "/", { ...anonymous, "next-router-prefetch": "1" })).toBeNull();
@@ -173,6 +183,34 @@ describe("the page store", () => {
     const pages = new PageStore({ maxBytes: 8_000, staleAfterMs: 10_000, maxAgeMs: 300_000 });
     pages.store("/big", ["papers"], pages.mark(), answer("y".repeat(2_000)), 0);
     expect(pages.get("/big", 1)).toBeNull();
+  });
+});
+
+describe("a stored page's member form", () => {
+  const page = '<!DOCTYPE html><html lang="en" data-viewer="guest"><body><p>data-viewer="guest"</p></body></html>';
+
+  it("flips the root's mark only, and keeps its own body, gzip and ETag", () => {
+    const answer = storedAnswer(200, { "content-type": "text/html" }, Buffer.from(page));
+    const member = answer.member!;
+    expect(member.body.toString()).toBe(page.replace('data-viewer="guest"', 'data-viewer="member"'));
+    expect(member.body.toString()).toContain('<p>data-viewer="guest"</p>');
+    expect(member.etag).not.toBe(answer.etag);
+    expect(gunzipSync(member.gzipped).equals(member.body)).toBe(true);
+  });
+
+  it("is not made for answers without the mark, nor for a mark past the root", () => {
+    expect(storedAnswer(200, { "content-type": "application/json" }, Buffer.from("[]")).member).toBeNull();
+    expect(markedForMember(Buffer.from(`${" ".repeat(300)}data-viewer="guest"`))).toBeNull();
+  });
+
+  it("is counted in the store's bytes", () => {
+    const store = new PageStore({ maxBytes: 1e6, staleAfterMs: 1e3, maxAgeMs: 1e4 });
+    const answer = storedAnswer(200, { "content-type": "text/html" }, Buffer.from(page));
+    store.store("k", [], store.mark(), answer);
+    const member = answer.member!;
+    expect(store.size.bytes).toBe(
+      answer.body.length + answer.gzipped.length + member.body.length + member.gzipped.length,
+    );
   });
 });
 

@@ -4,10 +4,11 @@ import { cacheTags } from "@/lib/cache-tags";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 
 /**
- * Which requests the page cache answers, and under which tags. Only what is the same for every signed-out
- * reader: a GET or HEAD without a session cookie, for the reader pages, the JSON API's reads and the feeds.
- * Signed-in readers (their votes, their name in the header), the router's RSC requests, search, sign-in and
- * everything else go to Next.js as before.
+ * Which requests the page cache answers, and under which tags: a GET or HEAD of the reader pages, the JSON
+ * API's reads and the feeds, which are the same for every reader, signed in or not. A member's own part (their
+ * votes, their name in the header, their comments) is not in them: the page asks for it (GET /api/viewer).
+ * Requests with an Authorization header, the router's RSC requests, search, sign-in and everything else go
+ * to Next.js.
  */
 
 export interface CachePlan {
@@ -24,6 +25,11 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=/;
 const LIST_PAGE = /^\/(?:papers\/(?:date\/[^/]+|week\/[^/]+|month\/[^/]+|trending))?$/;
 /** The JSON API's lists and the RSS/Atom feeds (search is not cached: its answers depend on any query). */
 const API_LIST = /^\/(?:api\/daily_papers|feeds\/[^/]+)$/;
+
+/** Whether the request carries a session cookie (valid or not: the page asks, lib/viewer/). */
+export function hasSessionCookie(headers: IncomingHttpHeaders): boolean {
+  return headers.cookie !== undefined && SESSION_COOKIE.test(headers.cookie);
+}
 
 /** The router's own requests: RSC payloads and prefetches differ from the HTML of the same URL. */
 function isRouterRequest(headers: IncomingHttpHeaders, search: string): boolean {
@@ -43,7 +49,6 @@ export function planFor(
   headers: IncomingHttpHeaders,
 ): CachePlan | null {
   if ((method !== "GET" && method !== "HEAD") || !url || !url.startsWith("/")) return null;
-  if (headers.cookie && SESSION_COOKIE.test(headers.cookie)) return null;
   if (headers.authorization !== undefined) return null;
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { markedForMember } from "@/lib/page-cache/viewer-mark";
 
 /**
  * The page cache's memory: stored answers by key, the tags they depend on, and what happened to those tags
@@ -10,13 +11,21 @@ import { gzipSync } from "node:zlib";
  * served, however its refills fail (a database down for long, a refill that keeps timing out).
  */
 
-export interface StoredAnswer {
-  status: number;
-  headers: Record<string, string>;
+/** One form of a stored body: as is, gzipped (for readers who accept it), and its ETag. */
+export interface Rendition {
   body: Buffer;
-  /** The body gzipped, for readers who accept it. */
   gzipped: Buffer;
   etag: string;
+}
+
+export interface StoredAnswer extends Rendition {
+  status: number;
+  headers: Record<string, string>;
+  /**
+   * The same page marked for a member (lib/page-cache/viewer-mark.ts), given to requests with a session
+   * cookie; null when the answer is the same for both (JSON, feeds).
+   */
+  member: Rendition | null;
 }
 
 interface Entry {
@@ -80,7 +89,7 @@ export class PageStore {
    * may show what was removed); one a `stale` overtook is stored stale, so the next reader refills it.
    */
   store(key: string, tags: string[], sequence: number, answer: StoredAnswer, now = Date.now()): void {
-    const entry: Entry = { answer, tags, sequence, storedAt: now, bytes: answer.body.length + answer.gzipped.length };
+    const entry: Entry = { answer, tags, sequence, storedAt: now, bytes: bytesOf(answer) };
     if (this.overtaken(tags, sequence, this.expiredAt)) return;
     if (entry.bytes > this.options.maxBytes / 8) return;
     const previous = this.entries.get(key);
@@ -123,13 +132,17 @@ export class PageStore {
   }
 }
 
-/** A stored answer from a render's status, headers and body. */
+function bytesOf(answer: StoredAnswer): number {
+  const own = answer.body.length + answer.gzipped.length;
+  return answer.member ? own + answer.member.body.length + answer.member.gzipped.length : own;
+}
+
+function rendition(body: Buffer): Rendition {
+  return { body, gzipped: gzipSync(body), etag: `"${createHash("sha1").update(body).digest("base64url")}"` };
+}
+
+/** A stored answer from a render's status, headers and body (and its member's form, for a page). */
 export function storedAnswer(status: number, headers: Record<string, string>, body: Buffer): StoredAnswer {
-  return {
-    status,
-    headers,
-    body,
-    gzipped: gzipSync(body),
-    etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
-  };
+  const marked = markedForMember(body);
+  return { status, headers, ...rendition(body), member: marked ? rendition(marked) : null };
 }

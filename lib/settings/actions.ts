@@ -1,14 +1,12 @@
 "use server";
 
-import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
-import { expirePages } from "@/lib/page-cache/invalidate";
+import { papersChanged } from "@/lib/page-cache/invalidate";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { authAction } from "@/lib/actions/safe-action";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
-import { cacheTags } from "@/lib/cache-tags";
 import { getEmailPreferences } from "@/lib/settings/data";
 import { deleteUser, saveEmailPreferences, unsubscribeByToken } from "@/lib/settings/mutations";
 import { deleteAccountSchema, emailPreferencesSchema, unsubscribeTokenSchema } from "@/lib/settings/schema";
@@ -51,8 +49,7 @@ export async function unsubscribeWithToken(_previous: ActionResult | null, formD
 
 const removeAccount = authAction({ schema: deleteAccountSchema }, async ({ user }) => {
   const paperIds = await deleteUser(user.id);
-  expireDataCacheInAction(...paperIds.map((id) => cacheTags.paper(id)), cacheTags.feeds);
-  expirePages(...paperIds.map(cacheTags.paper), cacheTags.lists);
+  papersChanged(paperIds);
   // The session row went with the user; the cookie that named it goes too.
   const jar = await cookies();
   for (const name of SESSION_COOKIES) jar.delete(name);

@@ -1,10 +1,9 @@
 "use server";
 
-import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
-import { expirePages } from "@/lib/page-cache/invalidate";
+import { papersChanged } from "@/lib/page-cache/invalidate";
 import { authAction } from "@/lib/actions/safe-action";
-import { cacheTags } from "@/lib/cache-tags";
-import { SUBMIT_REFUNDED_FAILURES, submitPaper, submitRateLimit } from "@/lib/submissions/mutations";
+import { rateLimit, tryAgainIn } from "@/lib/rate-limits";
+import { SUBMIT_REFUNDED_FAILURES, submitPaper } from "@/lib/submissions/mutations";
 import { submitPaperSchema } from "@/lib/submissions/schema";
 
 /**
@@ -15,16 +14,14 @@ import { submitPaperSchema } from "@/lib/submissions/schema";
 export const submitPaperAction = authAction(
   {
     schema: submitPaperSchema,
-    rateLimit: submitRateLimit,
+    rateLimit: () => rateLimit("submit"),
     refundOn: SUBMIT_REFUNDED_FAILURES,
     signedOutMessage: "Sign in to submit papers.",
-    rateLimitedMessage: (seconds) =>
-      `You have submitted many papers this hour. Try again in ${Math.ceil(seconds / 60)} min.`,
+    rateLimitedMessage: (seconds) => `You have submitted many papers this hour. ${tryAgainIn(seconds)}`,
   },
   async ({ user, input }) => {
     const submitted = await submitPaper(user.id, input.reference);
-    expireDataCacheInAction(cacheTags.paper(submitted.paperId), cacheTags.feeds);
-    expirePages(cacheTags.paper(submitted.paperId), cacheTags.lists);
+    papersChanged([submitted.paperId]);
     return submitted;
   },
 );

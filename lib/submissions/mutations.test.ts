@@ -16,7 +16,8 @@ import { prisma } from "@/lib/db";
 import { toDayString } from "@/lib/papers/dates";
 import { consumeAllowance } from "@/lib/rate-limit";
 import { getSubmitterOverview, isVisiblePaper } from "@/lib/submissions/data";
-import { submitPaper, submitRateLimit } from "@/lib/submissions/mutations";
+import { rateLimit } from "@/lib/rate-limits";
+import { submitPaper } from "@/lib/submissions/mutations";
 import { fixture, QUICK_HTTP } from "@/tests/support/replay-server";
 
 const run = randomUUID().slice(0, 8);
@@ -254,7 +255,7 @@ describe("submitting a paper that is not here yet", () => {
 
 describe("the submission rate limit", () => {
   it("allows SUBMIT_RATE_LIMIT submissions an hour per member, then says when to come back", async () => {
-    const limit = submitRateLimit();
+    const limit = rateLimit("submit");
     expect(limit).toEqual({ name: "submit", points: 10, durationSeconds: 3600 });
     const key = `rate_${run}`;
     for (let i = 0; i < 10; i++) expect(await consumeAllowance(limit, key)).toEqual({ allowed: true });

@@ -6,7 +6,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { HttpOptions } from "@/lib/ingest/http";
 import { importArxivIds } from "@/lib/ingest/imports";
 import { dayToDate, toDayString, today } from "@/lib/papers/dates";
-import type { RateLimit } from "@/lib/rate-limit";
 import { submitWindowStart, type SubmittedPaper } from "@/lib/submissions/schema";
 
 /**
@@ -22,11 +21,6 @@ const SUBMIT_HTTP: HttpOptions = {
   totalTimeoutMs: 20_000,
   maxRetryAfterMs: 10_000,
 };
-
-/** Submissions one member may make per hour (SUBMIT_RATE_LIMIT), counted in the database. */
-export function submitRateLimit(): RateLimit {
-  return { name: "submit", points: loadEnv().SUBMIT_RATE_LIMIT, durationSeconds: 3600 };
-}
 
 /**
  * Failed submissions that do not count against the hourly limit: arXiv not answering, our database down, or

@@ -3,8 +3,9 @@ import { actionFailure } from "@/lib/actions/action-failure";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
 import { isDatabaseDown } from "@/lib/db-health";
 import { appUrl, loadEnv } from "@/lib/env";
-import type { AppErrorCode } from "@/lib/errors";
+import { httpStatusOf, type AppErrorCode } from "@/lib/errors";
 import { consumeAllowance } from "@/lib/rate-limit";
+import { rateLimit, tryAgainIn } from "@/lib/rate-limits";
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
 import { getSessionUserId } from "@/lib/upvotes/data";
 import { voteWithSession } from "@/lib/upvotes/mutations";
@@ -13,12 +14,13 @@ import type { VoteResult } from "@/lib/upvotes/vote-result";
 import { firstIssueMessage } from "@/lib/validation";
 
 /**
- * `POST /api/upvotes` with `{ "paperId": "2501.12948", "upvoted": true }`: sets the signed-in reader's vote
- * and answers the paper's new count, `{ ok: true, upvoted, count }`, or `{ ok: false, code, message }` with
- * a matching status. Votes come in bursts, so it is written to be cheap: no framework round, the rate
- * limit counted in memory, one statement that checks the session and sets the vote. In production the front
- * server answers it directly (lib/page-cache/front-server.ts); under `next dev` the route handler
- * `app/api/upvotes/route.ts` does, with the same function.
+ * `POST /api/upvotes` with `{ "paperId": "2501.12948", "upvoted": true }` (the route handler
+ * app/api/upvotes/route.ts): sets the signed-in reader's vote and answers the paper's new count,
+ * `{ ok: true, upvoted, count }`, or `{ ok: false, code, message }` with its status (lib/errors.ts). The
+ * vote is a write like the others — its limit in lib/rate-limits.ts, its caches told by `papersChanged`
+ * — answered as JSON rather than by a server action because votes come in bursts and the button needs
+ * only the count back, not the page rendered again. It is kept cheap: the limit counted in memory, the
+ * session looked up once a minute, one statement that checks the session and sets the vote.
  *
  * Cross-site requests are refused twice over: the `Origin` must be this site's (scheme, host and port), and the body must be JSON
  * (which a form cannot send, and which a cross-site script may only send after a CORS preflight nobody answers).
@@ -44,19 +46,9 @@ export interface VoteAnswer {
   status: number;
   headers: Record<string, string>;
   result: VoteResult;
-  /** The paper whose vote was counted: its caches are now stale (lib/upvotes/after-vote.ts). */
+  /** The paper whose vote was counted: its cached pages are refreshed (`papersChanged`). */
   counted?: string;
 }
-
-const STATUS: Partial<Record<AppErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  INVALID_INPUT: 400,
-  NOT_FOUND: 404,
-  PAPER_WITHDRAWN: 409,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-};
 
 const SIGNED_OUT = "Sign in to upvote.";
 
@@ -69,7 +61,7 @@ export const VOTE_ANSWER_HEADERS = {
 
 function refusal(code: AppErrorCode, message: string, headers: Record<string, string> = {}): VoteAnswer {
   return {
-    status: STATUS[code] ?? 500,
+    status: httpStatusOf(code),
     headers: { ...VOTE_ANSWER_HEADERS, ...headers },
     result: { ok: false, code, message },
   };
@@ -153,15 +145,9 @@ export async function answerVote(request: VoteRequest): Promise<VoteAnswer> {
     // Counted per member, not per session: a second session of the same member shares the allowance.
     const userId = await sessionUser(token);
     if (!userId) return refusal("UNAUTHENTICATED", SIGNED_OUT);
-    const limit = {
-      name: "upvote",
-      points: loadEnv().UPVOTE_RATE_LIMIT,
-      durationSeconds: 60,
-      store: "memory",
-    } as const;
-    const allowance = await consumeAllowance(limit, userId);
+    const allowance = await consumeAllowance(rateLimit("upvote"), userId);
     if (!allowance.allowed) {
-      return refusal("RATE_LIMITED", `You are voting very fast. Try again in ${allowance.retryAfterSeconds} s.`, {
+      return refusal("RATE_LIMITED", `You are voting very fast. ${tryAgainIn(allowance.retryAfterSeconds)}`, {
         "Retry-After": String(allowance.retryAfterSeconds),
       });
     }

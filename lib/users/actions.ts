@@ -1,10 +1,9 @@
 "use server";
 
-import { expireDataCacheInAction } from "@/lib/page-cache/data-cache";
-import { expirePages } from "@/lib/page-cache/invalidate";
+import { papersChanged } from "@/lib/page-cache/invalidate";
 import type { ActionResult } from "@/lib/action-result";
 import { authAction } from "@/lib/actions/safe-action";
-import { cacheTags } from "@/lib/cache-tags";
+import { rateLimit, tryAgainIn } from "@/lib/rate-limits";
 import { updateProfile } from "@/lib/users/mutations";
 import { profileSchema } from "@/lib/users/schema";
 
@@ -12,13 +11,12 @@ const saveProfile = authAction(
   {
     schema: profileSchema,
     // Renaming is cheap to ask for and each one rewrites cached pages: a few a minute is plenty.
-    rateLimit: { name: "profile", points: 10, durationSeconds: 60 },
-    rateLimitedMessage: (seconds) => `That is a lot of changes. Try again in ${seconds} s.`,
+    rateLimit: () => rateLimit("profile"),
+    rateLimitedMessage: (seconds) => `That is a lot of changes. ${tryAgainIn(seconds)}`,
   },
   async ({ user, input }) => {
     const paperIds = await updateProfile(user.id, input);
-    expireDataCacheInAction(...paperIds.map((id) => cacheTags.paper(id)), cacheTags.feeds);
-    expirePages(...paperIds.map(cacheTags.paper), cacheTags.lists);
+    papersChanged(paperIds);
     return { username: input.username };
   },
 );

@@ -40,6 +40,12 @@ beforeAll(async () => {
     { label: "page /papers/{id}", path: `/papers/${id}` },
     signedIn("/", readers[0]!),
     signedIn(`/papers/${id}`, readers[1]!),
+    // Members get the same cached pages; their own part (their votes: the Upvote table) is this request.
+    {
+      label: "api /api/viewer (signed in)",
+      path: `/api/viewer?papers=${encodeURIComponent(id)}&discussion=${encodeURIComponent(id)}`,
+      init: { headers: { Cookie: readers[2]!.cookie } },
+    },
     { label: "api /api/daily_papers", path: "/api/daily_papers" },
     { label: "api /api/papers/{id}", path: `/api/papers/${id}` },
     { label: "api /api/papers/search", path: "/api/papers/search?q=model" },

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { jsonError } from "@/lib/api/responses";
 import { cacheTags } from "@/lib/cache-tags";
 import { expireDataCache } from "@/lib/page-cache/data-cache";
-import { expirePages, invalidatePagesHere, stalePages } from "@/lib/page-cache/invalidate";
+import { invalidateEverywhere, invalidatePagesHere } from "@/lib/page-cache/invalidate";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { isRevalidationAuthorized } from "@/lib/revalidate";
 
@@ -39,7 +39,6 @@ export async function POST(request: NextRequest) {
   const { tags, mode, scope } = body.data;
   expireDataCache(tags, mode);
   if (scope === "here") invalidatePagesHere(tags, mode);
-  else if (mode === "stale") stalePages(...tags);
-  else expirePages(...tags);
+  else invalidateEverywhere(tags, mode);
   return new Response(null, { status: 204 });
 }

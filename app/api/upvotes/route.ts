@@ -1,17 +1,15 @@
 import type { NextRequest } from "next/server";
-import { expireDataCache } from "@/lib/page-cache/data-cache";
-import { stalePages } from "@/lib/page-cache/invalidate";
-import { tagsStaleAfterVote } from "@/lib/upvotes/after-vote";
+import { papersChanged } from "@/lib/page-cache/invalidate";
 import { answerVote, MAX_VOTE_BODY_BYTES, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-request";
 
 /**
- * `POST /api/upvotes` under `next dev` and `next start` (lib/upvotes/vote-request.ts says what it takes and
- * answers). `npm start`'s front server answers the same requests itself, without this round through Next.js.
+ * `POST /api/upvotes`: a member's vote (lib/upvotes/vote-request.ts says what it takes and answers). Its
+ * count may lag a moment on cached pages: they are refreshed, not dropped (`papersChanged(…, "counted")`).
  */
 export async function POST(request: NextRequest) {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  const body = declared > MAX_VOTE_BODY_BYTES ? null : await request.text();
-  if (body === null || Buffer.byteLength(body) > MAX_VOTE_BODY_BYTES) return send(voteTooLarge());
+  const body = declared > MAX_VOTE_BODY_BYTES ? null : await readAtMost(request, MAX_VOTE_BODY_BYTES);
+  if (body === null) return send(voteTooLarge());
   const answer = await answerVote({
     contentType: request.headers.get("content-type") ?? undefined,
     origin: request.headers.get("origin") ?? undefined,
@@ -19,12 +17,27 @@ export async function POST(request: NextRequest) {
     cookie: request.headers.get("cookie") ?? undefined,
     body,
   });
-  if (answer.counted) {
-    const stale = tagsStaleAfterVote(answer.counted);
-    expireDataCache(stale.data, "stale");
-    stalePages(...stale.pages);
-  }
+  if (answer.counted) papersChanged([answer.counted], "counted");
   return send(answer);
+}
+
+/** The body as text, or null once it passes `limit` bytes (a chunked body declares no length: read no further). */
+async function readAtMost(request: NextRequest, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function send(answer: VoteAnswer): Response {

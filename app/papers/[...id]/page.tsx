@@ -12,7 +12,7 @@ import { RichText } from "@/components/paper/rich-text";
 import { Submitter } from "@/components/paper/submitter";
 import { SimilarPapers } from "@/components/paper/similar-papers";
 import { UpvoteControl } from "@/components/paper/upvote-control";
-import { getViewerDiscussion } from "@/lib/comments/viewer";
+import { getDiscussion } from "@/lib/comments/data";
 import { appUrl } from "@/lib/env";
 import { ABSTRACT_MATH_LIMIT, ABSTRACT_DISPLAY_LIMIT, clipText, isAbstractShortened } from "@/lib/papers/abstract";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
@@ -21,7 +21,7 @@ import { formatDay, toDayString } from "@/lib/papers/dates";
 import { idFromSegments } from "@/lib/papers/paper-route";
 import { paperPath, paperUrl } from "@/lib/papers/urls";
 import { latexToPlainText } from "@/lib/text/latex";
-import { getViewerVotes } from "@/lib/upvotes/viewer";
+import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 
 type Props = { params: Promise<{ id: string[] }> };
 
@@ -94,7 +94,7 @@ export default async function PaperPage({ params }: Props) {
         <UpvoteControl
           paperId={paper.id}
           count={paper.upvoteCount}
-          viewer={paper.withdrawnAt ? undefined : getViewerVotes([paper.id])}
+          counts={paper.withdrawnAt ? undefined : getCurrentCounts([paper.id])}
         />
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl leading-tight font-semibold tracking-tight sm:text-3xl">
@@ -203,7 +203,7 @@ export default async function PaperPage({ params }: Props) {
       </section>
 
       <Suspense fallback={<Discussion.Skeleton />}>
-        <Discussion paperId={paper.id} discussion={getViewerDiscussion(paper.id)} />
+        <Discussion paperId={paper.id} discussion={getDiscussion(paper.id)} />
       </Suspense>
     </article>
   );

@@ -16,7 +16,7 @@ import {
 } from "@/lib/papers/dates";
 import { getNeighbourPeriods, type PeriodNeighbours } from "@/lib/papers/neighbours";
 import { pageParam } from "@/lib/papers/schema";
-import { getViewerVotes } from "@/lib/upvotes/viewer";
+import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 
 export type PeriodSearchParams = { page?: string | string[]; category?: string | string[] };
 
@@ -95,9 +95,9 @@ export async function periodPage(period: Period, value: string, query: PeriodSea
     getLatestDayIn(range, category),
   ]);
   const result = getRangeList(range, page.data, { category });
-  const viewer = result.then((r) => getViewerVotes(r.items.map((p) => p.id)));
+  const counts = result.then((r) => getCurrentCounts(r.items.map((p) => p.id)));
   // Handed down unawaited: if `result` fails, the page's own await reports it, not an unhandledRejection.
-  viewer.catch(() => {});
+  counts.catch(() => {});
   return (
     <RangeView
       title={category ? `${kind.heading(value)} in ${category}` : kind.heading(value)}
@@ -110,7 +110,7 @@ export async function periodPage(period: Period, value: string, query: PeriodSea
       category={category}
       result={result}
       chips={getCategoryChips(range, category)}
-      viewer={viewer}
+      counts={counts}
     />
   );
 }

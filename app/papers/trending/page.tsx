@@ -18,7 +18,7 @@ import {
 } from "@/lib/papers/data";
 import { LIST_PAGE_SIZE } from "@/lib/papers/schema";
 import { addDays, EARLIEST_DAY, formatDay, today } from "@/lib/papers/dates";
-import { getViewerVotes } from "@/lib/upvotes/viewer";
+import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 
 type Props = { searchParams: Promise<{ category?: string | string[] }> };
 
@@ -73,7 +73,7 @@ async function TrendingList({ category, latestDay }: { category: string | null; 
         <PaperGrid
           papers={papers}
           ranked
-          viewer={getViewerVotes(papers.map((p) => p.id))}
+          counts={getCurrentCounts(papers.map((p) => p.id))}
           categoryPath={TRENDING_PATH}
           now={now}
         />

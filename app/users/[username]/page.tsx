@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { getRecentComments } from "@/lib/comments/data";
 import { getUserByUsername } from "@/lib/users/data";
 import { getUpvotedPapers } from "@/lib/upvotes/data";
-import { getViewerVotes } from "@/lib/upvotes/viewer";
+import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 
 type Props = { params: Promise<{ username: string }> };
 
@@ -56,7 +56,7 @@ export default async function UserPage({ params }: Props) {
         {user.profilePrivate ? " · private: only you see this list" : ""}
       </p>
       {papers.length ? (
-        <PaperGrid papers={papers} viewer={getViewerVotes(papers.map((p) => p.id))} />
+        <PaperGrid papers={papers} counts={getCurrentCounts(papers.map((p) => p.id))} />
       ) : (
         <EmptyState title="No upvotes yet">Papers upvoted by this reader will appear here.</EmptyState>
       )}

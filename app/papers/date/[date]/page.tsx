@@ -6,7 +6,7 @@ import { PaperGrid } from "@/components/feed/paper-grid";
 import { feedAlternates } from "@/lib/feeds/links";
 import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
 import { getCategoryChips, getDailyList } from "@/lib/papers/data";
-import { getViewerVotes } from "@/lib/upvotes/viewer";
+import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 import { formatDay, isPlausibleDay, parseDay } from "@/lib/papers/dates";
 import { pageParam } from "@/lib/papers/schema";
 
@@ -49,5 +49,5 @@ async function Day({ day, page, category }: { day: string; page: number; categor
     getDailyList(day, page, { category }),
     getCategoryChips({ from: day, to: day }, category),
   ]);
-  return <DailyView list={list} chips={chips} viewer={getViewerVotes(list.papers.map((p) => p.id))} />;
+  return <DailyView list={list} chips={chips} counts={getCurrentCounts(list.papers.map((p) => p.id))} />;
 }

@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { getViewerState } from "@/lib/viewer/data";
+
+const run = randomUUID().slice(0, 8);
+const papers = [0, 1, 2].map((i) => `2611.${String((Date.now() + i) % 100_000).padStart(5, "0")}`) as [
+  string,
+  string,
+  string,
+];
+const member = { id: `viewer_${run}_member`, name: "Ada Member", username: `ada-${run}` };
+const other = { id: `viewer_${run}_other`, username: `bob-${run}` };
+const token = `viewer_${run}_token`;
+const expiredToken = `viewer_${run}_expired`;
+let ownComment = "";
+
+beforeAll(async () => {
+  await prisma.paper.createMany({
+    data: papers.map((id) => ({ id, title: id, abstract: "x", authors: ["A"], publishedAt: new Date() })),
+  });
+  await prisma.user.createMany({ data: [member, other] });
+  await prisma.session.createMany({
+    data: [
+      { userId: member.id, sessionToken: token, expires: new Date(Date.now() + 3_600_000) },
+      { userId: member.id, sessionToken: expiredToken, expires: new Date(Date.now() - 1_000) },
+    ],
+  });
+  await prisma.emailPreference.create({ data: { userId: member.id, digest: "WEEKLY", unsubscribeToken: run } });
+  await prisma.upvote.createMany({
+    data: [
+      { userId: member.id, paperId: papers[0] },
+      { userId: other.id, paperId: papers[0] },
+      { userId: other.id, paperId: papers[1] },
+    ],
+  });
+  ownComment = (await prisma.comment.create({ data: { userId: member.id, paperId: papers[0], body: "mine" } })).id;
+  await prisma.comment.create({ data: { userId: other.id, paperId: papers[0], body: "theirs" } });
+});
+
+afterAll(async () => {
+  await prisma.paper.deleteMany({ where: { id: { in: papers } } });
+  await prisma.user.deleteMany({ where: { id: { in: [member.id, other.id] } } });
+});
+
+describe("the reader's part of a page (GET /api/viewer)", () => {
+  it("says who the member is, their votes among the papers asked, the counts now, their digest and comments", async () => {
+    const state = await getViewerState(token, { papers, discussion: papers[0] });
+    expect(state).toEqual({
+      signedIn: true,
+      user: { label: "Ada Member", username: member.username },
+      isAdmin: false,
+      digest: "WEEKLY",
+      upvoted: [papers[0]],
+      counts: { [papers[0]]: 2, [papers[1]]: 1, [papers[2]]: 0 },
+      ownComments: [ownComment],
+    });
+  });
+
+  it("asks only about the papers and the discussion named", async () => {
+    const state = await getViewerState(token, { papers: [papers[1]] });
+    expect(state).toMatchObject({ upvoted: [], counts: { [papers[1]]: 1 }, ownComments: [] });
+  });
+
+  it.each([
+    ["no session", null],
+    ["an expired session", expiredToken],
+    ["a session that does not exist", `${run}-nobody`],
+  ])("gives %s the counts only", async (_, sessionToken) => {
+    expect(await getViewerState(sessionToken, { papers, discussion: papers[0] })).toEqual({
+      signedIn: false,
+      user: null,
+      isAdmin: false,
+      digest: "OFF",
+      upvoted: [],
+      counts: { [papers[0]]: 2, [papers[1]]: 1, [papers[2]]: 0 },
+      ownComments: [],
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { parseArxivId } from "@/lib/papers/arxiv-id";
+import type { DigestChoice } from "@/lib/settings/schema";
+
+/** Most papers one page asks about (a listing shows at most 100 cards; similar papers add a few). */
+export const MAX_VIEWER_PAPERS = 200;
+
+/** A canonical arXiv id, as pages print it in `data-vote-paper`. */
+const canonicalId = z.string().refine((raw) => parseArxivId(raw) === raw, "Not a canonical arXiv id.");
+
+/**
+ * The query of `GET /api/viewer`: `papers`, the comma-separated ids of the vote buttons on the page, and
+ * `discussion`, the paper whose thread is shown, if any.
+ */
+export const viewerQuerySchema = z.object({
+  papers: z
+    .string()
+    .max(MAX_VIEWER_PAPERS * 41)
+    .optional()
+    .transform((raw) => [...new Set((raw ?? "").split(",").filter(Boolean))])
+    .pipe(z.array(canonicalId).max(MAX_VIEWER_PAPERS, `At most ${MAX_VIEWER_PAPERS} papers.`)),
+  discussion: canonicalId.optional(),
+});
+
+export type ViewerQuery = z.infer<typeof viewerQuerySchema>;
+
+/**
+ * What a page needs to know about its reader, beside the page itself (which is the same for everyone and
+ * comes from the page cache): who they are, their votes and the counts as they are now on the papers shown,
+ * their digest, and which comments of the discussion shown are theirs.
+ */
+export interface ViewerState {
+  signedIn: boolean;
+  user: { label: string; username: string | null } | null;
+  isAdmin: boolean;
+  digest: DigestChoice;
+  /** Of the papers asked about, those the reader upvoted. */
+  upvoted: string[];
+  /** The papers' counts as they are now (the page may be a refresh behind). */
+  counts: Record<string, number>;
+  /** Of the discussion asked about, the comments the reader wrote. */
+  ownComments: string[];
+}
