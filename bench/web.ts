@@ -6,7 +6,12 @@
  * For every reader route (feed, the latest and the busiest day, a week, a month, trending, a paper page, search, JSON API, RSS,
  * Atom): autocannon at `--connections` (50) for `--duration` seconds, printing req/s, p50, p99 and the ratio
  * of req/s to the floor's, each checked against the goals (pages ≥ 0.5× and p99 < 150 ms; feeds and API
- * ≥ 0.5×). Then search latency over many different queries (p95), vote throughput with `--voters` (200)
+ * ≥ 0.5×). Each page and the JSON API get a second row, `(member)`, measured right after as a signed-in
+ * member (a user and a session made here, removed after; its cookie on every request): members are served the
+ * same stored page as strangers, so their rows are held to the same goals. A last row, `/api/viewer (member)`,
+ * is what a member's page asks beside itself (their votes and counts on the home page's papers, their name),
+ * which no cache answers: it has no goal, it shows what a member's own part costs. Then search latency over
+ * many different queries (p95), vote throughput with `--voters` (200)
  * signed-in clients toggling through the real vote endpoint (acknowledged votes/s, bytes per answer, and
  * whether the counts stayed exact), the gzipped JavaScript the feed ships, and the server's peak memory.
  *
@@ -265,8 +270,14 @@ interface Measured {
   failures: number;
 }
 
-async function load(url: string, flags: Flags, method: "GET" | "DELETE" = "GET"): Promise<Measured> {
-  const result = await autocannon({ url, method, connections: flags.connections, duration: flags.duration });
+interface LoadRequest {
+  method?: "GET" | "DELETE";
+  /** Sent on every request: a member's session cookie. */
+  headers?: Record<string, string>;
+}
+
+async function load(url: string, flags: Flags, { method = "GET", headers }: LoadRequest = {}): Promise<Measured> {
+  const result = await autocannon({ url, method, headers, connections: flags.connections, duration: flags.duration });
   return {
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
@@ -520,7 +531,62 @@ async function voteThroughput(base: string, dbUrl: string, paperIds: string[], f
   }
 }
 
+interface Member {
+  id: string;
+  token: string;
+}
+
+/** A signed-in member for the member rows: a user and a session row, as the voters' (voteThroughput). */
+async function createMember(dbUrl: string): Promise<Member> {
+  const member = {
+    id: `bench_member_${randomBytes(4).toString("hex")}`,
+    token: randomBytes(24).toString("base64url"),
+  };
+  await withClient(dbUrl, async (client) => {
+    await client.query(`insert into "User" (id, username, "updatedAt") values ($1, $1, now())`, [member.id]);
+    // A day: the large data's run outlasts an hour, and an expired session would make the member a stranger.
+    await client.query(
+      `insert into "Session" ("sessionToken", "userId", expires, "updatedAt") values ($1, $2, now() + interval '1 day', now())`,
+      [member.token, member.id],
+    );
+  });
+  return member;
+}
+
+/** Deleting the user deletes their session. */
+async function removeMember(dbUrl: string, member: Member): Promise<void> {
+  await withClient(dbUrl, (client) => client.query(`delete from "User" where id = $1`, [member.id]));
+}
+
+/** The member's cookie, as a browser signed in over http sends it. */
+function memberHeaders(member: Member): Record<string, string> {
+  return { cookie: `authjs.session-token=${member.token}` };
+}
+
+/**
+ * Refuses to go on unless the app knows the member (Auth.js's own session endpoint names them): otherwise the
+ * member rows would measure strangers with a stray cookie.
+ */
+async function assertSignedIn(base: string, member: Member): Promise<void> {
+  const response = await fetch(`${base}/api/auth/session`, { headers: memberHeaders(member) });
+  const session = (await response.json().catch(() => null)) as { user?: unknown } | null;
+  if (!response.ok || !session?.user) {
+    throw new AppError("BENCH_STATUS", `The app does not take the bench member's session (${response.status}).`);
+  }
+}
+
+/**
+ * The ids of the papers a page shows, from its vote buttons' `data-vote-paper`, as the page itself collects
+ * them for `GET /api/viewer`; `fallback` when the page has none (a build from before the attribute).
+ */
+function pagePaperIds(html: string, fallback: string[]): string[] {
+  const ids = [...new Set([...html.matchAll(/data-vote-paper="([^"]+)"/g)].map((m) => m[1]!))];
+  return ids.length > 0 ? ids : fallback;
+}
+
 const cell = (value: string, width = 10) => value.padStart(width);
+/** The route column: wide enough for the longest name with " (member)". */
+const NAME_WIDTH = 28;
 
 await runScript(async () => {
   const { values } = parseArgs({
@@ -536,6 +602,7 @@ await runScript(async () => {
   const db = await benchDatabase(flags);
   let server: ChildProcess | undefined;
   let floor: ChildProcess | undefined;
+  let member: Member | undefined;
   try {
     await prepareData(db, flags);
     const totals = {
@@ -591,20 +658,25 @@ await runScript(async () => {
     const feedHtml = Buffer.from(await (await fetch(base + "/")).arrayBuffer());
     floor = await startFloor(feedHtml, flags["floor-port"]);
 
+    member = await createMember(db.url);
+    await assertSignedIn(base, member);
+    const viewerPapers = pagePaperIds(feedHtml.toString("utf8"), latestPapers);
+
+    // `member`: the route also gets a row as the signed-in member, right after the stranger's.
     const pages = [
-      { name: "/ (latest day)", path: "/" },
-      { name: "a day", path: `/papers/date/${latestDay}` },
-      { name: "the busiest day", path: `/papers/date/${busiestDay}` },
-      { name: "a week", path: `/papers/week/${isoWeekOf(latestDay)}` },
-      { name: "a month", path: `/papers/month/${latestDay.slice(0, 7)}` },
-      { name: "trending", path: "/papers/trending" },
-      { name: "paper page", path: `/papers/${topPaper}` },
+      { name: "/ (latest day)", path: "/", member: true },
+      { name: "a day", path: `/papers/date/${latestDay}`, member: true },
+      { name: "the busiest day", path: `/papers/date/${busiestDay}`, member: true },
+      { name: "a week", path: `/papers/week/${isoWeekOf(latestDay)}`, member: true },
+      { name: "a month", path: `/papers/month/${latestDay.slice(0, 7)}`, member: true },
+      { name: "trending", path: "/papers/trending", member: true },
+      { name: "paper page", path: `/papers/${topPaper}`, member: true },
     ];
     const machine = [
-      { name: "search", path: "/papers/search?q=transformer+reasoning" },
-      { name: "JSON API (a day)", path: `/api/daily_papers?date=${latestDay}` },
-      { name: "RSS (daily)", path: "/feeds/daily.xml" },
-      { name: "Atom (trending)", path: "/feeds/trending.atom" },
+      { name: "search", path: "/papers/search?q=transformer+reasoning", member: false },
+      { name: "JSON API (a day)", path: `/api/daily_papers?date=${latestDay}`, member: true },
+      { name: "RSS (daily)", path: "/feeds/daily.xml", member: false },
+      { name: "Atom (trending)", path: "/feeds/trending.atom", member: false },
     ];
 
     const cpus = os.cpus().length;
@@ -617,10 +689,13 @@ await runScript(async () => {
         .map((l) => l.toFixed(2))
         .join(" ")} at the start`,
     );
-    console.log(`Floor: node:http sending ${(feedHtml.length / 1024).toFixed(1)} KiB (the feed's HTML) from memory\n`);
+    console.log(`Floor: node:http sending ${(feedHtml.length / 1024).toFixed(1)} KiB (the feed's HTML) from memory`);
+    console.log(
+      `Member rows: a signed-in member's session cookie on every request; /api/viewer asks for the ${viewerPapers.length} papers of /\n`,
+    );
     console.log(
       [
-        "route".padEnd(20),
+        "route".padEnd(NAME_WIDTH),
         cell("req/s"),
         cell("p50 ms"),
         cell("p99 ms"),
@@ -630,43 +705,64 @@ await runScript(async () => {
       ].join(""),
     );
     const floorResult = await load(`http://127.0.0.1:${flags["floor-port"]}/`, flags);
-    const row = (name: string, m: Measured, goal: string) =>
+    const row = (name: string, m: Measured, goal: string, note = "") =>
       console.log(
         [
-          name.padEnd(20),
+          name.padEnd(NAME_WIDTH),
           cell(m.reqPerSec.toFixed(0)),
           cell(String(m.p50)),
           cell(String(m.p99)),
           cell((m.bytes / 1024).toFixed(1), 11),
           cell((m.reqPerSec / floorResult.reqPerSec).toFixed(3)),
           cell(goal, 6),
-        ].join("") + (m.failures ? `   ${m.failures} failed answers` : ""),
+        ].join("") +
+          (m.failures ? `   ${m.failures} failed answers` : "") +
+          note,
       );
     row("floor (static)", floorResult, "");
     // What any answer costs once it goes through Next.js and proxy.ts: a DELETE that the proxy refuses
     // with a 405 before any route runs. No page can be faster than this.
-    row("proxy only (405)", await load(`${base}/`, flags, "DELETE"), "");
+    row("proxy only (405)", await load(`${base}/`, flags, { method: "DELETE" }), "");
+    /** One route as a stranger (no headers) or as the member; null when it did not answer 200. */
+    const measure = async (name: string, pathname: string, headers?: Record<string, string>) => {
+      const first = await fetch(base + pathname, { headers });
+      await first.arrayBuffer();
+      if (first.status !== 200) {
+        // A loaded machine can make the database look down (503): say so and go on to the next route.
+        // A path is cut short: /api/viewer's lists up to a hundred ids.
+        const shown = pathname.length > 60 ? `${pathname.slice(0, 59)}…` : pathname;
+        console.log(`${name.padEnd(NAME_WIDTH)}   ${shown} answered ${first.status}; not measured`);
+        return null;
+      }
+      return { m: await load(base + pathname, flags, { headers }), cached: first.headers.has("x-page-cache") };
+    };
     for (const [kind, routes] of [
       ["page", pages],
       ["machine", machine],
     ] as const) {
       for (const route of routes) {
-        const first = await fetch(base + route.path);
-        await first.arrayBuffer();
-        if (first.status !== 200) {
-          // A loaded machine can make the database look down (503): say so and go on to the next route.
-          console.log(`${route.name.padEnd(20)}   ${route.path} answered ${first.status}; not measured`);
-          continue;
+        for (const headers of route.member ? [undefined, memberHeaders(member)] : [undefined]) {
+          const name = headers ? `${route.name} (member)` : route.name;
+          const measured = await measure(name, route.path, headers);
+          if (!measured) continue;
+          const { m, cached } = measured;
+          const ratio = m.reqPerSec / floorResult.reqPerSec;
+          const met =
+            kind === "page"
+              ? ratio >= GOALS.pageRatio && m.p99 < GOALS.pageP99Ms
+              : route.name === "search" || ratio >= GOALS.machineRatio;
+          // A member's answer that the page cache did not give (a build from before members were served from
+          // it) is said, so that its row is not read as the cache's.
+          const note = headers && !cached ? "   rendered, not from the page cache" : "";
+          row(name, m, route.name === "search" ? "-" : met ? "✓" : "✗", note);
         }
-        const m = await load(base + route.path, flags);
-        const ratio = m.reqPerSec / floorResult.reqPerSec;
-        const met =
-          kind === "page"
-            ? ratio >= GOALS.pageRatio && m.p99 < GOALS.pageP99Ms
-            : route.name === "search" || ratio >= GOALS.machineRatio;
-        row(route.name, m, route.name === "search" ? "-" : met ? "✓" : "✗");
       }
     }
+    // A member's own part of the home page: theirs, so no cache answers it and no goal applies; its cost is
+    // the point.
+    const viewerName = "/api/viewer (member)";
+    const viewer = await measure(viewerName, `/api/viewer?papers=${viewerPapers.join(",")}`, memberHeaders(member));
+    if (viewer) row(viewerName, viewer.m, "-");
 
     // Alone, a search's wait is its own work; 4 at a time on this machine's cores, they also wait for each other.
     const queries = await searchQueries(db.url);
@@ -725,6 +821,7 @@ await runScript(async () => {
   } finally {
     floor?.kill("SIGTERM");
     server?.kill("SIGTERM");
+    if (member) await removeMember(db.url, member);
     await db.release();
   }
 });
