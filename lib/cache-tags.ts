@@ -1,6 +1,6 @@
 /**
- * The one place that names the Next.js cache tags: loaders tag what they cache, mutations invalidate by
- * the same names.
+ * The one place that names the cache tags, one name each: loaders tag what they cache (Next's data cache and
+ * the page cache alike), and `papersChanged` (lib/page-cache/invalidate.ts) invalidates by the same names.
  */
 export const cacheTags = {
   /** Everything derived from paper `id`'s text or counts (its page, its API answer, similar papers). */
@@ -11,8 +11,6 @@ export const cacheTags = {
    * re-ranks a listed paper, or changes what its card shows, invalidates it.
    */
   lists: "lists",
-  /** The same tag as `lists`, under the name earlier mutations use: the feeds are listings too. */
-  feeds: "lists",
   /**
    * Everything cached from the papers' tables. Invalidated through `POST /api/revalidate` when they change
    * outside the app (an import from the CLI or the worker), which cannot say which papers' pages it touched.
