@@ -10,11 +10,13 @@ import { isServerAction, refusalFor, refuseUnreadableAction } from "@/lib/http/g
 import { ChangeFeed, type Change } from "@/lib/page-cache/change-feed";
 import { policyForStoredPage } from "@/lib/page-cache/csp";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
+import { invalidateEverywhere, invalidationOf } from "@/lib/page-cache/changes";
 import { hasSessionCookie, planFor, type CachePlan } from "@/lib/page-cache/policy";
 import { installChangeFeed, installPageStore } from "@/lib/page-cache/registry";
 import { PageStore, storedAnswer, type StoredAnswer } from "@/lib/page-cache/store";
 import { TagRelay } from "@/lib/page-cache/tag-relay";
 import { revalidationToken } from "@/lib/revalidate";
+import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-http";
 
 /**
  * The production server: Next.js, with the page cache in front of it (`npm start`, the end-to-end and
@@ -22,8 +24,11 @@ import { revalidationToken } from "@/lib/revalidate";
  * to strangers and members alike (a member gets it marked so: lib/page-cache/viewer-mark.ts, and asks for
  * their own part, GET /api/viewer), until a change invalidates its tags (`papersChanged`,
  * lib/page-cache/invalidate.ts) or it grows old; a stale page is served while one render refreshes it, and
- * keeps being served while the database is down. Everything else — the router's RSC requests, actions,
- * votes, search, sign-in — goes to Next.js directly.
+ * keeps being served while the database is down. Votes (`POST /api/upvotes`) are answered here too, by the
+ * same function as the route handler `next dev` uses (lib/upvotes/vote-request.ts), with the same limit
+ * and the same invalidation (lib/page-cache/changes.ts), but without a round through Next.js: they come in
+ * bursts, and that round halves how many are answered (245/s against 500/s, docs/benchmarks.md). Everything
+ * else — the router's RSC requests, actions, search, sign-in — goes to Next.js directly.
  *
  * A render for the cache is a request to this same server (loopback) carrying a per-process token, which
  * Next.js answers like any request: through proxy.ts (a fresh nonce), without cookies.
@@ -105,7 +110,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
   };
 
   // Next.js's data cache is reached through POST /api/revalidate (`revalidateTag` runs only inside Next.js):
-  // another server's changes as they come. `scope: "here"`: not announced again.
+  // a vote's tags in batches, another server's changes as they come. `scope: "here"`: not announced again.
   const relayToken = revalidationToken();
   function relayToNext(tags: string[], mode: Change["how"]): Promise<void> {
     if (!relayToken) {
@@ -121,7 +126,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
    * data cache's older copy is not kept.
    */
   const relays: Record<Change["how"], TagRelay> = {
-    // Another server's votes gather for a moment: a burst of votes is a few requests.
+    // Votes' tags gather for a moment: a burst of votes is a few requests.
     stale: new TagRelay((tags) => relayToNext(tags, "stale"), {
       onFailure: (tags, error) => relayFailed(tags, "stale", error),
     }),
@@ -135,6 +140,16 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     console.error(`[cache] could not relay ${tags.length} tag(s) to Next.js (${(error as Error).message}); retrying`);
     store.invalidate(tags, how);
   }
+  /**
+   * A vote counted here: `papersChanged([paperId], "counted")` as Next.js would do it — the stored pages here
+   * and on the other servers at once, this server's data cache through the relay.
+   */
+  function afterVote(paperId: string): void {
+    const change = invalidationOf([paperId], "counted");
+    invalidateEverywhere(change.pages, change.kind);
+    relays[change.kind].add(change.data);
+  }
+
   /**
    * Another server's change: Next's data cache first, then the stored pages (by the route itself), so that
    * no render between the two reads the old data and stores it as new.
@@ -280,6 +295,12 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     req.headers["x-forwarded-for"] = withForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress);
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
     if (isServerAction(req.method ?? "", pathname, req.headers)) refuseUnreadableAction(res, pathname);
+    if (isVoteRequest(req)) {
+      return void serveVote(req, res, afterVote).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end();
+      });
+    }
     const plan = planFor(req.method, req.url, req.headers);
     if (!plan) return passToNext(req, res);
     void answerFromCache(plan, req, res).catch(() => {

@@ -14,13 +14,15 @@ import type { VoteResult } from "@/lib/upvotes/vote-result";
 import { firstIssueMessage } from "@/lib/validation";
 
 /**
- * `POST /api/upvotes` with `{ "paperId": "2501.12948", "upvoted": true }` (the route handler
- * app/api/upvotes/route.ts): sets the signed-in reader's vote and answers the paper's new count,
+ * `POST /api/upvotes` with `{ "paperId": "2501.12948", "upvoted": true }`: sets the signed-in reader's vote
+ * and answers the paper's new count,
  * `{ ok: true, upvoted, count }`, or `{ ok: false, code, message }` with its status (lib/errors.ts). The
  * vote is a write like the others — its limit in lib/rate-limits.ts, its caches told by `papersChanged`
- * — answered as JSON rather than by a server action because votes come in bursts and the button needs
- * only the count back, not the page rendered again. It is kept cheap: the limit counted in memory, the
- * session looked up once a minute, one statement that checks the session and sets the vote.
+ * and lib/page-cache/changes.ts — answered as JSON rather than by a server action because votes come in
+ * bursts and the button needs only the count back, not the page rendered again. It is kept cheap: the limit
+ * counted in memory, the session looked up once a minute, one statement that checks the session and sets
+ * the vote. In production the front server answers it (lib/upvotes/vote-http.ts) without a round through
+ * Next.js; under `next dev` the route handler app/api/upvotes/route.ts does, with this same function.
  *
  * Cross-site requests are refused twice over: the `Origin` must be this site's (scheme, host and port), and the body must be JSON
  * (which a form cannot send, and which a cross-site script may only send after a CORS preflight nobody answers).

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { jsonError } from "@/lib/api/responses";
 import { cacheTags } from "@/lib/cache-tags";
 import { expireDataCache } from "@/lib/page-cache/data-cache";
-import { invalidateEverywhere, invalidatePagesHere } from "@/lib/page-cache/invalidate";
+import { invalidateEverywhere, invalidatePagesHere } from "@/lib/page-cache/changes";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { isRevalidationAuthorized } from "@/lib/revalidate";
 

@@ -3,8 +3,9 @@ import { papersChanged } from "@/lib/page-cache/invalidate";
 import { answerVote, MAX_VOTE_BODY_BYTES, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-request";
 
 /**
- * `POST /api/upvotes`: a member's vote (lib/upvotes/vote-request.ts says what it takes and answers). Its
- * count may lag a moment on cached pages: they are refreshed, not dropped (`papersChanged(…, "counted")`).
+ * `POST /api/upvotes` under `next dev` (lib/upvotes/vote-request.ts says what it takes and answers). In
+ * production the front server (lib/page-cache/front-server.ts) answers the same requests with the same
+ * function and the same invalidation, without this round through Next.js.
  */
 export async function POST(request: NextRequest) {
   const declared = Number(request.headers.get("content-length") ?? 0);
