@@ -1,5 +1,5 @@
 import type { DigestChoice } from "@/lib/settings/schema";
-import type { ViewerState } from "@/lib/viewer/schema";
+import { MAX_VIEWER_PAPERS, type ViewerState } from "@/lib/viewer/schema";
 
 /**
  * The reader's part of the page, in the browser. The page itself is the same for everyone (it comes from
@@ -57,9 +57,6 @@ const wantedPapers = new Set<string>();
 let wantedDiscussion: string | null = null;
 let wantsUser = false;
 let flushScheduled = false;
-
-/** Most papers one request asks about (GET /api/viewer's limit). */
-const MAX_PAPERS = 200;
 
 function markedMember(): boolean {
   return document.documentElement.dataset.viewer === "member";
@@ -127,7 +124,7 @@ async function flush(): Promise<void> {
   flushScheduled = false;
   scanPage();
   if (!wantsUser && !wantedPapers.size && !wantedDiscussion) return;
-  const papers = [...wantedPapers].slice(0, MAX_PAPERS);
+  const papers = [...wantedPapers].slice(0, MAX_VIEWER_PAPERS);
   const discussion = wantedDiscussion;
   for (const id of papers) askedPapers.add(id);
   if (discussion) askedDiscussion = discussion;
