@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { databaseUnavailableResponse } from "@/lib/db-health";
+import { databaseUnavailableResponse } from "@/lib/db/health";
 import { isRouteHandlerPath, KNOWN_METHODS, methodNotAllowed, plainAnswer } from "@/lib/http/methods";
 
 /**
@@ -15,7 +15,7 @@ import { isRouteHandlerPath, KNOWN_METHODS, methodNotAllowed, plainAnswer } from
  * nonce per request that Next.js puts on its own scripts and the root layout on its one inline script.
  */
 export async function proxy(request: NextRequest) {
-  // While the database is down, the 503 at once rather than a queue behind it (lib/db-health.ts).
+  // While the database is down, the 503 at once rather than a queue behind it (lib/db/health.ts).
   const unavailable = databaseUnavailableResponse(request);
   if (unavailable) return unavailable;
   const { pathname } = request.nextUrl;

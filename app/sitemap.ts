@@ -2,7 +2,7 @@ import type { MetadataRoute } from "next";
 import { connection } from "next/server";
 import { appUrl } from "@/lib/env";
 import { getFeaturedDays, getSitemapEntries } from "@/lib/papers/data";
-import { paperUrl } from "@/lib/papers/urls";
+import { paperUrl } from "@/lib/urls";
 
 /** A sitemap file holds at most this many URLs (sitemaps.org). */
 const MAX_SITEMAP_URLS = 50_000;

@@ -68,7 +68,7 @@ test("a paper added outside the app shows on the cached day at once", async ({ p
   const day = new Date(Date.UTC(2004, 0, 1) + randomInt(0, 360) * 86_400_000).toISOString().slice(0, 10);
   await page.goto(`/papers/date/${day}`);
   await expect(page.getByRole("heading", { name: "No papers on this day" })).toBeVisible();
-  // query() tells the app, as an import does (lib/revalidate.ts).
+  // query() tells the app, as an import does (lib/page-cache/revalidate.ts).
   const id = await paper("An abstract.", day);
   await page.goto(`/papers/date/${day}`);
   await expect(page.getByRole("link", { name: `E2E speed ${id}` })).toBeVisible();

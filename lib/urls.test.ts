@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doiUrl, licenseName, paperPath, paperUrl, safeHttpUrl } from "@/lib/papers/urls";
+import { doiUrl, licenseName, paperPath, paperUrl, safeHttpUrl } from "@/lib/urls";
 
 describe("safeHttpUrl", () => {
   it("keeps absolute http(s) URLs, normalised", () => {

@@ -2,7 +2,7 @@
 import { openDatabase } from "@/tools/database-url";
 import { loadEnv } from "@/lib/env";
 import { deployMigrations } from "@/tools/migrate";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { runScript } from "@/tools/run-script";
 

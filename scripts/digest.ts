@@ -12,8 +12,8 @@ import { digestPeriod, previousPeriod } from "@/lib/digest/period";
 import { loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { deployMigrations } from "@/tools/migrate";
-import { parseDay } from "@/lib/papers/dates";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { parseDay } from "@/lib/dates/days";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { firstIssue } from "@/lib/validation";
 import { runScript } from "@/tools/run-script";
 

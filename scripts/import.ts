@@ -18,8 +18,8 @@ import {
 } from "@/lib/ingest/imports";
 import { SKIPPED_REPLACE_REASON } from "@/lib/ingest/store";
 import { deployMigrations } from "@/tools/migrate";
-import { parseDay } from "@/lib/papers/dates";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { parseDay } from "@/lib/dates/days";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { runScript } from "@/tools/run-script";
 
 const usage =

@@ -18,7 +18,7 @@ import path from "node:path";
 import { startScratchDatabase } from "@/tools/embedded-db/process";
 import { AppError } from "@/lib/errors";
 import { deployMigrations } from "@/tools/migrate";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { runScript } from "@/tools/run-script";
 import { createServerDatabase } from "@/tests/support/databases";

@@ -15,7 +15,7 @@ import type { DigestPeriodName } from "@/lib/digest/period";
 import { loadEnv } from "@/lib/env";
 import { digestJobHandler, startImportJobs, type JobDeps } from "@/lib/ingest/jobs";
 import { deployMigrations } from "@/tools/migrate";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 
 const env = loadEnv();
 const db = await openDatabase(env);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { demoPapers } from "@/prisma/seed/demo-papers";
 import { scratchRoot } from "@/tools/embedded-db/postgres";
 import { prepareDatabase } from "@/tools/prepare-database";

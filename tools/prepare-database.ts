@@ -3,7 +3,7 @@ import path from "node:path";
 import { openDatabase, type DatabaseHandle } from "@/tools/database-url";
 import type { Env } from "@/lib/env";
 import { deployMigrations } from "@/tools/migrate";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { seedDemoData } from "@/prisma/seed/demo";
 
 /**

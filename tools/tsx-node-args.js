@@ -5,7 +5,7 @@
  * Plain JavaScript, because the launcher reads them before tsx is loaded.
  */
 export const TSX_NODE_ARGS = [
-  // Scripts are server code: `server-only` modules (lib/db.ts, lib/ingest/…) load here and nowhere else.
+  // Scripts are server code: `server-only` modules (lib/db/client.ts, lib/ingest/…) load here and nowhere else.
   "--conditions=react-server",
   "--experimental-wasm-modules",
   "--disable-warning=ExperimentalWarning",

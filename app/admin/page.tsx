@@ -14,7 +14,7 @@ import {
   getRemovedFromDay,
 } from "@/lib/admin/data";
 import { requireAdmin } from "@/lib/auth/admin";
-import { addDays, formatDay, isPlausibleDay, parseDay, today as todayUtc } from "@/lib/papers/dates";
+import { addDays, formatDay, isPlausibleDay, parseDay, today as todayUtc } from "@/lib/dates/days";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 

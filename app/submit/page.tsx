@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SubmitForm } from "@/components/submit/submit-form";
 import { requireUser } from "@/lib/auth/admin";
 import { loadEnv } from "@/lib/env";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 import { getSubmitterOverview } from "@/lib/submissions/data";
 import { MAX_REFERENCE_LENGTH } from "@/lib/submissions/schema";
 

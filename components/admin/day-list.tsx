@@ -4,7 +4,7 @@ import { AdminButton, adminInput } from "@/components/admin/admin-ui";
 import { RemoveFromDayForm } from "@/components/admin/remove-from-day";
 import { moveToDayAction, restoreToDayAction, setPaperHiddenAction } from "@/lib/admin/actions";
 import type { AdminDayPaper, AdminRemovedPaper } from "@/lib/admin/schema";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 
 /**
  * One day's list for admins: every paper (hidden ones marked) with remove, move and hide; then the papers

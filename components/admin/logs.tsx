@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AdminAuditEntry, AdminImportRun } from "@/lib/admin/schema";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 
 const th = "px-2 py-1.5 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400";
 const td = "px-2 py-1.5 align-top";

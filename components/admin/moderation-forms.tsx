@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionForm } from "@/components/admin/action-form";
 import { AdminButton, adminInput } from "@/components/admin/admin-ui";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 import { setPaperHiddenAction, setSubmitBlockedAction } from "@/lib/admin/actions";
 
 function when(date: Date): string {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition, type FormEvent, type KeyboardEvent } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 import { COMMENT_MAX } from "@/lib/comments/schema";
 
 const UNREACHABLE = "Could not reach Daily Papers; nothing was saved. Try again in a moment.";

@@ -9,7 +9,7 @@ import { signInHref } from "@/lib/auth/sign-in-href";
 import { noteOwnComment } from "@/lib/client/viewer-store";
 import { postComment, removeComment, updateComment } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/comments/schema";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 
 const UNREACHABLE = "Could not reach Daily Papers; the comment was not deleted. Try again in a moment.";
 

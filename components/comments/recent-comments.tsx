@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CommentBody } from "@/components/comments/comment-body";
 import { RichText } from "@/components/paper/rich-text";
 import type { RecentComment } from "@/lib/comments/schema";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 
 /** A member's latest comments on their public page, each under its paper's title and linking to it in the thread. */
 export function RecentComments({ comments }: { comments: RecentComment[] }) {

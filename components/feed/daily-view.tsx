@@ -7,7 +7,7 @@ import { PeriodTabs } from "@/components/feed/period-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { withCategory, type CategoryFacet } from "@/lib/papers/categories";
-import { formatDay } from "@/lib/papers/dates";
+import { formatDay } from "@/lib/dates/days";
 import { LIST_PAGE_SIZE, type DailyList } from "@/lib/papers/schema";
 import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 

@@ -1,4 +1,4 @@
-import { addDays, EARLIEST_DAY, today } from "@/lib/papers/dates";
+import { addDays, EARLIEST_DAY, today } from "@/lib/dates/days";
 
 /**
  * "Go to date": a GET form to /papers/date (works without JavaScript), keeping a category filter. The browser

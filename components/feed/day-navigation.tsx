@@ -1,7 +1,7 @@
 import { ButtonLink } from "@/components/ui/button-link";
 import { withCategory } from "@/lib/papers/categories";
 import { DatePicker } from "@/components/feed/date-picker";
-import { formatDay } from "@/lib/papers/dates";
+import { formatDay } from "@/lib/dates/days";
 
 /**
  * Previous / next day that has papers (in `category`, when the day is filtered, and the links keep the

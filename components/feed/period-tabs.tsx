@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { withCategory } from "@/lib/papers/categories";
-import { isoWeekOf, monthOf } from "@/lib/papers/dates";
+import { isoWeekOf, monthOf } from "@/lib/dates/days";
 
 type Period = "day" | "week" | "month" | "trending";
 

@@ -5,7 +5,7 @@ import { HighlightedText } from "@/components/feed/highlighted-text";
 import { AuthorNames } from "@/components/paper/author-line";
 import { UpvoteCount } from "@/components/paper/upvote-count";
 import type { HighlightPiece } from "@/lib/papers/highlights";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 
 /** What a search result shows, ready to draw: the search page computes it on the server from the hit. */
 export interface SearchHitData {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { authorSearchPath } from "@/lib/papers/urls";
+import { authorSearchPath } from "@/lib/urls";
 import { AUTHORS_SHOWN, splitAuthors } from "@/lib/text/author-list";
 
 /**

@@ -7,7 +7,7 @@ import { CategoryChipList, type CategoryChip } from "@/components/paper/category
 import { PaperCover, type Cover } from "@/components/paper/paper-cover";
 import { PaperLinks } from "@/components/paper/paper-links";
 import { Submitter } from "@/components/paper/submitter";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 
 /** What a card shows, ready to draw: PaperCard computes it on the server from the paper. */
 export interface CardData {

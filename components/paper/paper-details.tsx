@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatDay, toDayString } from "@/lib/papers/dates";
+import { formatDay, toDayString } from "@/lib/dates/days";
 import type { PaperDetail } from "@/lib/papers/schema";
-import { doiUrl, licenseName, safeHttpUrl } from "@/lib/papers/urls";
+import { doiUrl, licenseName, safeHttpUrl } from "@/lib/urls";
 
 const externalLink =
   "text-zinc-900 underline decoration-zinc-300 underline-offset-2 hover:decoration-zinc-900 focus-visible:outline-2 focus-visible:outline-amber-500 dark:text-zinc-100 dark:decoration-zinc-600 dark:hover:decoration-zinc-100";

@@ -1,5 +1,5 @@
 import { arxivAbsUrl, arxivPdfUrl } from "@/lib/papers/arxiv-id";
-import { safeHttpUrl } from "@/lib/papers/urls";
+import { safeHttpUrl } from "@/lib/urls";
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 const exact = new Intl.NumberFormat("en-US");

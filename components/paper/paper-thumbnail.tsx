@@ -1,5 +1,5 @@
 import { PaperCover, type Cover } from "@/components/paper/paper-cover";
-import { safeHttpUrl } from "@/lib/papers/urls";
+import { safeHttpUrl } from "@/lib/urls";
 import { latexToPlainText } from "@/lib/text/latex";
 
 /** A stable hue per paper, so a paper's placeholder looks the same everywhere. */

@@ -3,7 +3,7 @@ import { use } from "react";
 import { AuthorLine } from "@/components/paper/author-line";
 import { RichText } from "@/components/paper/rich-text";
 import type { PaperSummary } from "@/lib/papers/schema";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 
 /** A short list of related papers; streams in after the paper itself. */
 export function SimilarPapers({ papers }: { papers: Promise<PaperSummary[]> }) {

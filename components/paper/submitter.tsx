@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { userPath } from "@/lib/papers/urls";
+import { userPath } from "@/lib/urls";
 
 /** Who put a paper on the list: their name, linking to their page when they have a handle. */
 export function Submitter({

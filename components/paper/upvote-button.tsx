@@ -14,7 +14,7 @@ interface Vote {
 }
 
 /**
- * Sends the vote to `POST /api/upvotes` (lib/upvotes/vote-request.ts), which answers the new count or a
+ * Sends the vote to `POST /api/upvotes` (lib/upvotes/vote-endpoint.ts), which answers the new count or a
  * refusal in the same shape; throws when no such answer came (offline, a server that went away).
  */
 async function castUpvote(paperId: string, upvoted: boolean): Promise<VoteResult> {

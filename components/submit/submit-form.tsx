@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useActionState, useState } from "react";
-import type { ActionResult } from "@/lib/action-result";
-import { paperPath } from "@/lib/papers/urls";
+import type { ActionResult } from "@/lib/actions/result";
+import { paperPath } from "@/lib/urls";
 import { submitPaperAction } from "@/lib/submissions/actions";
 import { MAX_REFERENCE_LENGTH, parseArxivReference, type SubmittedPaper } from "@/lib/submissions/schema";
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 import { submitPaperAction } from "@/lib/submissions/actions";
 
 type Outcome = { kind: "listed" | "error"; message: string } | null;

@@ -1,8 +1,8 @@
-import { UNAVAILABLE_DIGEST, UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/unavailable";
+import { UNAVAILABLE_DIGEST, UNAVAILABLE_TEXT, UNAVAILABLE_TITLE } from "@/lib/db/unavailable";
 
 /**
  * What an error boundary (app/error.tsx, app/global-error.tsx) says. A database outage (its errors carry
- * `UNAVAILABLE_DIGEST`, see lib/prisma-client.ts) says so calmly; anything else is a bug, logged on the
+ * `UNAVAILABLE_DIGEST`, see lib/db/create-client.ts) says so calmly; anything else is a bug, logged on the
  * server, and gets the boundary's `apology`. Never a stack: production builds do not send one. The
  * boundary wraps it in its own alert; `textClassName` lays out the sentence within it.
  */

@@ -1,5 +1,5 @@
 import type { FormEvent, ReactNode, Ref } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 
 /**
  * The parts every `useActionState` form of the site shares: a submit button that says it is working, an

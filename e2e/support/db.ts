@@ -4,7 +4,7 @@ import pg from "pg";
 /**
  * One query against the suite's database (to look behind the UI: rows, tokens, counts). A write to the
  * papers' tables is a change made outside the app, as an import's is: the app is told to drop what it
- * cached from them, the way lib/revalidate.ts tells it after an import.
+ * cached from them, the way lib/page-cache/revalidate.ts tells it after an import.
  */
 export async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -19,7 +19,7 @@ export async function query<T extends pg.QueryResultRow>(sql: string, params: un
   }
 }
 
-/** `POST /api/revalidate` on the suite's server, with the token lib/revalidate.ts derives from AUTH_SECRET. */
+/** `POST /api/revalidate` on the suite's server, with the token lib/page-cache/revalidate.ts derives from AUTH_SECRET. */
 async function announceChange(): Promise<void> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) return;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "@playwright/test";
-import { isoWeekOf } from "../../lib/papers/dates";
+import { isoWeekOf } from "../../lib/dates/days";
 import { query } from "./db";
 
 /** A page of the site as a reader walks it; `signedIn` pages need a session (signed out they redirect). */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { guardedAction } from "@/lib/actions/guarded-action";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 
 const run = randomUUID().slice(0, 8);

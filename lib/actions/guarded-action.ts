@@ -1,13 +1,12 @@
 import "server-only";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 import { actionFailure } from "@/lib/actions/action-failure";
-import { isDatabaseDown } from "@/lib/db-health";
+import { isDatabaseDown } from "@/lib/db/health";
 import type { AppErrorCode } from "@/lib/errors";
-import { consumeAllowance, refundAllowance, type RateLimit } from "@/lib/rate-limit";
-import { tryAgainIn } from "@/lib/rate-limits";
+import { consumeAllowance, type RateLimit, refundAllowance, tryAgainIn } from "@/lib/rate-limits";
 import { firstIssueMessage } from "@/lib/validation";
-import { UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
+import { UNAVAILABLE_ACTION_MESSAGE } from "@/lib/db/unavailable";
 
 export interface ActionOptions<S extends z.ZodType> {
   /** Validates the action's input (an object, or FormData turned into one by `formInput`). */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 import { guardedAction, type ActionOptions } from "@/lib/actions/guarded-action";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { isAdmin } from "@/lib/auth/admin";

@@ -1,6 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db";
-import { dayToDate } from "@/lib/papers/dates";
+import { prisma } from "@/lib/db/client";
+import { dayToDate } from "@/lib/dates/days";
 import { interruptedMessage, isInterrupted } from "@/lib/ingest/run-status";
 import type { AdminAuditEntry, AdminDayPaper, AdminImportRun, AdminRemovedPaper } from "@/lib/admin/schema";
 

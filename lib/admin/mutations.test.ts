@@ -11,8 +11,8 @@ const run = vi.hoisted(() => {
 import { getAdminDay, getAuditLog, getBlockedMembers, getHiddenPapers, getRemovedFromDay } from "@/lib/admin/data";
 import { moveToDay, removeFromDay, restoreToDay, setPaperHidden, setSubmitBlocked } from "@/lib/admin/mutations";
 import { moveToDaySchema, setPaperHiddenSchema, setSubmitBlockedSchema } from "@/lib/admin/schema";
-import { prisma } from "@/lib/db";
-import { dayToDate } from "@/lib/papers/dates";
+import { prisma } from "@/lib/db/client";
+import { dayToDate } from "@/lib/dates/days";
 
 const admin = { id: `adm_${run}_admin`, email: `admin-${run}@admin.test`, emailVerified: new Date() };
 /** Has an admin address but never verified it: not an admin. */

@@ -1,9 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { isAdminAddress } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { dayToDate, toDayString } from "@/lib/papers/dates";
+import { dayToDate, toDayString } from "@/lib/dates/days";
 import { removedPlacement, type AdminActionKind, type RemovedPlacement } from "@/lib/admin/schema";
 
 type Tx = Prisma.TransactionClient;

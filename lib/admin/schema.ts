@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPlausibleDay, parseDay } from "@/lib/papers/dates";
+import { isPlausibleDay, parseDay } from "@/lib/dates/days";
 import { MAX_REFERENCE_LENGTH, parseArxivReference } from "@/lib/submissions/schema";
 
 /** The AdminAction.action values this app writes. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prisma } from "@/lib/db";
-import { listDailyPapers, searchApiPapers } from "@/lib/papers/api-data";
-import { dayToDate, today } from "@/lib/papers/dates";
+import { prisma } from "@/lib/db/client";
+import { listDailyPapers, searchApiPapers } from "@/lib/api/data";
+import { dayToDate, today } from "@/lib/dates/days";
 
 // Next's data cache only exists inside a Next server; here the trending ranking is read uncached.
 vi.mock("next/cache", () => ({ unstable_cache: <T>(work: T) => work }));

@@ -1,11 +1,11 @@
 import "server-only";
 import { cacheTags } from "@/lib/cache-tags";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cachedRead } from "@/lib/page-cache/data-cache";
-import type { DailyPapersQuery } from "@/lib/papers/api-schema";
+import type { DailyPapersQuery } from "@/lib/api/schema";
 import { getTrendingPapers, LIST_REVALIDATE_SECONDS, reviveSummary, withDetails } from "@/lib/papers/data";
-import { dayToDate } from "@/lib/papers/dates";
+import { dayToDate } from "@/lib/dates/days";
 import { listOrder } from "@/lib/papers/list-order";
 import type { PaperDetail, PaperSummary } from "@/lib/papers/schema";
 import { searchPaperSummaries } from "@/lib/papers/search";

@@ -1,7 +1,7 @@
 import "server-only";
 import { jsonError } from "@/lib/api/responses";
-import { isDatabaseDown, isDatabaseOutage } from "@/lib/db-health";
-import { unavailableJson, unavailableText } from "@/lib/unavailable";
+import { isDatabaseDown, isDatabaseOutage } from "@/lib/db/health";
+import { unavailableJson, unavailableText } from "@/lib/db/unavailable";
 
 interface Answers {
   unavailable: () => Response;
@@ -32,7 +32,7 @@ async function answer(route: string, work: () => Promise<Response>, answers: Ans
   try {
     return await work();
   } catch (error) {
-    // The outage was logged once by lib/db-health.ts when it began; a bug is logged here, with the route.
+    // The outage was logged once by lib/db/health.ts when it began; a bug is logged here, with the route.
     if (isDatabaseOutage(error)) return answers.unavailable();
     console.error(`${route} failed`, error);
     return answers.internal();

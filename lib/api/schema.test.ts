@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyPapersQuerySchema, firstIssueMessage, paperSearchQuerySchema } from "@/lib/papers/api-schema";
+import { dailyPapersQuerySchema, firstIssueMessage, paperSearchQuerySchema } from "@/lib/api/schema";
 import { pageParam, searchQueryParam } from "@/lib/papers/schema";
 
 /** The sentence the API would answer its 400 with, or null when the query parses. */

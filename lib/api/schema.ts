@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { categoryParam } from "@/lib/papers/categories";
-import { parseDay, parseIsoWeek, parseMonth, type DayRange } from "@/lib/papers/dates";
+import { parseDay, parseIsoWeek, parseMonth, type DayRange } from "@/lib/dates/days";
 import { hasControlCharacters, MAX_QUERY_LENGTH } from "@/lib/papers/schema";
 import { firstIssue } from "@/lib/validation";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toDailyPaperItem, toPaperJson } from "@/lib/papers/api-shapes";
+import { toDailyPaperItem, toPaperJson } from "@/lib/api/shapes";
 import type { PaperDetail } from "@/lib/papers/schema";
 
 const BASE = "https://papers.example.org";

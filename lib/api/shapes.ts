@@ -1,7 +1,7 @@
 import "server-only";
 import { arxivAbsUrl, arxivPdfUrl } from "@/lib/papers/arxiv-id";
 import type { PaperDetail, PaperSummary } from "@/lib/papers/schema";
-import { paperUrl, safeHttpUrl } from "@/lib/papers/urls";
+import { paperUrl, safeHttpUrl } from "@/lib/urls";
 import { collapseWhitespace, plainText } from "@/lib/text/plain-text";
 
 /**

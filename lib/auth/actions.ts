@@ -8,7 +8,7 @@ import { actionFailure } from "@/lib/actions/action-failure";
 import { signIn, signOut } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { allowSignInEmail, signInEmailSchema } from "@/lib/auth/sign-in-limits";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 import { firstIssueMessage } from "@/lib/validation";
 
 const emailSignInSchema = z.object({

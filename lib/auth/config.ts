@@ -3,7 +3,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { appUrl, loadEnv } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInMail } from "@/lib/mail/templates/sign-in";

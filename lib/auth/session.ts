@@ -2,8 +2,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { auth } from "@/lib/auth/config";
-import { prisma } from "@/lib/db";
-import { DatabaseUnavailableError } from "@/lib/db-health";
+import { prisma } from "@/lib/db/client";
+import { DatabaseUnavailableError } from "@/lib/db/health";
 import { sessionTokenIn } from "@/lib/auth/session-cookie";
 
 export interface CurrentUser {

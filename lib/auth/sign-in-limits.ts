@@ -2,8 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { loadEnv } from "@/lib/env";
-import { consumeAllowance } from "@/lib/rate-limit";
-import { rateLimit, tryAgainIn } from "@/lib/rate-limits";
+import { consumeAllowance, rateLimit, tryAgainIn } from "@/lib/rate-limits";
 
 /**
  * Sign-in links are mail we send to an address someone else typed: without limits anyone can flood an

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** RFC 4648 base32, lowercased: no 0/1/8/9, so a handle never reads as a number or an l/O look-alike. */

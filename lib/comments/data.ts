@@ -2,8 +2,8 @@ import "server-only";
 import { storeCommentHtml } from "@/lib/comments/mutations";
 import { COMMENT_HTML_VERSION, renderCommentHtml } from "@/lib/comments/render";
 import type { CommentBadge, CommentView, DiscussionView, RecentComment } from "@/lib/comments/schema";
-import { exactTime, timeAgo } from "@/lib/comments/time";
-import { prisma } from "@/lib/db";
+import { exactTime, timeAgo } from "@/lib/dates/time-ago";
+import { prisma } from "@/lib/db/client";
 import { visiblePaper } from "@/lib/papers/visibility";
 
 /**

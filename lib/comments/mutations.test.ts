@@ -12,10 +12,9 @@ import { getApiComments, getDiscussion, getRecentComments } from "@/lib/comments
 import { addComment, deleteComment, editComment } from "@/lib/comments/mutations";
 import { COMMENT_HTML_VERSION } from "@/lib/comments/render";
 import { editCommentSchema, postCommentSchema } from "@/lib/comments/schema";
-import { rateLimit } from "@/lib/rate-limits";
-import { prisma } from "@/lib/db";
-import { dayToDate } from "@/lib/papers/dates";
-import { consumeAllowance } from "@/lib/rate-limit";
+import { consumeAllowance, rateLimit } from "@/lib/rate-limits";
+import { prisma } from "@/lib/db/client";
+import { dayToDate } from "@/lib/dates/days";
 
 const admin = { id: `cm_${run}_admin`, email: `admin-${run}@comments.test`, emailVerified: new Date() };
 const alice = { id: `cm_${run}_alice`, username: `alice-${run}`, name: "Alice Author" };

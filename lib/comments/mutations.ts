@@ -2,7 +2,7 @@ import "server-only";
 import type { AdminActionKind } from "@/lib/admin/schema";
 import { COMMENT_HTML_VERSION, renderCommentHtml } from "@/lib/comments/render";
 import type { EditCommentInput, PostCommentInput } from "@/lib/comments/schema";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { isAdminAddress } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";

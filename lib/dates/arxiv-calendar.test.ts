@@ -6,7 +6,7 @@ import {
   latestAnnouncementEvening,
   newYorkTime,
   noAnnouncementMessage,
-} from "@/lib/ingest/calendar";
+} from "@/lib/dates/arxiv-calendar";
 
 describe("arXiv's announcement calendar", () => {
   it("announces Sunday to Thursday evenings, not Friday or Saturday", () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { addDays } from "@/lib/papers/dates";
+import { addDays } from "@/lib/dates/days";
 
 /**
  * arXiv's announcement calendar. arXiv announces new papers at 20:00 America/New_York on Sunday to

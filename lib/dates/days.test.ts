@@ -7,7 +7,7 @@ import {
   parseDay,
   parseIsoWeek,
   parseMonth,
-} from "@/lib/papers/dates";
+} from "@/lib/dates/days";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 
 describe("days", () => {

@@ -2,7 +2,7 @@ import "server-only";
 import type pg from "pg";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadEnv } from "@/lib/env";
-import { createDatabase, observedQuery, REQUEST_TIMEOUTS, type DatabaseTimeouts } from "@/lib/prisma-client";
+import { createDatabase, observedQuery, REQUEST_TIMEOUTS, type DatabaseTimeouts } from "@/lib/db/create-client";
 
 const globalForPrisma = globalThis as unknown as { database?: { prisma: PrismaClient; pool: pg.Pool } };
 
@@ -27,7 +27,7 @@ function sharedDatabase(): { prisma: PrismaClient; pool: pg.Pool } {
 /**
  * The app's one database, kept on globalThis so hot reloads in development reuse its pool, and so that
  * the front server and the Next.js bundles in one process share it. Its queries time out
- * (`REQUEST_TIMEOUTS`) and report outages to lib/db-health.ts, which turns them into 503s.
+ * (`REQUEST_TIMEOUTS`) and report outages to lib/db/health.ts, which turns them into 503s.
  */
 const database = (globalForPrisma.database ??= sharedDatabase());
 

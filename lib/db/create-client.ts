@@ -9,9 +9,9 @@ import {
   recordDatabaseFailure,
   recordDatabaseSuccess,
   registerDatabaseProbe,
-} from "@/lib/db-health";
+} from "@/lib/db/health";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { UNAVAILABLE_DIGEST } from "@/lib/unavailable";
+import { UNAVAILABLE_DIGEST } from "@/lib/db/unavailable";
 
 /**
  * How long the app waits on its database before giving up, so that a stalled or vanished database turns
@@ -32,7 +32,7 @@ export interface DatabaseTimeouts {
   queryMs: number;
 }
 
-/** The web app's timeouts (lib/db.ts). Scripts and workers run long statements and keep pg's defaults. */
+/** The web app's timeouts (lib/db/client.ts). Scripts and workers run long statements and keep pg's defaults. */
 export const REQUEST_TIMEOUTS: DatabaseTimeouts = {
   acquireMs: 1500,
   statementMs: 2500,
@@ -45,7 +45,7 @@ export interface PrismaClientOptions {
   /** Omitted: wait as long as it takes (pg's defaults), as migrations, seeds and digests want. */
   timeouts?: DatabaseTimeouts;
   /**
-   * Report outages to lib/db-health.ts (mark the database down, probe for its return) and give outage
+   * Report outages to lib/db/health.ts (mark the database down, probe for its return) and give outage
    * errors the digest the error boundaries recognise. The app's one shared client does.
    */
   health?: boolean;
@@ -135,7 +135,7 @@ function healthReportingFactory(factory: SqlDriverAdapterFactory): SqlDriverAdap
 
 /**
  * A Prisma client for `url`, through the pg driver adapter (Prisma 7 has no Rust query engine).
- * Scripts and tests make their own; the app shares the one in lib/db.ts, with `REQUEST_TIMEOUTS` and
+ * Scripts and tests make their own; the app shares the one in lib/db/client.ts, with `REQUEST_TIMEOUTS` and
  * health reporting.
  */
 export function createPrismaClient(url: string, poolMax = 10, options: PrismaClientOptions = {}): PrismaClient {
@@ -143,7 +143,7 @@ export function createPrismaClient(url: string, poolMax = 10, options: PrismaCli
 }
 
 /**
- * A Prisma client and the pg pool under it, for the app (lib/db.ts): the pool also serves the one hot path
+ * A Prisma client and the pg pool under it, for the app (lib/db/client.ts): the pool also serves the one hot path
  * written as plain SQL (a vote, through `observedQuery`), with the same connections and timeouts.
  */
 export function createDatabase(

@@ -6,7 +6,7 @@ import {
   recordDatabaseFailure,
   recordDatabaseSuccess,
   registerDatabaseProbe,
-} from "@/lib/db-health";
+} from "@/lib/db/health";
 
 const lockTimeout = Object.assign(new Error("canceling statement due to lock timeout"), { code: "55P03" });
 const poolTimeout = new Error("timeout exceeded when trying to connect");

@@ -1,6 +1,6 @@
 /**
  * Whether the app's database is answering, as one process-wide state on `globalThis`: the Prisma client
- * (lib/prisma-client.ts) marks it down when a query fails for want of a database (connection refused or
+ * (lib/db/create-client.ts) marks it down when a query fails for want of a database (connection refused or
  * dropped, a pool or statement or lock timeout), and a cheap probe clears it as soon as the database
  * answers again. `proxy.ts` and the route handlers read it to answer 503 at once instead of queueing
  * more requests behind a stalled database; `globalThis` because Next.js bundles the proxy, pages and
@@ -14,7 +14,7 @@ import {
   unavailableJson,
   unavailablePage,
   unavailableText,
-} from "@/lib/unavailable";
+} from "@/lib/db/unavailable";
 
 /** How often the probe asks while the database is marked down (the brief: recover within 1 s). */
 export const PROBE_INTERVAL_MS = 250;
@@ -162,7 +162,7 @@ async function probeOnce(): Promise<void> {
 
 /**
  * Whether a query failed for want of a database within the last `windowMs`: a render that failed then
- * failed for that reason (lib/db-outage-status.ts answers it with a 503, not a 500).
+ * failed for that reason (lib/db/outage-status.ts answers it with a 503, not a 500).
  */
 export function databaseFailedRecently(windowMs = 3000): boolean {
   return Date.now() - state().lastFailureAt < windowMs;

@@ -1,8 +1,8 @@
 import "server-only";
 import type http from "node:http";
-import { databaseFailedRecently, isDatabaseDown } from "@/lib/db-health";
+import { databaseFailedRecently, isDatabaseDown } from "@/lib/db/health";
 import { rewrite500, type Replacement } from "@/lib/http/rewrite-500";
-import { RETRY_AFTER_SECONDS, unavailablePage } from "@/lib/unavailable";
+import { RETRY_AFTER_SECONDS, unavailablePage } from "@/lib/db/unavailable";
 
 let calmPage: { html: string; headers: Record<string, string> } | null = null;
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { dayToDate, type DayRange } from "@/lib/papers/dates";
+import { dayToDate, type DayRange } from "@/lib/dates/days";
 import { listOrder } from "@/lib/papers/list-order";
 import { visibleFeatured } from "@/lib/papers/visibility";
 

@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { runDigest, type DigestRunOptions } from "@/lib/digest/deliver";
 import { digestPeriod } from "@/lib/digest/period";
 import { createMailTransport } from "@/lib/mail/create-transport";

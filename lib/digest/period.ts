@@ -1,5 +1,5 @@
 import "server-only";
-import { addDays, formatDay, isoWeekOf, parseDay, parseIsoWeek, type DayRange } from "@/lib/papers/dates";
+import { addDays, formatDay, isoWeekOf, parseDay, parseIsoWeek, type DayRange } from "@/lib/dates/days";
 
 export type DigestPeriodName = "daily" | "weekly";
 

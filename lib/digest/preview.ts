@@ -1,12 +1,12 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { getDigestPapers, getLastDigestFailure } from "@/lib/digest/data";
 import { digestPeriod, type DigestPeriodName } from "@/lib/digest/period";
 import { appUrl } from "@/lib/env";
 import { renderDigest } from "@/lib/mail/templates/digest";
 import type { RenderedMail } from "@/lib/mail/templates/rendered-mail";
 import { getLatestDay } from "@/lib/papers/data";
-import { today } from "@/lib/papers/dates";
+import { today } from "@/lib/dates/days";
 
 export interface DigestPreview extends RenderedMail {
   /** Which digest this is: the reader's own choice, or the daily one when they get none yet. */

@@ -8,7 +8,7 @@ import { cachedRead } from "@/lib/page-cache/data-cache";
 import { arxivPdfUrl } from "@/lib/papers/arxiv-id";
 import { withCategory } from "@/lib/papers/categories";
 import type { PaperSummary } from "@/lib/papers/schema";
-import { paperUrl } from "@/lib/papers/urls";
+import { paperUrl } from "@/lib/urls";
 import { escapeHtml } from "@/lib/text/escape-html";
 import { plainText } from "@/lib/text/plain-text";
 

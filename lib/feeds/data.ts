@@ -1,8 +1,8 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import type { FeedName } from "@/lib/feeds/links";
 import { getFeaturedDays, getTrendingPapers } from "@/lib/papers/data";
-import { dayToDate } from "@/lib/papers/dates";
+import { dayToDate } from "@/lib/dates/days";
 import { listOrder } from "@/lib/papers/list-order";
 import type { PaperSummary } from "@/lib/papers/schema";
 import { summarySelect, toSummary } from "@/lib/papers/summary";

@@ -154,7 +154,7 @@ export function refuse(pathname: string, status: number, title: string, sentence
  * is answered 500 by Next.js, which throws while decoding, before any action runs. The app's actions never
  * answer 500 themselves — lib/actions/safe-action.ts maps every failure to an `ActionResult` — so a 500 to
  * an action request is Next.js refusing it: it becomes a 400 (a 503 during a database outage, which
- * lib/db-outage-status.ts applies over this).
+ * lib/db/outage-status.ts applies over this).
  */
 export function refuseUnreadableAction(response: ServerResponse, pathname: string): void {
   const refusal = refuse(pathname, 400, "Bad request", "This form could not be read: send it from the page again.");

@@ -7,14 +7,14 @@ import { AppError } from "@/lib/errors";
 import { parseArxivApi } from "@/lib/ingest/arxiv-api";
 import { parseArxivListing } from "@/lib/ingest/arxiv-listing";
 import { IngestParseError } from "@/lib/ingest/arxiv-text";
-import { expectedEmptyReason, isAnnouncementDay, latestAnnouncementEvening, weekdayOf } from "@/lib/ingest/calendar";
+import { expectedEmptyReason, isAnnouncementDay, latestAnnouncementEvening, weekdayOf } from "@/lib/dates/arxiv-calendar";
 import { parseHfDaily } from "@/lib/ingest/hf-daily";
 import { IMPORT_HEARTBEAT_MS, IMPORT_STALE_AFTER_MS, interruptedMessage } from "@/lib/ingest/run-status";
 import { politeGet, UpstreamError, type GetResult, type HttpOptions } from "@/lib/ingest/http";
 import type { ArxivRecord, ImportCounts, ParseResult, RejectedItem } from "@/lib/ingest/records";
 import { SKIPPED_REPLACE_REASON, storeArxivRecords, storeHfDaily } from "@/lib/ingest/store";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import { parseDay, toDayString } from "@/lib/papers/dates";
+import { parseDay, toDayString } from "@/lib/dates/days";
 
 /**
  * The importers: each pulls one source (or reads a recorded response with `fromFile`), parses it, stores

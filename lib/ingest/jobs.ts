@@ -6,7 +6,7 @@ import { previousPeriod, type DigestPeriodName, type DigestPeriodSpec } from "@/
 import type { Env } from "@/lib/env";
 import type { HttpOptions } from "@/lib/ingest/http";
 import { importArxivFeed, importHfDaily, refreshIncompletePapers, type ImportOutcome } from "@/lib/ingest/imports";
-import { addDays, today } from "@/lib/papers/dates";
+import { addDays, today } from "@/lib/dates/days";
 
 /**
  * The worker's scheduled jobs (pg-boss on the app's own PostgreSQL): the imports, and the digests' period

@@ -8,7 +8,7 @@ import { parseHfDaily } from "@/lib/ingest/hf-daily";
 import type { ArxivRecord, HfDailyRecord, ParseResult } from "@/lib/ingest/records";
 import { SKIPPED_REPLACE_REASON, storeArxivRecords, storeHfDaily } from "@/lib/ingest/store";
 import { deployMigrations } from "@/tools/migrate";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { createFreshDatabase, type FreshDatabase } from "@/tests/support/databases";
 
 const fixtures = path.resolve(import.meta.dirname, "../../tests/fixtures/ingest");

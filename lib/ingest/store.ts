@@ -3,8 +3,8 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { arxivDayStart } from "@/lib/ingest/arxiv-text";
 import type { ArxivRecord, HfDailyRecord, ImportCounts } from "@/lib/ingest/records";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import { dayToDate, parseDay, toDayString } from "@/lib/papers/dates";
-import { announceOutsideChange } from "@/lib/revalidate";
+import { dayToDate, parseDay, toDayString } from "@/lib/dates/days";
+import { announceOutsideChange } from "@/lib/page-cache/revalidate";
 import { importedUsernameCandidates } from "@/lib/users/handles";
 
 /**
@@ -124,7 +124,7 @@ export async function storeArxivRecords(
     await writePlan(tx, plan);
     return counts;
   }, TRANSACTION_OPTIONS);
-  // The running app's cached lists and pages drop what this import changed (see lib/revalidate.ts).
+  // The running app's cached lists and pages drop what this import changed (see lib/page-cache/revalidate.ts).
   if (stored.created + stored.updated > 0) await announceOutsideChange();
   return stored;
 }
@@ -187,7 +187,7 @@ export async function storeHfDaily(prisma: PrismaClient, records: HfDailyRecord[
     if (placements.length > 0) await tx.dailyPaper.createMany({ data: placements });
     return counts;
   }, TRANSACTION_OPTIONS);
-  // The running app's cached lists and pages drop what this import changed (see lib/revalidate.ts).
+  // The running app's cached lists and pages drop what this import changed (see lib/page-cache/revalidate.ts).
   if (stored.created + stored.updated > 0) await announceOutsideChange();
   return stored;
 }

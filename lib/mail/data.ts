@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 
 /** The most recent mail kept because no SMTP server is configured, newest first. */
 export async function getRecentOutboxMessages(limit = 50) {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Transporter } from "nodemailer";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { createMailTransport } from "@/lib/mail/create-transport";
 

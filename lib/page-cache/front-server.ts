@@ -4,8 +4,8 @@ import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerRespon
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { cacheTags } from "@/lib/cache-tags";
-import { databaseFailures } from "@/lib/db-health";
-import { answerOutagesWith503, prepareOutageAnswer } from "@/lib/db-outage-status";
+import { databaseFailures } from "@/lib/db/health";
+import { answerOutagesWith503, prepareOutageAnswer } from "@/lib/db/outage-status";
 import { isServerAction, refusalFor, refuseUnreadableAction } from "@/lib/http/gate";
 import { ChangeFeed, type Change } from "@/lib/page-cache/change-feed";
 import { policyForStoredPage } from "@/lib/page-cache/csp";
@@ -15,8 +15,8 @@ import { hasSessionCookie, planFor, type CachePlan } from "@/lib/page-cache/poli
 import { installChangeFeed, installPageStore } from "@/lib/page-cache/registry";
 import { PageStore, storedAnswer, type StoredAnswer } from "@/lib/page-cache/store";
 import { TagRelay } from "@/lib/page-cache/tag-relay";
-import { revalidationToken } from "@/lib/revalidate";
-import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-http";
+import { revalidationToken } from "@/lib/page-cache/revalidate";
+import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-endpoint";
 
 /**
  * The production server: Next.js, with the page cache in front of it (`npm start`, the end-to-end and
@@ -25,7 +25,7 @@ import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-http";
  * their own part, GET /api/viewer), until a change invalidates its tags (`papersChanged`,
  * lib/page-cache/invalidate.ts) or it grows old; a stale page is served while one render refreshes it, and
  * keeps being served while the database is down. Votes (`POST /api/upvotes`) are answered here too, by the
- * same function as the route handler `next dev` uses (lib/upvotes/vote-request.ts), with the same limit
+ * same function as the route handler `next dev` uses (lib/upvotes/vote-endpoint.ts), with the same limit
  * and the same invalidation (lib/page-cache/changes.ts), but without a round through Next.js: they come in
  * bursts, and that round halves how many are answered (245/s against 500/s, docs/benchmarks.md). Everything
  * else — the router's RSC requests, actions, search, sign-in — goes to Next.js directly.

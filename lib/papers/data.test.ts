@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { getDailyList, getLatestDayIn } from "@/lib/papers/data";
-import { parseIsoWeek } from "@/lib/papers/dates";
+import { parseIsoWeek } from "@/lib/dates/days";
 import { LIST_PAGE_SIZE } from "@/lib/papers/schema";
 
 const run = randomUUID().slice(0, 8);

@@ -1,12 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { cacheTags } from "@/lib/cache-tags";
 import { loadEnv } from "@/lib/env";
 import { cachedRead } from "@/lib/page-cache/data-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { categoryChips, type CategoryFacet } from "@/lib/papers/categories";
-import { addDays, dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
+import { addDays, dayToDate, toDayString, type DayRange } from "@/lib/dates/days";
 import { listOrder } from "@/lib/papers/list-order";
 import { bibliographySelect, detailSelect, summarySelect, toDetail, toSummary } from "@/lib/papers/summary";
 import { visibleFeatured, visiblePaper, visiblePaperSql } from "@/lib/papers/visibility";

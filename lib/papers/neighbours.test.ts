@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
-import { dayToDate, isoWeekOf, monthOf, parseIsoWeek, parseMonth, type DayRange } from "@/lib/papers/dates";
+import { prisma } from "@/lib/db/client";
+import { dayToDate, isoWeekOf, monthOf, parseIsoWeek, parseMonth, type DayRange } from "@/lib/dates/days";
 import { getNeighbourDays, getNeighbourPeriods } from "@/lib/papers/neighbours";
 
 const weeksAround = (range: DayRange, inCategory: string) => getNeighbourPeriods(range, isoWeekOf, inCategory);

@@ -1,6 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db";
-import { dayToDate, toDayString, type DayRange } from "@/lib/papers/dates";
+import { prisma } from "@/lib/db/client";
+import { dayToDate, toDayString, type DayRange } from "@/lib/dates/days";
 import { visibleFeatured, visiblePaperSql } from "@/lib/papers/visibility";
 
 /**

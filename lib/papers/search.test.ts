@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { summariesInOrder } from "@/lib/papers/data";
 import { excerptPieces, highlightPieces } from "@/lib/papers/highlights";
 import { searchPaperSummaries, searchPapers, webSearchText } from "@/lib/papers/search";

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { FRAGMENT_DELIMITER } from "@/lib/papers/highlights";
 import type { Page, PaperSummary, SearchHit } from "@/lib/papers/schema";

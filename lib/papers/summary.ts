@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toDayString } from "@/lib/papers/dates";
+import { toDayString } from "@/lib/dates/days";
 import type { PaperDetail, PaperSummary } from "@/lib/papers/schema";
 
 /** The columns every paper listing reads: select `{ paper: { select: summarySelect } }` and map with `toSummary`. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { getDigestPapers } from "@/lib/digest/data";
 import { renderFeed } from "@/lib/feeds/build";
 import { getRecentDailyPapers } from "@/lib/feeds/data";
-import { listDailyPapers } from "@/lib/papers/api-data";
+import { listDailyPapers } from "@/lib/api/data";
 import {
   getCategoryFacets,
   getDailyList,

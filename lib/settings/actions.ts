@@ -4,7 +4,7 @@ import { papersChanged } from "@/lib/page-cache/invalidate";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 import { authAction } from "@/lib/actions/safe-action";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { getEmailPreferences } from "@/lib/settings/data";

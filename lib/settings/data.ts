@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import type { DigestChoice } from "@/lib/settings/schema";
 
 export interface EmailPreferences {

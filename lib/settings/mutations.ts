@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import type { EmailPreferences } from "@/lib/settings/data";
 
 function newUnsubscribeToken(): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
-import { dayToDate } from "@/lib/papers/dates";
+import { prisma } from "@/lib/db/client";
+import { dayToDate } from "@/lib/dates/days";
 import { getLatestAnnouncement, isVisiblePaper } from "@/lib/submissions/data";
 
 // Announcement days later than any real import, so this file's are the latest while it runs.

@@ -1,8 +1,8 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { toDayString } from "@/lib/papers/dates";
+import { toDayString } from "@/lib/dates/days";
 import { ANNOUNCEMENT_PAGE_SIZE, submitWindowStart, type Announcement } from "@/lib/submissions/schema";
 
 /** What an announcement lists: new papers and cross-lists; replacements are version bumps, not news. */

@@ -12,11 +12,10 @@ const server = await vi.hoisted(async () => {
   return replay;
 });
 
-import { prisma } from "@/lib/db";
-import { toDayString } from "@/lib/papers/dates";
-import { consumeAllowance } from "@/lib/rate-limit";
+import { prisma } from "@/lib/db/client";
+import { toDayString } from "@/lib/dates/days";
+import { consumeAllowance, rateLimit } from "@/lib/rate-limits";
 import { getSubmitterOverview, isVisiblePaper } from "@/lib/submissions/data";
-import { rateLimit } from "@/lib/rate-limits";
 import { submitPaper } from "@/lib/submissions/mutations";
 import { fixture, QUICK_HTTP } from "@/tests/support/replay-server";
 

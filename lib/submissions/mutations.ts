@@ -1,11 +1,11 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { HttpOptions } from "@/lib/ingest/http";
 import { importArxivIds } from "@/lib/ingest/imports";
-import { dayToDate, toDayString, today } from "@/lib/papers/dates";
+import { dayToDate, toDayString, today } from "@/lib/dates/days";
 import { submitWindowStart, type SubmittedPaper } from "@/lib/submissions/schema";
 
 /**

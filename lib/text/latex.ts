@@ -9,7 +9,7 @@
  * and never throws.
  */
 
-import { safeHttpUrl } from "@/lib/papers/urls";
+import { safeHttpUrl } from "@/lib/urls";
 
 export type Segment =
   | { kind: "text"; text: string; style?: "em" | "strong" | "code" }

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, sqlRows } from "@/lib/db";
+import { prisma, sqlRows } from "@/lib/db/client";
 import type { PaperSummary } from "@/lib/papers/schema";
 import { summarySelect, toSummary } from "@/lib/papers/summary";
 import { listedPaper } from "@/lib/papers/visibility";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { deleteUser } from "@/lib/settings/mutations";
 import { getUpvotedPapers } from "@/lib/upvotes/data";
 import { voteWithSession } from "@/lib/upvotes/mutations";

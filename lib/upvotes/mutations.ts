@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, sqlRows } from "@/lib/db";
+import { prisma, sqlRows } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { listedPaperCondition, visiblePaper } from "@/lib/papers/visibility";
 

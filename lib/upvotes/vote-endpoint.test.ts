@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
-import { answerVote, type VoteRequest } from "@/lib/upvotes/vote-request";
+import { answerVote, type VoteRequest } from "@/lib/upvotes/vote-endpoint";
 
 const run = randomUUID().slice(0, 8);
 const paperId = `2612.${String(Date.now() % 100_000).padStart(5, "0")}`;

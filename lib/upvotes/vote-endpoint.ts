@@ -1,12 +1,12 @@
 import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { actionFailure } from "@/lib/actions/action-failure";
 import { sessionTokenFromCookieHeader } from "@/lib/auth/session-cookie";
-import { isDatabaseDown } from "@/lib/db-health";
+import { isDatabaseDown } from "@/lib/db/health";
 import { appUrl, loadEnv } from "@/lib/env";
 import { httpStatusOf, type AppErrorCode } from "@/lib/errors";
-import { consumeAllowance } from "@/lib/rate-limit";
-import { rateLimit, tryAgainIn } from "@/lib/rate-limits";
-import { RETRY_AFTER_SECONDS, UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
+import { consumeAllowance, rateLimit, tryAgainIn } from "@/lib/rate-limits";
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_ACTION_MESSAGE } from "@/lib/db/unavailable";
 import { getSessionUserId } from "@/lib/upvotes/data";
 import { voteWithSession } from "@/lib/upvotes/mutations";
 import { upvoteInputSchema } from "@/lib/upvotes/schema";
@@ -21,8 +21,9 @@ import { firstIssueMessage } from "@/lib/validation";
  * and lib/page-cache/changes.ts — answered as JSON rather than by a server action because votes come in
  * bursts and the button needs only the count back, not the page rendered again. It is kept cheap: the limit
  * counted in memory, the session looked up once a minute, one statement that checks the session and sets
- * the vote. In production the front server answers it (lib/upvotes/vote-http.ts) without a round through
- * Next.js; under `next dev` the route handler app/api/upvotes/route.ts does, with this same function.
+ * the vote. In production the front server (lib/page-cache/front-server.ts) answers it through `serveVote`,
+ * below, without a round through Next.js; under `next dev` the route handler app/api/upvotes/route.ts does,
+ * with the same `answerVote`.
  *
  * Cross-site requests are refused twice over: the `Origin` must be this site's (scheme, host and port), and the body must be JSON
  * (which a form cannot send, and which a cross-site script may only send after a CORS preflight nobody answers).
@@ -168,4 +169,60 @@ export async function answerVote(request: VoteRequest): Promise<VoteAnswer> {
     const failure = actionFailure(error);
     return failure.code === "UNAVAILABLE" ? unavailable() : refusal(failure.code, failure.message);
   }
+}
+
+/** Whether `req` is a vote the front server answers itself (other methods go to Next.js, which refuses them). */
+export function isVoteRequest(req: IncomingMessage): boolean {
+  return req.method === "POST" && (req.url ?? "").split("?", 1)[0] === VOTE_PATH;
+}
+
+/** The body as text, or null once it passes `limit` bytes (the rest is not read). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        return resolve(null);
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * Answers `POST /api/upvotes` on node:http (`answerVote`), calling `onCounted` with the
+ * paper once a vote is stored, for the caches to follow.
+ */
+export async function serveVote(
+  req: IncomingMessage,
+  res: ServerResponse,
+  onCounted: (paperId: string) => void,
+): Promise<void> {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const body = await readBody(req, MAX_VOTE_BODY_BYTES);
+  // The rest of a body too large was not read: the connection closes after the answer.
+  if (body === null) return send(res, voteTooLarge(), { Connection: "close" });
+  const answer = await answerVote({
+    contentType: header("content-type"),
+    origin: header("origin"),
+    host: header("x-forwarded-host") ?? header("host"),
+    cookie: header("cookie"),
+    body,
+  });
+  if (answer.counted) onCounted(answer.counted);
+  send(res, answer);
+}
+
+function send(res: ServerResponse, answer: VoteAnswer, extraHeaders: Record<string, string> = {}): void {
+  res.writeHead(answer.status, { ...answer.headers, ...extraHeaders });
+  res.end(JSON.stringify(answer.result));
 }

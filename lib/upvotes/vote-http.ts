@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answerVote, MAX_VOTE_BODY_BYTES, VOTE_PATH, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-request";
+import { answerVote, MAX_VOTE_BODY_BYTES, VOTE_PATH, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-endpoint";
 
 /** Whether `req` is a vote the front server answers itself (other methods go to Next.js, which refuses them). */
 export function isVoteRequest(req: IncomingMessage): boolean {
@@ -27,7 +27,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
 }
 
 /**
- * Answers `POST /api/upvotes` on node:http (lib/upvotes/vote-request.ts), calling `onCounted` with the
+ * Answers `POST /api/upvotes` on node:http (lib/upvotes/vote-endpoint.ts), calling `onCounted` with the
  * paper once a vote is stored, for the caches to follow.
  */
 export async function serveVote(

@@ -1,4 +1,4 @@
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 
-/** What `POST /api/upvotes` answers (lib/upvotes/vote-request.ts); shared with the upvote button. */
+/** What `POST /api/upvotes` answers (lib/upvotes/vote-endpoint.ts); shared with the upvote button. */
 export type VoteResult = ActionResult<{ upvoted: boolean; count: number }>;

@@ -1,7 +1,7 @@
 "use server";
 
 import { papersChanged } from "@/lib/page-cache/invalidate";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult } from "@/lib/actions/result";
 import { authAction } from "@/lib/actions/safe-action";
 import { rateLimit, tryAgainIn } from "@/lib/rate-limits";
 import { updateProfile } from "@/lib/users/mutations";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseHfDaily } from "@/lib/ingest/hf-daily";
 import { storeHfDaily } from "@/lib/ingest/store";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { importedUsernameCandidates } from "@/lib/users/handles";
 import { isReservedUsername, usernameSchema } from "@/lib/users/schema";
 import { createFreshDatabase, type FreshDatabase } from "@/tests/support/databases";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignUsername, defaultUsername } from "@/lib/auth/username";
-import { prisma } from "@/lib/db";
+import { prisma } from "@/lib/db/client";
 import { getProfileSettings, getUserByUsername } from "@/lib/users/data";
 import { updateProfile } from "@/lib/users/mutations";
 

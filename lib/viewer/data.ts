@@ -1,6 +1,6 @@
 import "server-only";
 import { isAdminAddress } from "@/lib/auth/roles";
-import { sqlRows } from "@/lib/db";
+import { sqlRows } from "@/lib/db/client";
 import type { DigestChoice } from "@/lib/settings/schema";
 import type { ViewerQuery, ViewerState } from "@/lib/viewer/schema";
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { deployMigrations } from "@/tools/migrate";
 import { demoPapers } from "@/prisma/seed/demo-papers";
 import { seedDemoData } from "@/prisma/seed/demo";

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANGE_BOUND_MS } from "@/lib/page-cache/change-feed";
-import { revalidationToken } from "@/lib/revalidate";
+import { revalidationToken } from "@/lib/page-cache/revalidate";
 import { startSecondServer, type SecondServer } from "@/tests/chaos/support/second-server";
 import { castVote, createReaders, deleteReaders, query, report, world, type Reader } from "@/tests/chaos/support/world";
 

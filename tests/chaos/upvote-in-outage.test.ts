@@ -7,7 +7,7 @@
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UNAVAILABLE_ACTION_MESSAGE } from "@/lib/unavailable";
+import { UNAVAILABLE_ACTION_MESSAGE } from "@/lib/db/unavailable";
 import {
   createReaders,
   deleteReaders,

@@ -14,7 +14,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { deployMigrations } from "@/tools/migrate";
 import { createFreshDatabase, type FreshDatabase } from "@/tests/support/databases";
 import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";

@@ -4,7 +4,7 @@
  * Prints "done" when finished.
  */
 import { politeGet } from "@/lib/ingest/http";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 
 const [url, count, intervalMs, throttleKey] = process.argv.slice(2);
 const prisma = createPrismaClient(process.env.DATABASE_URL!, 2);

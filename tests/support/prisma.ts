@@ -1,4 +1,4 @@
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { testDatabaseUrl } from "@/tests/support/databases";
 
 /** A Prisma client on the suite's (migrated) test database. */

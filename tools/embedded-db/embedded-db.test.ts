@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ensureEmbeddedDatabase, startScratchDatabase } from "@/tools/embedded-db/process";
 import { isAlive, readPostmaster, scratchRoot } from "@/tools/embedded-db/postgres";
 import { deployMigrations } from "@/tools/migrate";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
 
 const root = path.resolve(import.meta.dirname, "../..");

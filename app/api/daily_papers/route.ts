@@ -2,9 +2,9 @@ import type { NextRequest } from "next/server";
 import { appUrl } from "@/lib/env";
 import { answerJson } from "@/lib/api/handler";
 import { apiError, apiJson } from "@/lib/api/responses";
-import { listDailyPapers } from "@/lib/papers/api-data";
-import { dailyPapersQuerySchema, firstIssueMessage, queryObject } from "@/lib/papers/api-schema";
-import { toDailyPaperItem } from "@/lib/papers/api-shapes";
+import { listDailyPapers } from "@/lib/api/data";
+import { dailyPapersQuerySchema, firstIssueMessage, queryObject } from "@/lib/api/schema";
+import { toDailyPaperItem } from "@/lib/api/shapes";
 
 /** `GET /api/daily_papers`: featured papers in the shape of Hugging Face's Daily Papers API. */
 export async function GET(request: NextRequest) {

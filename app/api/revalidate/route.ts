@@ -5,7 +5,7 @@ import { cacheTags } from "@/lib/cache-tags";
 import { expireDataCache } from "@/lib/page-cache/data-cache";
 import { invalidateEverywhere, invalidatePagesHere } from "@/lib/page-cache/changes";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
-import { isRevalidationAuthorized } from "@/lib/revalidate";
+import { isRevalidationAuthorized } from "@/lib/page-cache/revalidate";
 
 const tagSchema = z.union([
   z.literal(cacheTags.all),
@@ -23,7 +23,7 @@ const bodySchema = z.object({
 
 /**
  * `POST /api/revalidate` with `Authorization: Bearer <token>` and `{ "tags": ["papers"] }`: drops what the
- * app cached under those tags (see lib/revalidate.ts; imports outside the app call it), on this server and,
+ * app cached under those tags (see lib/page-cache/revalidate.ts; imports outside the app call it), on this server and,
  * through the change feed, on every other app server of the same database. With `"mode": "stale"` the
  * stored pages are marked stale instead, to be refreshed while still served (Next's data cache entries
  * under the tags are dropped either way: see `expireDataCache`). `"scope": "here"` is the front server

@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { papersChanged } from "@/lib/page-cache/invalidate";
-import { answerVote, MAX_VOTE_BODY_BYTES, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-request";
+import { answerVote, MAX_VOTE_BODY_BYTES, voteTooLarge, type VoteAnswer } from "@/lib/upvotes/vote-endpoint";
 
 /**
- * `POST /api/upvotes` under `next dev` (lib/upvotes/vote-request.ts says what it takes and answers). In
+ * `POST /api/upvotes` under `next dev` (lib/upvotes/vote-endpoint.ts says what it takes and answers). In
  * production the front server (lib/page-cache/front-server.ts) answers the same requests with the same
  * function and the same invalidation, without this round through Next.js.
  */

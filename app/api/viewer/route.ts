@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { answerJson } from "@/lib/api/handler";
 import { jsonError } from "@/lib/api/responses";
 import { sessionTokenIn } from "@/lib/auth/session-cookie";
-import { firstIssueMessage, queryObject } from "@/lib/papers/api-schema";
+import { firstIssueMessage, queryObject } from "@/lib/api/schema";
 import { getViewerState } from "@/lib/viewer/data";
 import { viewerQuerySchema } from "@/lib/viewer/schema";
 

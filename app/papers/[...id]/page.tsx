@@ -17,9 +17,9 @@ import { appUrl } from "@/lib/env";
 import { ABSTRACT_MATH_LIMIT, ABSTRACT_DISPLAY_LIMIT, clipText, isAbstractShortened } from "@/lib/papers/abstract";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
 import { getPaper, getSimilarPapers } from "@/lib/papers/data";
-import { formatDay, toDayString } from "@/lib/papers/dates";
+import { formatDay, toDayString } from "@/lib/dates/days";
 import { idFromSegments } from "@/lib/papers/paper-route";
-import { paperPath, paperUrl } from "@/lib/papers/urls";
+import { paperPath, paperUrl } from "@/lib/urls";
 import { latexToPlainText } from "@/lib/text/latex";
 import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 

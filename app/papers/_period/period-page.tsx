@@ -13,7 +13,7 @@ import {
   parseIsoWeek,
   parseMonth,
   type DayRange,
-} from "@/lib/papers/dates";
+} from "@/lib/dates/days";
 import { getNeighbourPeriods, type PeriodNeighbours } from "@/lib/papers/neighbours";
 import { pageParam } from "@/lib/papers/schema";
 import { getCurrentCounts } from "@/lib/upvotes/current-counts";

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { DatePicker } from "@/components/feed/date-picker";
 import { EmptyState } from "@/components/ui/empty-state";
 import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
-import { addDays, EARLIEST_DAY, formatDay, isPlausibleDay, parseDay, today } from "@/lib/papers/dates";
+import { addDays, EARLIEST_DAY, formatDay, isPlausibleDay, parseDay, today } from "@/lib/dates/days";
 import { getLatestDay } from "@/lib/papers/data";
 
 export const metadata: Metadata = { title: "Go to date", robots: { index: false } };

@@ -12,9 +12,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { signInHref } from "@/lib/auth/sign-in-href";
 import { getCurrentUser } from "@/lib/auth/session";
-import { formatDay } from "@/lib/papers/dates";
+import { formatDay } from "@/lib/dates/days";
 import { pageParam } from "@/lib/papers/schema";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 import { announcementCategories, getLatestAnnouncement } from "@/lib/submissions/data";
 import { categoryParam } from "@/lib/submissions/schema";
 

@@ -10,7 +10,7 @@ import { SearchForm } from "@/components/ui/search-box";
 import { excerptPieces, highlightPieces } from "@/lib/papers/highlights";
 import { searchPapers } from "@/lib/papers/search";
 import { MAX_QUERY_LENGTH, pageParam, searchQueryParam, type SearchHit } from "@/lib/papers/schema";
-import { paperPath } from "@/lib/papers/urls";
+import { paperPath } from "@/lib/urls";
 import { isVisiblePaper } from "@/lib/submissions/data";
 import { parseArxivReference } from "@/lib/submissions/schema";
 import { splitAuthors } from "@/lib/text/author-list";

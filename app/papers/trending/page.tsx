@@ -17,7 +17,7 @@ import {
   TRENDING_WINDOW_DAYS,
 } from "@/lib/papers/data";
 import { LIST_PAGE_SIZE } from "@/lib/papers/schema";
-import { addDays, EARLIEST_DAY, formatDay, today } from "@/lib/papers/dates";
+import { addDays, EARLIEST_DAY, formatDay, today } from "@/lib/dates/days";
 import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 
 type Props = { searchParams: Promise<{ category?: string | string[] }> };

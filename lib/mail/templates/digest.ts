@@ -1,7 +1,7 @@
 import "server-only";
 import type { DigestPaper } from "@/lib/digest/data";
 import type { RenderedMail } from "@/lib/mail/templates/rendered-mail";
-import { paperUrl } from "@/lib/papers/urls";
+import { paperUrl } from "@/lib/urls";
 import { formatAuthors } from "@/lib/text/author-list";
 import { escapeHtml } from "@/lib/text/escape-html";
 import { latexToPlainText } from "@/lib/text/latex";

@@ -22,7 +22,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startScratchDatabase } from "@/tools/embedded-db/process";
 import { deployMigrations } from "@/tools/migrate";
-import { createPrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { seedDemoData } from "@/prisma/seed/demo";
 import { createServerDatabase } from "@/tests/support/databases";
 import { startFaultProxy, type FaultProxy } from "@/tests/chaos/support/fault-proxy";
@@ -165,7 +165,7 @@ async function start(
 ): Promise<() => Promise<void>> {
   const distDir = process.env.NEXT_DIST_DIR || ".next-chaos";
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  // The server is no test process: without VITEST* it runs with the app's real timeouts (lib/db.ts).
+  // The server is no test process: without VITEST* it runs with the app's real timeouts (lib/db/client.ts).
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
   const baseEnv: NodeJS.ProcessEnv = {
     ...inherited,

@@ -1,14 +1,14 @@
 import { appUrl } from "@/lib/env";
 import { answerJson } from "@/lib/api/handler";
 import { apiError, apiJson } from "@/lib/api/responses";
-import { answerComments, isCommentsPath } from "@/lib/comments/api";
-import { toPaperJson } from "@/lib/papers/api-shapes";
+import { answerComments, isCommentsPath } from "@/lib/api/comments";
+import { toPaperJson } from "@/lib/api/shapes";
 import { getPaper } from "@/lib/papers/data";
 import { idFromSegments } from "@/lib/papers/paper-route";
 
 /**
  * `GET /api/papers/{arxivId}`: one paper (`hep-th/9901001` and `2501.12948v2` work; the version is dropped).
- * `GET /api/papers/{arxivId}/comments`: its comments (lib/comments/api.ts).
+ * `GET /api/papers/{arxivId}/comments`: its comments (lib/api/comments.ts).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string[] }> }) {
   return answerJson("GET /api/papers/{id}", async () => {

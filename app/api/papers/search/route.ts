@@ -2,9 +2,9 @@ import type { NextRequest } from "next/server";
 import { appUrl } from "@/lib/env";
 import { answerJson } from "@/lib/api/handler";
 import { apiError, apiJson } from "@/lib/api/responses";
-import { firstIssueMessage, paperSearchQuerySchema, queryObject } from "@/lib/papers/api-schema";
-import { searchApiPapers } from "@/lib/papers/api-data";
-import { toDailyPaperItem } from "@/lib/papers/api-shapes";
+import { firstIssueMessage, paperSearchQuerySchema, queryObject } from "@/lib/api/schema";
+import { searchApiPapers } from "@/lib/api/data";
+import { toDailyPaperItem } from "@/lib/api/shapes";
 
 /** `GET /api/papers/search?q=&limit=`: full-text search, best matches first, as daily-papers items. */
 export async function GET(request: NextRequest) {

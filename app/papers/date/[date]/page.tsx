@@ -7,7 +7,7 @@ import { feedAlternates } from "@/lib/feeds/links";
 import { categoryFromSearchParams, withCategory } from "@/lib/papers/categories";
 import { getCategoryChips, getDailyList } from "@/lib/papers/data";
 import { getCurrentCounts } from "@/lib/upvotes/current-counts";
-import { formatDay, isPlausibleDay, parseDay } from "@/lib/papers/dates";
+import { formatDay, isPlausibleDay, parseDay } from "@/lib/dates/days";
 import { pageParam } from "@/lib/papers/schema";
 
 type SearchParams = { page?: string | string[]; category?: string | string[] };
