@@ -8,12 +8,11 @@ import { databaseFailures } from "@/lib/db/health";
 import { answerOutagesWith503, prepareOutageAnswer } from "@/lib/db/outage-status";
 import { isServerAction, refusalFor, refuseUnreadableAction } from "@/lib/http/gate";
 import { ChangeFeed, type Change } from "@/lib/page-cache/change-feed";
-import { policyForStoredPage } from "@/lib/page-cache/csp";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
 import { invalidateEverywhere, invalidationOf } from "@/lib/page-cache/changes";
-import { hasSessionCookie, planFor, type CachePlan } from "@/lib/page-cache/policy";
+import { afterRender, decide, hasSessionCookie, type CachePlan, type Render } from "@/lib/page-cache/policy";
 import { installChangeFeed, installPageStore } from "@/lib/page-cache/registry";
-import { PageStore, storedAnswer, type StoredAnswer } from "@/lib/page-cache/store";
+import { PageStore, type StoredAnswer } from "@/lib/page-cache/store";
 import { TagRelay } from "@/lib/page-cache/tag-relay";
 import { revalidationToken } from "@/lib/page-cache/revalidate";
 import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-endpoint";
@@ -30,8 +29,10 @@ import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-endpoint";
  * bursts, and that round halves how many are answered (245/s against 500/s, docs/benchmarks.md). Everything
  * else — the router's RSC requests, actions, search, sign-in — goes to Next.js directly.
  *
- * A render for the cache is a request to this same server (loopback) carrying a per-process token, which
- * Next.js answers like any request: through proxy.ts (a fresh nonce), without cookies.
+ * What is served from memory, rendered or passed to Next.js, and what a render leaves stored, is decided in
+ * lib/page-cache/policy.ts; this file carries it out. A render for the cache is a request to this same server
+ * (loopback) carrying a per-process token, which Next.js answers like any request: through proxy.ts (a fresh
+ * nonce), without cookies.
  */
 export interface FrontServerOptions {
   port: number;
@@ -60,26 +61,7 @@ export interface FrontServer {
 const FILL_HEADER = "x-page-cache-fill";
 /** A stale page is re-rendered at most this often, however many invalidations arrive. */
 const REFRESH_INTERVAL_MS = 1_000;
-/** Headers a stored answer keeps: what describes the body and protects the reader; not cookies or dates. */
-const KEPT_HEADERS = new Set([
-  "content-type",
-  "content-language",
-  "content-security-policy",
-  "x-content-type-options",
-  "referrer-policy",
-  "x-frame-options",
-  "permissions-policy",
-  "strict-transport-security",
-  "access-control-allow-origin",
-  "link",
-]);
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"]);
-
-interface Render {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
 
 /** A render and, when everyone may be given it, its stored form (made once, whoever waited on the render). */
 interface SharedRender {
@@ -194,23 +176,17 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     });
   }
 
-  /**
-   * One render per key at a time; stored when it is a page everyone may see. A render that answers
-   * something else than a server error — a 404 for a paper hidden since, a redirect — drops the stored copy:
-   * kept, it would undo the removal. A server error (the database away) keeps it, within its most age.
-   */
+  /** One render per key at a time; what it leaves in the store, `afterRender` says. */
   function renderShared(plan: CachePlan, req: IncomingMessage): Promise<SharedRender> {
     const running = inflight.get(plan.key);
     if (running) return running;
     const sequence = store.mark();
     const failuresBefore = databaseFailures();
     const render = renderThroughNext(req).then((result) => {
-      // A page rendered while the database failed queries may carry failed sections: not kept as a hit.
-      const degraded = databaseFailures() !== failuresBefore || hasFailedSection(result);
-      const answer = degraded ? null : storable(result);
-      if (answer) store.store(plan.key, plan.tags, sequence, answer);
-      else if (result.status < 500 && !degraded) store.drop(plan.key);
-      return { render: result, answer };
+      const outcome = afterRender(result, databaseFailures() !== failuresBefore);
+      if (outcome.kind === "store") store.store(plan.key, plan.tags, sequence, outcome.answer);
+      if (outcome.kind === "drop") store.drop(plan.key);
+      return { render: result, answer: outcome.kind === "store" ? outcome.answer : null };
     });
     inflight.set(plan.key, render);
     void render.then(
@@ -257,12 +233,19 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     renderShared(plan, req).catch(() => {});
   }
 
-  async function answerFromCache(plan: CachePlan, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const hit = store.get(plan.key);
-    if (hit) {
-      if (hit.freshness === "stale") refreshInBackground(plan, req);
-      return sendStored(req, res, hit.answer, hit.freshness === "fresh" ? "hit" : "stale");
+  /** Carries out the page cache's decision for a request (lib/page-cache/policy.ts). */
+  async function answerFromCache(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const decision = decide(req.method, req.url, req.headers, store);
+    if (decision.kind === "pass") return passToNext(req, res);
+    if (decision.kind === "serve") {
+      if (decision.label === "stale") refreshInBackground(decision.plan, req);
+      return sendStored(req, res, decision.answer, decision.label);
     }
+    return renderForReader(decision.plan, req, res);
+  }
+
+  /** A miss: the reader waits on the render (theirs, or one already running for the same key). */
+  async function renderForReader(plan: CachePlan, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const originator = !inflight.has(plan.key);
     let shared: SharedRender;
     try {
@@ -301,9 +284,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
         res.end();
       });
     }
-    const plan = planFor(req.method, req.url, req.headers);
-    if (!plan) return passToNext(req, res);
-    void answerFromCache(plan, req, res).catch(() => {
+    void answerFromCache(req, res).catch(() => {
       if (!res.headersSent) passToNext(req, res);
     });
   });
@@ -344,36 +325,6 @@ function fillHeaders(req: IncomingMessage, token: string): Record<string, string
     if (typeof value === "string") headers[name] = value;
   }
   return headers;
-}
-
-/**
- * Whether an HTML render streamed a section that failed: React marks the boundary with the error's digest
- * (`data-dgst`), Next.js's own not-found and redirect digests aside.
- */
-function hasFailedSection(render: Render): boolean {
-  if (!String(render.headers["content-type"] ?? "").startsWith("text/html")) return false;
-  return /data-dgst="(?!NEXT_)/.test(render.body.toString("utf8"));
-}
-
-/** The stored form of a render everyone may be given, or null: a 200, no cookie, a page's nonce traded for hashes. */
-function storable(render: Render): StoredAnswer | null {
-  if (render.status !== 200 || render.headers["set-cookie"] !== undefined) return null;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(render.headers)) {
-    if (KEPT_HEADERS.has(name) && typeof value === "string") headers[name] = value;
-  }
-  const policy = headers["content-security-policy"];
-  if (headers["content-type"]?.startsWith("text/html")) {
-    const stored = policy ? policyForStoredPage(render.body.toString("utf8"), policy) : null;
-    if (!stored) return null;
-    headers["content-security-policy"] = stored;
-  }
-  const cacheControl = render.headers["cache-control"];
-  headers["cache-control"] =
-    typeof cacheControl === "string" && /\bpublic\b/.test(cacheControl)
-      ? cacheControl
-      : "public, max-age=0, must-revalidate";
-  return storedAnswer(200, headers, render.body);
 }
 
 /**

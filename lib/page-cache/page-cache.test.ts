@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { noncedScriptHashes, policyForStoredPage } from "@/lib/page-cache/csp";
 import { readPastRemovals, recordRemoval } from "@/lib/page-cache/data-cache";
 import { withForwardedFor } from "@/lib/page-cache/forwarded-for";
-import { hasSessionCookie, planFor } from "@/lib/page-cache/policy";
+import { afterRender, decide, hasSessionCookie, planFor } from "@/lib/page-cache/policy";
 import { markedForMember } from "@/lib/page-cache/viewer-mark";
 import { PageStore, storedAnswer } from "@/lib/page-cache/store";
 import { TagRelay } from "@/lib/page-cache/tag-relay";
@@ -73,6 +73,40 @@ describe("which requests the page cache answers", () => {
     const b = planFor("GET", "/", { host: "b.example" })!;
     const https = planFor("GET", "/", { host: "a.example", "x-forwarded-proto": "https" })!;
     expect(new Set([a.key, b.key, https.key]).size).toBe(3);
+  });
+});
+
+describe("the page cache's decision", () => {
+  const headers = { host: "papers.example" };
+  const pages = () => new PageStore({ maxBytes: 1_000_000, staleAfterMs: 10_000, maxAgeMs: 300_000 });
+  const json = (status: number, extra: Record<string, string> = {}) => ({
+    status,
+    headers: { "content-type": "application/json", ...extra },
+    body: Buffer.from("[]"),
+  });
+
+  it("passes through what is not for the cache, renders a miss, serves a hit, then a stale page", () => {
+    const store = pages();
+    expect(decide("POST", "/", headers, store)).toEqual({ kind: "pass" });
+    const miss = decide("GET", "/", headers, store);
+    expect(miss).toMatchObject({ kind: "render", plan: { key: "http://papers.example/" } });
+    if (miss.kind !== "render") return;
+    store.store(miss.plan.key, miss.plan.tags, store.mark(), storedAnswer(200, {}, Buffer.from("day")));
+    expect(decide("GET", "/", headers, store)).toMatchObject({ kind: "serve", label: "hit" });
+    store.invalidate(["lists"], "stale");
+    expect(decide("GET", "/", headers, store)).toMatchObject({ kind: "serve", label: "stale" });
+  });
+
+  it("stores a 200 for everyone, drops the copy on a 404 or a redirect, keeps it on a 500 or failed queries", () => {
+    expect(afterRender(json(200), false)).toMatchObject({ kind: "store" });
+    expect(afterRender(json(200, { "set-cookie": "a=b" }), false)).toEqual({ kind: "drop" });
+    expect(afterRender(json(404), false)).toEqual({ kind: "drop" });
+    expect(afterRender(json(307), false)).toEqual({ kind: "drop" });
+    expect(afterRender(json(500), false)).toEqual({ kind: "keep" });
+    expect(afterRender(json(200), true)).toEqual({ kind: "keep" });
+    const failedSection = { ...json(200), headers: { "content-type": "text/html" } };
+    failedSection.body = Buffer.from('<template data-dgst="123"></template>');
+    expect(afterRender(failedSection, false)).toEqual({ kind: "keep" });
   });
 });
 
