@@ -6,6 +6,8 @@ import { signInWithGitHub } from "@/lib/auth/actions";
 import { githubEnabled } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/auth/session";
+import { signInLimitedMessage } from "@/lib/auth/sign-in-limits";
+import { rateLimit } from "@/lib/rate-limits";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -13,7 +15,8 @@ const errors: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
   OAuthAccountNotLinked: "That email already signs in another way. Use the email link.",
   EmailInvalid: "Enter a valid email address.",
-  EmailLimit: "Too many sign-in links were asked for. Check your inbox for the last one, or try again in 15 minutes.",
+  // Redirected here without the wait left (lib/auth/route-guard.ts): the whole window, said as the form says it.
+  EmailLimit: signInLimitedMessage(rateLimit("sign-in-address").durationSeconds),
 };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
