@@ -7,7 +7,12 @@ import { AppError } from "@/lib/errors";
 import { parseArxivApi } from "@/lib/ingest/arxiv-api";
 import { parseArxivListing } from "@/lib/ingest/arxiv-listing";
 import { IngestParseError } from "@/lib/ingest/arxiv-text";
-import { expectedEmptyReason, isAnnouncementDay, latestAnnouncementEvening, weekdayOf } from "@/lib/dates/arxiv-calendar";
+import {
+  expectedEmptyReason,
+  isAnnouncementDay,
+  latestAnnouncementEvening,
+  weekdayOf,
+} from "@/lib/dates/arxiv-calendar";
 import { parseHfDaily } from "@/lib/ingest/hf-daily";
 import { IMPORT_HEARTBEAT_MS, IMPORT_STALE_AFTER_MS, interruptedMessage } from "@/lib/ingest/run-status";
 import { politeGet, UpstreamError, type GetResult, type HttpOptions } from "@/lib/ingest/http";
