@@ -2,7 +2,7 @@ import type { MetadataRoute } from "next";
 import { connection } from "next/server";
 import { appUrl } from "@/lib/env";
 import { getFeaturedDays, getSitemapEntries } from "@/lib/papers/data";
-import { paperUrl } from "@/lib/urls";
+import { dayPath, paperUrl } from "@/lib/urls";
 
 /** A sitemap file holds at most this many URLs (sitemaps.org). */
 const MAX_SITEMAP_URLS = 50_000;
@@ -17,7 +17,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   return [
     { url: `${baseUrl}/`, changeFrequency: "daily", priority: 1 },
     { url: `${baseUrl}/papers/trending`, changeFrequency: "hourly", priority: 0.8 },
-    ...days.map((day) => ({ url: `${baseUrl}/papers/date/${day}`, changeFrequency: "daily" as const, priority: 0.6 })),
+    ...days.map((day) => ({ url: `${baseUrl}${dayPath(day)}`, changeFrequency: "daily" as const, priority: 0.6 })),
     ...papers.map((paper) => ({ url: paperUrl(baseUrl, paper.id), lastModified: paper.updatedAt, priority: 0.5 })),
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doiUrl, licenseName, paperPath, paperUrl, safeHttpUrl } from "@/lib/urls";
+import { dayPath, doiUrl, licenseName, paperPath, paperUrl, safeHttpUrl, userPath } from "@/lib/urls";
 
 describe("safeHttpUrl", () => {
   it("keeps absolute http(s) URLs, normalised", () => {
@@ -82,5 +82,12 @@ describe("paperPath and paperUrl", () => {
     expect(paperPath("2501.12948", "discussion")).toBe("/papers/2501.12948#discussion");
     expect(paperPath("2501.12948", "comment-42")).toBe("/papers/2501.12948#comment-42");
     expect(paperPath("2501.12948", "")).toBe("/papers/2501.12948");
+  });
+});
+
+describe("dayPath and userPath", () => {
+  it("name a day's listing and a member's page", () => {
+    expect(dayPath("2025-01-22")).toBe("/papers/date/2025-01-22");
+    expect(userPath("alice")).toBe("/users/alice");
   });
 });

@@ -64,6 +64,11 @@ export function userPath(username: string): string {
   return `/users/${encodeURIComponent(username)}`;
 }
 
+/** A day's listing (`/papers/date/2025-01-22`); `day` is "YYYY-MM-DD". */
+export function dayPath(day: string): string {
+  return `/papers/date/${day}`;
+}
+
 /** A paper's page on this site (`/papers/2501.12948`, `/papers/hep-th/9901001`), with an optional fragment. */
 export function paperPath(id: string, fragment?: string): string {
   return `/papers/${id}${fragment ? `#${fragment}` : ""}`;

@@ -1,3 +1,4 @@
+import { userPath } from "@/lib/urls";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
@@ -81,7 +82,7 @@ export default async function SettingsPage() {
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
           Your name and handle are public; your email address never is.{" "}
           {profile.username ? (
-            <Link href={`/users/${profile.username}`} className="underline underline-offset-2">
+            <Link href={userPath(profile.username)} className="underline underline-offset-2">
               The papers you upvoted
             </Link>
           ) : (

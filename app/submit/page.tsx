@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SubmitForm } from "@/components/submit/submit-form";
 import { requireUser } from "@/lib/auth/admin";
 import { loadEnv } from "@/lib/env";
-import { paperPath } from "@/lib/urls";
+import { dayPath, paperPath } from "@/lib/urls";
 import { getSubmitterOverview } from "@/lib/submissions/data";
 import { MAX_REFERENCE_LENGTH } from "@/lib/submissions/schema";
 
@@ -72,7 +72,7 @@ export default async function SubmitPage({ searchParams }: Props) {
                   {paper.title}
                 </Link>
                 <Link
-                  href={`/papers/date/${paper.day}`}
+                  href={dayPath(paper.day)}
                   className="shrink-0 text-xs text-zinc-500 tabular-nums hover:underline dark:text-zinc-400"
                 >
                   {paper.day}

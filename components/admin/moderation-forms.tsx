@@ -1,3 +1,4 @@
+import { userPath } from "@/lib/urls";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionForm } from "@/components/admin/action-form";
@@ -149,7 +150,7 @@ export function BlockedMembers({
         details: (
           <>
             {member.label.startsWith("@") ? (
-              <Link href={`/users/${member.label.slice(1)}`} className="hover:underline">
+              <Link href={userPath(member.label.slice(1))} className="hover:underline">
                 {member.label}
               </Link>
             ) : (

@@ -9,7 +9,7 @@ import { signInHref } from "@/lib/auth/sign-in-href";
 import { noteOwnComment } from "@/lib/client/viewer-store";
 import { postComment, removeComment, updateComment } from "@/lib/comments/actions";
 import type { CommentView } from "@/lib/comments/schema";
-import { paperPath } from "@/lib/urls";
+import { paperPath, userPath } from "@/lib/urls";
 
 const UNREACHABLE = "Could not reach Daily Papers; the comment was not deleted. Try again in a moment.";
 
@@ -102,7 +102,7 @@ export function DiscussionThread({ paperId, comments }: { paperId: string; comme
           </span>
           {comment.author.username ? (
             <Link
-              href={`/users/${comment.author.username}`}
+              href={userPath(comment.author.username)}
               className="rounded-sm font-medium hover:underline focus-visible:outline-2 focus-visible:outline-amber-500"
             >
               {author}

@@ -1,3 +1,4 @@
+import { dayPath } from "@/lib/urls";
 import Link from "next/link";
 import { CategoryFilter } from "@/components/feed/category-filter";
 import { DayNavigation } from "@/components/feed/day-navigation";
@@ -12,7 +13,7 @@ import { LIST_PAGE_SIZE, type DailyList } from "@/lib/papers/schema";
 import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
 function neighbour(day: string | null, category: string | null): Neighbour | null {
-  return day ? { href: withCategory(`/papers/date/${day}`, category), name: formatDay(day, "long") } : null;
+  return day ? { href: withCategory(dayPath(day), category), name: formatDay(day, "long") } : null;
 }
 
 /** One day of the daily list: heading, navigation between days, the category filter, and its papers. */
@@ -27,7 +28,7 @@ export function DailyView({
   counts?: Promise<CurrentCounts>;
 }) {
   const { day, category } = list;
-  const dayPath = `/papers/date/${day}`;
+  const listPath = dayPath(day);
   const papers = `${category ? `${category} ` : ""}${list.total === 1 ? "paper" : "papers"}`;
   return (
     <section>
@@ -44,7 +45,7 @@ export function DailyView({
       <div className="mb-4">
         <DayNavigation day={day} previousDay={list.previousDay} nextDay={list.nextDay} category={category} />
       </div>
-      <CategoryFilter basePath={dayPath} chips={chips} active={category} />
+      <CategoryFilter basePath={listPath} chips={chips} active={category} />
       {list.papers.length ? (
         <>
           <PaperGrid
@@ -52,12 +53,12 @@ export function DailyView({
             counts={counts}
             ranked={list.pageCount > 1}
             startRank={(list.page - 1) * LIST_PAGE_SIZE + 1}
-            categoryPath={dayPath}
+            categoryPath={listPath}
           />
           <Pagination
             page={list.page}
             pageCount={list.pageCount}
-            hrefFor={(p) => withCategory(dayPath, category, { page: String(p) })}
+            hrefFor={(p) => withCategory(listPath, category, { page: String(p) })}
           />
         </>
       ) : list.total ? (
@@ -77,7 +78,7 @@ export function DailyView({
           </p>
           {category ? (
             <p className="mt-2">
-              <Link href={dayPath} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
+              <Link href={listPath} className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white">
                 All of this day&apos;s papers
               </Link>
             </p>

@@ -2,6 +2,7 @@ import { ButtonLink } from "@/components/ui/button-link";
 import { withCategory } from "@/lib/papers/categories";
 import { DatePicker } from "@/components/feed/date-picker";
 import { formatDay } from "@/lib/dates/days";
+import { dayPath } from "@/lib/urls";
 
 /**
  * Previous / next day that has papers (in `category`, when the day is filtered, and the links keep the
@@ -22,7 +23,7 @@ export function DayNavigation({
   return (
     <div className="flex flex-wrap items-center gap-2">
       <ButtonLink
-        href={previousDay ? withCategory(`/papers/date/${previousDay}`, category) : null}
+        href={previousDay ? withCategory(dayPath(previousDay), category) : null}
         rel="prev"
         label={previousDay ? `Previous day with ${which}: ${formatDay(previousDay, "medium")}` : undefined}
       >
@@ -30,7 +31,7 @@ export function DayNavigation({
       </ButtonLink>
       <DatePicker day={day} category={category} />
       <ButtonLink
-        href={nextDay ? withCategory(`/papers/date/${nextDay}`, category) : null}
+        href={nextDay ? withCategory(dayPath(nextDay), category) : null}
         rel="next"
         label={nextDay ? `Next day with ${which}: ${formatDay(nextDay, "medium")}` : undefined}
       >

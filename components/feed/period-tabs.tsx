@@ -1,3 +1,4 @@
+import { dayPath } from "@/lib/urls";
 import Link from "next/link";
 import { withCategory } from "@/lib/papers/categories";
 import { isoWeekOf, monthOf } from "@/lib/dates/days";
@@ -15,7 +16,7 @@ export function PeriodTabs({
   category?: string | null;
 }) {
   const tabs: { period: Period; label: string; href: string }[] = [
-    { period: "day", label: "Daily", href: `/papers/date/${day}` },
+    { period: "day", label: "Daily", href: dayPath(day) },
     { period: "week", label: "Weekly", href: `/papers/week/${isoWeekOf(day)}` },
     { period: "month", label: "Monthly", href: `/papers/month/${monthOf(day)}` },
     { period: "trending", label: "Trending", href: "/papers/trending" },

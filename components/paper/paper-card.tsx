@@ -4,6 +4,7 @@ import { coverOf } from "@/components/paper/paper-thumbnail";
 import { RichText } from "@/components/paper/rich-text";
 import { UpvoteControl } from "@/components/paper/upvote-control";
 import type { PaperSummary } from "@/lib/papers/schema";
+import { dayPath } from "@/lib/urls";
 import { splitAuthors } from "@/lib/text/author-list";
 import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
@@ -31,7 +32,7 @@ export function PaperCard({
   const authors = splitAuthors(paper.authors);
   const chips = categoryChips(
     paper.categories,
-    categoryPath ?? (paper.day ? `/papers/date/${paper.day}` : "/papers/trending"),
+    categoryPath ?? (paper.day ? dayPath(paper.day) : "/papers/trending"),
     3,
   );
   const card: CardData = {

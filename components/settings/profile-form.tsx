@@ -1,5 +1,6 @@
 "use client";
 
+import { userPath } from "@/lib/urls";
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormStatus, SubmitButton, ignoreWhilePending } from "@/components/ui/form-status";
@@ -89,7 +90,7 @@ export function ProfileForm({
           saved={
             <>
               Saved. Your page is{" "}
-              <Link href={`/users/${current}`} className="underline underline-offset-2">
+              <Link href={userPath(current)} className="underline underline-offset-2">
                 /users/{current}
               </Link>
               .

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { paperPath } from "@/lib/urls";
+import { dayPath, paperPath } from "@/lib/urls";
 import { submitPaperAction } from "@/lib/submissions/actions";
 import { MAX_REFERENCE_LENGTH, parseArxivReference, type SubmittedPaper } from "@/lib/submissions/schema";
 
@@ -64,7 +64,7 @@ export function SubmitForm({ initialReference }: { initialReference: string }) {
               Open the paper
             </Link>{" "}
             ·{" "}
-            <Link href={`/papers/date/${result.day}`} className={link}>
+            <Link href={dayPath(result.day)} className={link}>
               See today&apos;s list
             </Link>
           </p>

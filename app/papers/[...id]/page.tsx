@@ -19,7 +19,7 @@ import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
 import { getPaper, getSimilarPapers } from "@/lib/papers/data";
 import { formatDay, toDayString } from "@/lib/dates/days";
 import { idFromSegments } from "@/lib/papers/paper-route";
-import { paperPath, paperUrl } from "@/lib/urls";
+import { dayPath, paperPath, paperUrl } from "@/lib/urls";
 import { latexToPlainText } from "@/lib/text/latex";
 import { getCurrentCounts } from "@/lib/upvotes/current-counts";
 
@@ -128,7 +128,7 @@ export default async function PaperPage({ params }: Props) {
           <div className="flex gap-1">
             <dt>Featured</dt>
             <dd>
-              <Link href={`/papers/date/${paper.day}`} className="underline-offset-2 hover:underline">
+              <Link href={dayPath(paper.day)} className="underline-offset-2 hover:underline">
                 <time dateTime={paper.day}>{formatDay(paper.day, "long")}</time>
               </Link>
             </dd>
@@ -158,7 +158,7 @@ export default async function PaperPage({ params }: Props) {
 
       <CategoryChips
         categories={paper.categories}
-        viewPath={paper.day ? `/papers/date/${paper.day}` : "/papers/trending"}
+        viewPath={paper.day ? dayPath(paper.day) : "/papers/trending"}
         className="mt-4"
       />
 

@@ -1,3 +1,4 @@
+import { dayPath } from "@/lib/urls";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -31,7 +32,7 @@ export default async function DatePickerRedirect({ searchParams }: Props) {
   const category = categoryFromSearchParams(params.category);
   if (category === false || !calendarDate(raw)) notFound();
   const day = parseDay(raw);
-  if (day && isPlausibleDay(day)) redirect(withCategory(`/papers/date/${day}`, category));
+  if (day && isPlausibleDay(day)) redirect(withCategory(dayPath(day), category));
 
   const latest = await getLatestDay();
   const tooEarly = raw < EARLIEST_DAY;

@@ -1,3 +1,4 @@
+import { dayPath } from "@/lib/urls";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -104,7 +105,7 @@ function LatestList({ day, category }: { day: string | null; category: string | 
       {" "}
       The latest were featured on{" "}
       <Link
-        href={withCategory(`/papers/date/${day}`, category)}
+        href={withCategory(dayPath(day), category)}
         className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white"
       >
         {formatDay(day, "long")}

@@ -1,3 +1,4 @@
+import { dayPath } from "@/lib/urls";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
@@ -25,7 +26,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const category = categoryFromSearchParams((await searchParams).category) || null;
   return {
     title: `${category ? `${category} papers` : "Papers"} of ${formatDay(day, "long")}`,
-    alternates: { canonical: withCategory(`/papers/date/${day}`, category), types: feedAlternates("daily", category) },
+    alternates: { canonical: withCategory(dayPath(day), category), types: feedAlternates("daily", category) },
   };
 }
 
