@@ -25,6 +25,7 @@
  *   With NEXT_DIST_DIR set, that build is used as it is (build it first); otherwise `.next` is rebuilt
  *   when the sources changed.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { EventEmitter } from "node:events";
@@ -165,7 +166,7 @@ async function waitUntilUp(url: string): Promise<void> {
       await fetch(url, { method: "HEAD" });
       return;
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
     }
   }
   throw new AppError("BENCH_SERVER", "The app server did not start within a minute.");

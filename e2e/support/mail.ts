@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import fs from "node:fs";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -26,7 +27,7 @@ export async function waitForMail(
       const mail = await simpleParser(fs.readFileSync(path.join(mailDir(), file)));
       if (!subject || subject.test(mail.subject ?? "")) return mail;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   throw new Error(`No mail for ${to} arrived within ${timeoutMs} ms`);
 }

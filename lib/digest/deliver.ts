@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { randomUUID } from "node:crypto";
 import type { Transporter } from "nodemailer";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -70,8 +71,6 @@ interface RunContext {
   batchSize: number | undefined;
   log: (line: string) => void;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** SMTP replies of 5xx are permanent; everything else (4xx, dropped connections, timeouts) is transient. */
 export function isPermanent(error: unknown): boolean {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -264,7 +265,7 @@ describe("polite HTTP", () => {
     server.route("/api/daily_papers", [fixture("hf-daily-papers_2026-06-12_sotawhat-fixture.json")]);
     const hfLimit = { points: 2, durationSeconds: 1 };
     // A budget of its own (the limiter keys by limit), empty at the start of a fresh second.
-    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
+    await sleep(1000 - (Date.now() % 1000));
     const options = { ...quick, upstream: "huggingface" as const, hfLimit };
     for (let i = 0; i < 3; i++) await politeGet(prisma, `${server.url}/api/daily_papers?date=2026-06-1${i}`, options);
     const times = server.log.map((entry) => entry.time);

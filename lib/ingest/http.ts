@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Agent, errors as undiciErrors, request, type Dispatcher } from "undici";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -9,7 +10,6 @@ import {
   claimTurn,
   MAX_HONOURED_RETRY_AFTER_MS,
   RetryAfterPendingError,
-  sleep,
   ThrottleTimeoutError,
   type ThrottleTurn,
 } from "@/lib/ingest/throttle";

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import PgBoss from "pg-boss";
@@ -93,7 +94,7 @@ describe("import jobs", () => {
       while (!pattern.test(output)) {
         if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; output:\n${output}`);
         if (worker.exitCode !== null) throw new Error(`worker exited ${worker.exitCode}:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await sleep(100);
       }
     };
     try {
@@ -101,7 +102,7 @@ describe("import jobs", () => {
       await boss.send(IMPORT_JOBS.arxivFeed.queue, {});
       await waitFor(/\[worker\] arxiv-feed [^\n]*: failed — [^\n]*connection refused[^\n]*; will retry\n/, 45_000);
       // Still alive, and said it once, calmly.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await sleep(500);
       expect(worker.exitCode).toBeNull();
       expect(output.match(/arxiv-feed .*: failed/g)).toHaveLength(1);
       expect(output).not.toMatch(/^\s+at /m);

@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
@@ -143,8 +144,4 @@ async function release(prisma: PrismaClient, host: string, token: string, extraD
         WHERE host = ${host}`;
     }
   });
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

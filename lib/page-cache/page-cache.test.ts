@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -263,7 +264,7 @@ describe("the tag relay to Next.js", () => {
     const started = Date.now();
     while (!check()) {
       if (Date.now() - started > limitMs) throw new Error(`not within ${limitMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
     }
   };
 
@@ -327,7 +328,7 @@ describe("the tag relay to Next.js", () => {
     relay.add(["lists"]);
     await relay.close();
     const after = calls;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     expect(calls).toBe(after);
   });
 });
@@ -339,7 +340,7 @@ describe("reads for Next.js's data cache", () => {
     const read = () => new Promise<string>((resolve) => runs.push(resolve));
     return { runs, read };
   }
-  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const tick = () => sleep(0);
 
   it("reads again when a removal of one of its tags came while it ran, so the older answer is never stored", async () => {
     const { runs, read } = controlledRead();

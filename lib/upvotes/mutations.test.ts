@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -137,7 +138,7 @@ describe("voteWithSession", () => {
       await deleter.query("BEGIN");
       await deleter.query(`DELETE FROM "User" WHERE id = $1`, [leaving]);
       const vote = voteWithSession(session(leaving), paperId, true);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
       await deleter.query("COMMIT");
       expect(await vote).toEqual({ signedIn: false });
     } finally {

@@ -5,6 +5,7 @@
  * duplicates (the messages between the server's "250" and the row marked SENT), and `npm run digest`
  * exits non-zero when it had to defer sends (issue 10, "Faults" 4).
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -89,7 +90,7 @@ describe("a digest run killed midway", () => {
     while (ours() < SUBSCRIBERS / 3) {
       if (first.exitCode !== null)
         throw new Error(`the first run ended before it could be killed:\n${(await firstExit).output}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await sleep(5);
     }
     first.kill("SIGKILL");
     const killedAt = Date.now();

@@ -3,6 +3,7 @@
  * a calm 503 page with Retry-After, or the API's 503 JSON — never a 500, and everything works again
  * within 1 s of the database's return (issue 10, "Faults" 1).
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { figures, runLoad, type Sample, type Target } from "@/tests/chaos/support/load";
@@ -97,8 +98,6 @@ async function loadAround(faultMs: number, begin: () => Promise<void>, end: () =
   const shift = t0 - startedAt;
   return { samples, faultStart: faultStart + shift, faultEnd: faultEnd + shift };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What every answer during and around a fault must be. */
 function expectCalm(name: string, run: FaultRun) {

@@ -5,6 +5,7 @@
  * "Faults" 1, 2 and 5).
  * The backends are killed with `pg_terminate_backend`, on a server and on the embedded PostgreSQL alike.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   castVote,
@@ -99,12 +100,12 @@ async function voteThroughKills(name: string) {
   const load = voteLoad(() => stop);
   const until = Date.now() + VOTE_LOAD_MS;
   while (Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, KILL_EVERY_MS));
+    await sleep(KILL_EVERY_MS);
     killed += await killAppConnections();
     kills++;
   }
   // Let the last kill's outage clear, then a calm second so that the final votes land.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await sleep(1500);
   stop = true;
   const votes = await load;
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -87,7 +88,7 @@ async function startServer(env: (port: number) => Record<string, string>): Promi
       .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`the server on ${port} did not answer within 90 s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   return {
     url,

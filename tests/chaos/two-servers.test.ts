@@ -3,6 +3,7 @@
  * from server B within the stated bound and never come back; a vote through A must reach B's API within
  * it; and a vote's cache refresh must never bring a hidden paper back.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,7 +51,7 @@ async function timeUntil(check: () => Promise<boolean>, limitMs: number): Promis
   const started = Date.now();
   while (Date.now() - started < limitMs) {
     if (await check()) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   return null;
 }
@@ -90,7 +91,7 @@ describe("two app servers on one database", () => {
     const seen: number[] = [];
     for (let i = 0; i < 24; i++) {
       seen.push(...(await Promise.all(urls.map(status))));
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await sleep(500);
     }
     expect(seen.filter((s) => s !== 404)).toEqual([]);
   });
@@ -109,14 +110,14 @@ describe("two app servers on one database", () => {
     ).not.toBeNull();
     // B has heard of the hide by now (the bound); then what A's late render would leave behind: its
     // copies from before the hide, written after B's expiry.
-    await new Promise((resolve) => setTimeout(resolve, CHANGE_BOUND_MS));
+    await sleep(CHANGE_BOUND_MS);
     for (const [file, content] of beforeHide) fs.writeFileSync(file, content);
 
     const onB = [`${b.url}/papers/${id}`, `${b.url}/api/papers/${id}`];
     const seen: string[] = [];
     for (let i = 0; i < 10; i++) {
       for (const url of onB) seen.push(`${await status(url)} ${url}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
     }
     report("stale reads on B from A's data cache", {
       filesOnDisk: beforeHide.size,
@@ -163,7 +164,7 @@ describe("two app servers on one database", () => {
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {
       for (const url of everywhere) seen.push(`${await status(url)} ${url}`);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(300);
     }
     expect(seen.filter((line) => !line.startsWith("404 "))).toEqual([]);
   });

@@ -4,6 +4,7 @@
  * upvote", which Auth.js' swallowed adapter error used to cause), "could not reach" when the request never
  * got an answer — and the page stays (issue 10, "Faults" 2 and 3).
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -43,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fault("restore");
-  await Promise.race([browser?.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await Promise.race([browser?.close(), sleep(5000)]);
   await browserServer?.kill();
   await deleteReaders([reader]);
 });

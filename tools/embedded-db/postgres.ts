@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -251,7 +252,7 @@ export async function startPostgres(dataDir: string, port: number, options: { du
     const state = readPostmaster(dataDir);
     if (state && state.pid === child.pid && state.ready) return state.pid;
     if (gone) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   if (!gone) child.kill("SIGQUIT");
   const text = fs.readFileSync(log, "utf8").slice(logStart).trim() || lastLines(log);
@@ -271,7 +272,7 @@ export async function stopPostgres(pid: number, timeoutMs = 30_000): Promise<voi
       process.kill(pid, "SIGQUIT");
       break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
 }
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -44,7 +45,7 @@ async function runningServer(dataDir: string): Promise<{ pid: number; port: numb
   if (!state || !isAlive(state.pid)) return undefined;
   // Starting up, or recovering after a crash: give it the time crash recovery takes.
   for (let waited = 0; !state.ready && waited < 30_000; waited += 100) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     const now = readPostmaster(dataDir);
     if (!now || now.pid !== state.pid || !isAlive(state.pid)) return undefined;
     state.ready = now.ready;
@@ -102,7 +103,7 @@ async function startServer(dataDir: string, port: number): Promise<{ pid: number
       return { pid: await startPostgres(dataDir, chosen, { durable: true }), port: chosen };
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await sleep(250);
     }
   }
 }

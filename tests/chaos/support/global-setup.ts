@@ -14,6 +14,7 @@
  * The build: NEXT_DIST_DIR when set (`npm test` passes its end-to-end build, `.next-test`), else
  * `.next-chaos`, built here first if it has no BUILD_ID.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -128,7 +129,7 @@ async function waitUntilServing(baseUrl: string, server: ChildProcess, log: stri
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   throw new Error(`the server did not answer within 90 s; see ${log}`);
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -68,7 +69,7 @@ export async function startSecondServer(): Promise<SecondServer> {
     if (server.exitCode !== null) break;
     const response = await fetch(`${url}/api/daily_papers`, { signal: AbortSignal.timeout(5000) }).catch(() => null);
     if (response?.status === 200) return { url, stop };
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   await stop();
   throw new Error(`the second server did not start; see ${log}`);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -55,7 +56,7 @@ export async function waitForRecovery(timeoutMs = 10_000): Promise<void> {
   while (Date.now() < deadline) {
     const response = await fetch(`${world.baseUrl}/api/papers/search?q=recovery`).catch(() => null);
     if (response?.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   throw new Error(`the server did not recover within ${timeoutMs} ms`);
 }
