@@ -7,8 +7,8 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "@/tools/database-url";
-import { formatSummary, sendDigest } from "@/lib/digest/job";
 import { digestPeriod, previousPeriod } from "@/lib/digest/period";
+import { deliverDigestNow, describeDigest } from "@/lib/jobs/digest";
 import { loadEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { deployMigrations } from "@/tools/migrate";
@@ -48,8 +48,8 @@ await runScript(async () => {
   try {
     await deployMigrations(db.url);
     const spec = date ? digestPeriod(period, date) : previousPeriod(period);
-    const summary = await sendDigest({ prisma, env, spec, dryRun, log: (line) => console.log(line) });
-    console.log(formatSummary(summary));
+    const summary = await deliverDigestNow({ prisma, env, spec, dryRun, log: (line) => console.log(line) });
+    console.log(describeDigest(summary));
     // Cron (or whoever runs this) must know some digests are still owed: the next run sends them.
     if (summary.deferred > 0) {
       console.error(`${summary.deferred} digests were deferred; run again to send them.`);

@@ -20,7 +20,7 @@ export interface DigestRunOptions {
   attempts?: number;
   /** First retry delay; doubled each time. */
   retryDelayMs?: number;
-  /** How often the run renews the leases of its claims (and `DigestRun.heartbeatAt`). */
+  /** How often the run renews the leases of its claims. */
   heartbeatMs?: number;
   /** A claim's lease: one not renewed for this long is from a run that died, and may be taken over. */
   staleAfterMs?: number;
@@ -57,6 +57,7 @@ interface RunContext {
   prisma: PrismaClient;
   transport: Transporter;
   spec: DigestPeriodSpec;
+  /** A fresh id per run: its claims carry it, so its heartbeat renews its own leases and no others. */
   runId: string;
   papers: DigestPaper[];
   siteUrl: string;
@@ -99,6 +100,18 @@ function describe(error: unknown): string {
  * messages, with the same Message-ID, which lets mail systems drop the duplicate; the re-sent copy is
  * rendered from the subscriber's current preference, so anyone who used one-click unsubscribe
  * (RFC 8058) in between gets nothing, and the copy's unsubscribe link works like the first one's.
+ *
+ * Why the leases are ours and not pg-boss jobs per subscriber (a `singletonKey` per subscriber and day,
+ * `retryLimit`, `expireInSeconds`): pg-boss 10 (the last that runs on Node 20) has no job heartbeat. A job's
+ * only sign of life is `expireInSeconds`, a fixed deadline from its start, at which the worker fails it and
+ * pg-boss retries it, while the handler, which it cannot cancel, may still be sending. So a deadline short
+ * enough to finish a crashed run's digests within a minute would send a slow (live) send twice, and one long
+ * enough for any send (nodemailer waits up to 10 minutes on a socket) would leave a crashed run's
+ * subscribers waiting that long, plus pg-boss's maintenance interval (120 s) before it even looks. The
+ * ledger row would still have to be the claim (a completed job's key is free again), and `npm run digest`
+ * would have to start pg-boss and drain a queue to say what it sent. A lease renewed while the run lives
+ * gives both bounds with one UPDATE every `heartbeatMs`; pg-boss runs (and retries) the scheduled job that
+ * calls this (lib/jobs/digest.ts).
  */
 export async function runDigest(options: DigestRunOptions): Promise<DigestRunSummary> {
   const { prisma, spec } = options;
@@ -114,14 +127,13 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRunSum
     await countWouldSend(options, papers, summary);
     return summary;
   }
-  const settings = runSettings(options, papers, log);
-  const run = await startRun(settings);
+  const context = runContext(options, papers, log);
+  const leases = renewLeases(context);
   try {
-    const context: RunContext = { ...settings, runId: run.id };
     const heldElsewhere = await deliverToSubscribers(context, summary);
     await waitForHeldElsewhere(context, heldElsewhere, summary);
   } finally {
-    await run.finish();
+    await leases.release();
   }
   return summary;
 }
@@ -140,13 +152,10 @@ function emptySummary(spec: DigestPeriodSpec, dryRun: boolean): DigestRunSummary
   };
 }
 
-/** The options with their defaults filled in: everything a run's steps share but the run's id. */
-function runSettings(
-  options: DigestRunOptions,
-  papers: DigestPaper[],
-  log: (line: string) => void,
-): Omit<RunContext, "runId"> {
+/** The options with their defaults filled in, and the id this run's claims carry. */
+function runContext(options: DigestRunOptions, papers: DigestPaper[], log: (line: string) => void): RunContext {
   return {
+    runId: randomUUID(),
     prisma: options.prisma,
     transport: options.transport,
     spec: options.spec,
@@ -357,50 +366,40 @@ async function recordDelivery(prisma: PrismaClient, id: string, result: SendResu
   }
 }
 
-interface Run {
-  id: string;
-  finish(): Promise<void>;
-}
-
 /**
- * Registers the run (`DigestRun`) and, every `heartbeatMs`, renews the leases of the claims it holds and
- * its own heartbeat, with the database's clock, so a lease means the same whatever the machines' clocks
- * say. `finish` releases what the run still holds: call it only once nothing is in flight.
+ * Every `heartbeatMs`, renews the leases of the claims this run holds (rows carrying its id), with the
+ * database's clock, so a lease means the same whatever the machines' clocks say. `release` stops renewing
+ * and frees what the run still holds: call it only once nothing is in flight.
  */
-async function startRun(context: Omit<RunContext, "runId">): Promise<Run> {
-  const { prisma, spec, log } = context;
+function renewLeases(context: RunContext): { release(): Promise<void> } {
+  const { prisma, spec, runId, log } = context;
   const period = ledgerPeriod(spec);
-  const run = await prisma.digestRun.create({ data: { period, periodKey: spec.key }, select: { id: true } });
-  const beat = async () => {
+  // Only this period's pending rows: the (period, periodKey, status) index finds them.
+  const renew = async () => {
     try {
-      // Only this period's pending rows: the (period, periodKey, status) index finds them.
       await prisma.$executeRaw`
         UPDATE "DigestDelivery" SET "claimedAt" = now()
         WHERE period = ${period}::"DigestPeriod" AND "periodKey" = ${spec.key} AND status = 'PENDING'
-          AND "runId" = ${run.id} AND "claimedAt" IS NOT NULL`;
-      await prisma.$executeRaw`UPDATE "DigestRun" SET "heartbeatAt" = now() WHERE id = ${run.id}`;
+          AND "runId" = ${runId} AND "claimedAt" IS NOT NULL`;
     } catch (error) {
-      // A missed beat only risks another run taking over our claims once the lease runs out: log it.
+      // A missed renewal only risks another run taking over our claims once the lease runs out: log it.
       log(`heartbeat failed: ${describe(error)}`);
     }
   };
-  const timer = setInterval(() => void beat(), context.heartbeatMs);
+  const timer = setInterval(() => void renew(), context.heartbeatMs);
   timer.unref();
   return {
-    id: run.id,
-    async finish() {
+    async release() {
       clearInterval(timer);
       try {
-        // Claims left here are those whose outcome was never recorded (the run failed part-way): release
-        // them for the next run at once rather than after the lease. Best effort: if this fails too, the
-        // leases simply run out.
+        // Claims left here are those whose outcome was never recorded (the run failed part-way): free them
+        // for the next run at once rather than after the lease. Best effort: if this fails, the leases lapse.
         await prisma.$executeRaw`
           UPDATE "DigestDelivery" SET "claimedAt" = NULL
           WHERE period = ${period}::"DigestPeriod" AND "periodKey" = ${spec.key} AND status = 'PENDING'
-            AND "runId" = ${run.id}`;
-        await prisma.$executeRaw`UPDATE "DigestRun" SET "finishedAt" = now(), "heartbeatAt" = now() WHERE id = ${run.id}`;
+            AND "runId" = ${runId}`;
       } catch (error) {
-        log(`could not record the run's end: ${describe(error)}`);
+        log(`could not release the run's claims: ${describe(error)}`);
       }
     },
   };

@@ -96,9 +96,9 @@ describe("a digest run killed midway", () => {
     const killedAt = Date.now();
     expect((await firstExit).signal).toBe("SIGKILL");
     const deliveredAtKill = ours();
+    // Only the killed run has touched these rows: its id is the one they carry.
     const [deadRun] = await query<{ id: string }>(
-      `select r.id from "DigestRun" r join "DigestDelivery" d on d."runId" = r.id
-       where d."userId" = any($1) group by r.id`,
+      `select distinct "runId" as id from "DigestDelivery" where "userId" = any($1)`,
       [users],
     );
     const orphaned = await query<{ userId: string }>(

@@ -4,7 +4,9 @@ import path from "node:path";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/env";
-import { digestJobHandler, digestPeriodOfJob, IMPORT_JOBS, runArxivFeedJob, type JobDeps } from "@/lib/ingest/jobs";
+import { digestPeriodOfJob, runDigestJob } from "@/lib/jobs/digest";
+import { importArxivFeedJob, importArxivFeedNow } from "@/lib/jobs/import-arxiv-feed";
+import type { JobDeps } from "@/lib/jobs/job";
 import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
 import { testDatabaseUrl } from "@/tests/support/databases";
 import { testPrisma } from "@/tests/support/prisma";
@@ -49,7 +51,7 @@ describe("digest jobs", () => {
       env: parseEnv({ DATABASE_URL: testDatabaseUrl() }),
       log: (line) => lines.push(line),
     };
-    await digestJobHandler("daily", deps)([retry!]);
+    await runDigestJob("daily", deps, retry!);
     expect(lines.at(-1)).toMatch(/^Digest daily 2026-11-21: /);
     await boss.complete(queue, id!);
   });
@@ -65,7 +67,7 @@ describe("import jobs", () => {
       http: { attempts: 2, backoffMs: 10, arxivIntervalMs: 10 },
     };
     const startedAfter = new Date();
-    await expect(runArxivFeedJob(deps)).rejects.toThrow("connection refused");
+    await expect(importArxivFeedNow(deps)).rejects.toThrow("connection refused");
     expect(lines).toEqual([
       "arxiv-feed cs.AI+cs.CL+cs.CV+cs.LG: failed — could not connect to 127.0.0.1:1 (connection refused), on all 2 attempts; will retry",
     ]);
@@ -98,8 +100,8 @@ describe("import jobs", () => {
       }
     };
     try {
-      await waitFor(/Imports scheduled: import-arxiv-feed at "30 6,20 \* \* \*" America\/New_York/, 30_000);
-      await boss.send(IMPORT_JOBS.arxivFeed.queue, {});
+      await waitFor(/Jobs scheduled: [^\n]*import-arxiv-feed at "30 6,20 \* \* \*" America\/New_York/, 30_000);
+      await boss.send(importArxivFeedJob.queue, {});
       await waitFor(/\[worker\] arxiv-feed [^\n]*: failed — [^\n]*connection refused[^\n]*; will retry\n/, 45_000);
       // Still alive, and said it once, calmly.
       await sleep(500);

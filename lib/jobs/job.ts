@@ -1,0 +1,34 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Env } from "@/lib/env";
+import type { HttpOptions } from "@/lib/ingest/http";
+
+/** What a job gets to do its work: the database, the environment, the worker's log. */
+export interface JobDeps {
+  prisma: PrismaClient;
+  env: Env;
+  log: (line: string) => void;
+  http?: HttpOptions;
+}
+
+/**
+ * One scheduled job, as lib/jobs/register.ts hands it to pg-boss: its queue, when it runs (a cron line in
+ * a time zone), how pg-boss retries it, and its work. `run` throws to fail the job, for a retry.
+ */
+export interface ScheduledJob {
+  queue: string;
+  cron: string;
+  tz: string;
+  retry: Pick<PgBoss.Queue, "retryLimit" | "retryDelay" | "retryBackoff" | "expireInSeconds">;
+  /** `job` is pg-boss's: when it was created (a retry keeps its first `createdOn`). */
+  run(deps: JobDeps, job: { createdOn: Date }): Promise<unknown>;
+}
+
+/** A failure whose reason the job already logged: pg-boss retries the job, and nothing logs it again. */
+export class LoggedFailure extends Error {}
+
+/** A reason without its closing full stop, to be followed by more of the line. */
+export function sentence(reason: string): string {
+  return reason.replace(/\.+$/, "");
+}
