@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ARXIV_INTERVAL_MS } from "@/lib/ingest/throttle";
 import {
+  arxivThrottleKey,
   MAX_REDIRECTS,
   parseRetryAfter,
   politeGet,
@@ -271,6 +272,14 @@ describe("polite HTTP", () => {
     const times = server.log.map((entry) => entry.time);
     expect(times[2]! - times[0]!).toBeGreaterThanOrEqual(500);
     expect(server.log[0]?.headers["user-agent"]).toMatch(/^DailyPapers\/0\.1 /);
+  });
+
+  it("spaces every arXiv host under one name, and each stand-in under its own", () => {
+    expect(arxivThrottleKey("export.arxiv.org")).toBe("arxiv");
+    expect(arxivThrottleKey("rss.arxiv.org")).toBe("arxiv");
+    expect(arxivThrottleKey("arxiv.org")).toBe("arxiv");
+    expect(arxivThrottleKey("notarxiv.org")).toBe("arxiv@notarxiv.org");
+    expect(arxivThrottleKey("127.0.0.1:4001")).not.toBe(arxivThrottleKey("127.0.0.1:4002"));
   });
 
   it("reads Retry-After as seconds or as a date", () => {

@@ -47,8 +47,9 @@ export interface HttpOptions {
   /** Hugging Face only: requests allowed per window (default 500 per 300 s). */
   hfLimit?: { points: number; durationSeconds: number };
   /**
-   * arXiv only: the name its spacing and Retry-After are shared under (default "arxiv": every arXiv host,
-   * every process). Tests give a replay server its own, so one test's Retry-After does not hold up another's.
+   * arXiv only: the name its spacing and Retry-After are shared under. By default every arXiv host, in every
+   * process, shares "arxiv"; a stand-in on another host (a replay server in tests) gets its own name, so a
+   * request killed mid-flight there never holds up the real arXiv or another stand-in.
    */
   throttleKey?: string;
 }
@@ -63,8 +64,14 @@ const DEFAULTS = {
   maxBytes: 64 * 1024 * 1024,
   arxivIntervalMs: ARXIV_INTERVAL_MS,
   hfLimit: { points: 500, durationSeconds: 300 },
-  throttleKey: "arxiv",
-} satisfies Required<HttpOptions>;
+} satisfies Omit<Required<HttpOptions>, "throttleKey">;
+
+type Settings = typeof DEFAULTS & { throttleKey: string };
+
+/** "arxiv" for arXiv's own hosts, `arxiv@<host>` for a stand-in. */
+export function arxivThrottleKey(host: string): string {
+  return host === "arxiv.org" || host.endsWith(".arxiv.org") ? "arxiv" : `arxiv@${host}`;
+}
 
 export interface GetOptions extends HttpOptions {
   upstream: Upstream;
@@ -118,7 +125,8 @@ const agents: Record<Upstream, Agent> = {
  * `Retry-After` beyond the bound, timeouts or dropped connections on every attempt.
  */
 export async function politeGet(prisma: PrismaClient, url: string, options: GetOptions): Promise<GetResult> {
-  const settings = { ...DEFAULTS, ...options };
+  // The throttle name is settled by the URL asked for: every hop of its redirects waits under it.
+  const settings = { ...DEFAULTS, throttleKey: arxivThrottleKey(new URL(url).host), ...options };
   const state = options.conditional ? await prisma.fetchState.findUnique({ where: { url } }) : null;
   const headers: Record<string, string> = {
     "user-agent": userAgent(),
@@ -261,7 +269,7 @@ export function redirectTarget(url: string, from: string, response: RawResponse,
 async function takeTurn(
   prisma: PrismaClient,
   upstream: Upstream,
-  settings: Required<HttpOptions>,
+  settings: Settings,
   host: string,
 ): Promise<ThrottleTurn | undefined> {
   if (upstream === "arxiv") {
@@ -327,7 +335,7 @@ async function send(
   url: string,
   headers: Record<string, string>,
   upstream: Upstream,
-  settings: Required<HttpOptions>,
+  settings: Settings,
   host: string,
 ): Promise<RawResponse> {
   const deadline = new AbortController();
@@ -365,7 +373,7 @@ async function send(
 }
 
 /** A sentence for a failure worth retrying, or undefined for one that is a bug (rethrown as is). */
-function describeNetworkError(error: unknown, host: string, settings: Required<HttpOptions>): string | undefined {
+function describeNetworkError(error: unknown, host: string, settings: Settings): string | undefined {
   if (error instanceof DeadlineError) {
     return `${host} did not finish its response within ${formatSeconds(settings.totalTimeoutMs)}`;
   }

@@ -1,6 +1,6 @@
 /**
  * A second process for the throttle test: GETs `url` `count` times through the polite client, with the
- * arXiv spacing `intervalMs` (shared under `throttleKey`, default "arxiv"), on the database in DATABASE_URL.
+ * arXiv spacing `intervalMs` (shared under `throttleKey`, by default one name per host), on the database in DATABASE_URL.
  * Prints "done" when finished.
  */
 import { politeGet } from "@/lib/ingest/http";
