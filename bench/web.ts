@@ -643,7 +643,7 @@ await runScript(async () => {
       }
       console.log(`Using the build in ${process.env.NEXT_DIST_DIR}.`);
     } else {
-      buildIfChanged(env);
+      await buildIfChanged(env);
     }
     await refuseBusyPort(flags.port);
     await refuseBusyPort(flags["floor-port"]);

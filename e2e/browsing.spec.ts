@@ -1,5 +1,6 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { query } from "./support/db";
+import { PHONE } from "./support/tags";
 
 test.describe("days, weeks and months", () => {
   test("previous and next skip to days that have papers, and the date picker jumps", async ({ page }) => {
@@ -61,24 +62,28 @@ test.describe("days, weeks and months", () => {
 });
 
 test.describe("a paper's page", () => {
-  test("shows the whole paper with math rendered, links, similar papers and metadata", async ({ page }, testInfo) => {
-    await page.goto("/papers/2501.12948");
-    await expect(page.getByRole("heading", { level: 1, name: /DeepSeek-R1/ })).toBeVisible();
-    await expect(page).toHaveTitle(/DeepSeek-R1: Incentivizing Reasoning Capability.*· Daily Papers/);
-    await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", "https://arxiv.org/pdf/2501.12948");
-    await expect(page.getByRole("heading", { name: "Similar papers" })).toBeVisible();
-    await expect(
-      page.getByRole("heading", { name: "Similar papers" }).locator("..").getByRole("listitem").first(),
-    ).toBeVisible();
-    await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /DeepSeek-R1/);
-    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/og\/2501\.12948$/);
-    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
-    const jsonLd = JSON.parse(
-      (await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}",
-    ) as Record<string, unknown>;
-    expect(jsonLd["@type"]).toBe("ScholarlyArticle");
-    await page.screenshot({ path: testInfo.outputPath(`paper-${testInfo.project.name}.png`), fullPage: true });
-  });
+  test(
+    "shows the whole paper with math rendered, links, similar papers and metadata",
+    { tag: PHONE },
+    async ({ page }, testInfo) => {
+      await page.goto("/papers/2501.12948");
+      await expect(page.getByRole("heading", { level: 1, name: /DeepSeek-R1/ })).toBeVisible();
+      await expect(page).toHaveTitle(/DeepSeek-R1: Incentivizing Reasoning Capability.*· Daily Papers/);
+      await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", "https://arxiv.org/pdf/2501.12948");
+      await expect(page.getByRole("heading", { name: "Similar papers" })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { name: "Similar papers" }).locator("..").getByRole("listitem").first(),
+      ).toBeVisible();
+      await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /DeepSeek-R1/);
+      await expect(page.locator('meta[property="og:image"]')).toHaveAttribute("content", /\/og\/2501\.12948$/);
+      await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+      const jsonLd = JSON.parse(
+        (await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}",
+      ) as Record<string, unknown>;
+      expect(jsonLd["@type"]).toBe("ScholarlyArticle");
+      await page.screenshot({ path: testInfo.outputPath(`paper-${testInfo.project.name}.png`), fullPage: true });
+    },
+  );
 
   test("unescapes LaTeX text escapes", async ({ page }) => {
     await page.goto("/papers/2502.20601");
@@ -101,7 +106,7 @@ test.describe("a paper's page", () => {
 });
 
 test.describe("search", () => {
-  test("ranks and highlights matches from the header's search box", async ({ page }, testInfo) => {
+  test("ranks and highlights matches from the header's search box", { tag: PHONE }, async ({ page }, testInfo) => {
     await page.goto("/");
     await page.getByRole("searchbox", { name: "Search papers" }).fill("reinforcement learning reasoning");
     await page.keyboard.press("Enter");
@@ -146,38 +151,42 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
 }
 
 test.describe("categories", () => {
-  test("cards carry category chips that filter the day, keeping the filter across days", async ({ page }, testInfo) => {
-    await page.goto("/");
-    const deepseek = page.locator("[data-paper-card]", { hasText: "DeepSeek-R1: Incentivizing" });
-    const chips = deepseek.getByRole("list", { name: "arXiv categories" });
-    await expect(chips.getByRole("link")).toHaveText(["cs.CL", "cs.AI", "cs.LG"]);
-    await chips.getByRole("link", { name: /^Primary category cs\.CL/ }).click();
-    await expect(page).toHaveURL(/\/papers\/date\/\d{4}-\d{2}-\d{2}\?category=cs\.CL$/);
+  test(
+    "cards carry category chips that filter the day, keeping the filter across days",
+    { tag: PHONE },
+    async ({ page }, testInfo) => {
+      await page.goto("/");
+      const deepseek = page.locator("[data-paper-card]", { hasText: "DeepSeek-R1: Incentivizing" });
+      const chips = deepseek.getByRole("list", { name: "arXiv categories" });
+      await expect(chips.getByRole("link")).toHaveText(["cs.CL", "cs.AI", "cs.LG"]);
+      await chips.getByRole("link", { name: /^Primary category cs\.CL/ }).click();
+      await expect(page).toHaveURL(/\/papers\/date\/\d{4}-\d{2}-\d{2}\?category=cs\.CL$/);
 
-    const filter = page.getByRole("navigation", { name: "Categories" });
-    await expect(filter.getByRole("link", { name: /^cs\.CL, / })).toHaveAttribute("aria-current", "page");
-    const cards = page.getByRole("list", { name: "Papers" }).locator("[data-paper-card]");
-    await expect(cards.first()).toBeVisible();
-    const count = await cards.count();
-    await expect(
-      filter.getByRole("link", { name: `cs.CL, ${count} ${count === 1 ? "paper" : "papers"}` }),
-    ).toBeVisible();
-    for (let i = 0; i < count; i++) {
-      await expect(cards.nth(i).getByRole("list", { name: "arXiv categories" })).toContainText("cs.CL");
-    }
-    await expect(page.getByRole("heading", { name: "ZeRO-Infinity: Breaking the GPU Memory Wall" })).toHaveCount(0);
-    await screenshots(page, testInfo, "day-cs.CL");
+      const filter = page.getByRole("navigation", { name: "Categories" });
+      await expect(filter.getByRole("link", { name: /^cs\.CL, / })).toHaveAttribute("aria-current", "page");
+      const cards = page.getByRole("list", { name: "Papers" }).locator("[data-paper-card]");
+      await expect(cards.first()).toBeVisible();
+      const count = await cards.count();
+      await expect(
+        filter.getByRole("link", { name: `cs.CL, ${count} ${count === 1 ? "paper" : "papers"}` }),
+      ).toBeVisible();
+      for (let i = 0; i < count; i++) {
+        await expect(cards.nth(i).getByRole("list", { name: "arXiv categories" })).toContainText("cs.CL");
+      }
+      await expect(page.getByRole("heading", { name: "ZeRO-Infinity: Breaking the GPU Memory Wall" })).toHaveCount(0);
+      await screenshots(page, testInfo, "day-cs.CL");
 
-    const previous = page.getByRole("link", { name: /^Previous day with cs\.CL papers/ });
-    await expect(previous).toHaveAttribute("href", /\?category=cs\.CL$/);
-    await previous.click();
-    await expect(page).toHaveURL(/\?category=cs\.CL$/);
-    await expect(
-      page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "Weekly" }),
-    ).toHaveAttribute("href", /\/papers\/week\/\d{4}-W\d{2}\?category=cs\.CL$/);
-    await filter.getByRole("link", { name: "All" }).click();
-    await expect(page).toHaveURL(/\/papers\/date\/\d{4}-\d{2}-\d{2}$/);
-  });
+      const previous = page.getByRole("link", { name: /^Previous day with cs\.CL papers/ });
+      await expect(previous).toHaveAttribute("href", /\?category=cs\.CL$/);
+      await previous.click();
+      await expect(page).toHaveURL(/\?category=cs\.CL$/);
+      await expect(
+        page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "Weekly" }),
+      ).toHaveAttribute("href", /\/papers\/week\/\d{4}-W\d{2}\?category=cs\.CL$/);
+      await filter.getByRole("link", { name: "All" }).click();
+      await expect(page).toHaveURL(/\/papers\/date\/\d{4}-\d{2}-\d{2}$/);
+    },
+  );
 
   test("a category without papers that day has its own empty state", async ({ page }) => {
     await page.goto("/");
@@ -227,76 +236,77 @@ test.describe("categories", () => {
 });
 
 test.describe("what sources add to a paper's page", () => {
-  test("AI summary, keywords, stars, organization, arXiv details, and only http(s) links", async ({
-    page,
-    baseURL,
-  }, testInfo) => {
-    // A paper of its own per project, since the projects run side by side and each resets its paper.
-    const [ID, categories] =
-      testInfo.project.name === "phone"
-        ? ["2309.15178", ["cs.LG", "cs.AI"]]
-        : ["2503.24290", ["cs.LG", "cs.AI", "cs.CL"]];
-    const [original] = await query<{ githubRepo: string | null; projectPage: string | null }>(
-      `select "githubRepo", "projectPage" from "Paper" where id = $1`,
-      [ID],
-    );
-    // Hugging Face's and arXiv's extras, as the importers store them; a javascript: project page as a
-    // hostile source might send one.
-    await query(
-      `update "Paper" set "aiSummary" = $2, "aiKeywords" = $3, "githubStars" = 2345, organization = 'StepFun',
+  test(
+    "AI summary, keywords, stars, organization, arXiv details, and only http(s) links",
+    { tag: PHONE },
+    async ({ page, baseURL }, testInfo) => {
+      // A paper of its own per project, since the projects run side by side and each resets its paper.
+      const [ID, categories] =
+        testInfo.project.name === "phone"
+          ? ["2309.15178", ["cs.LG", "cs.AI"]]
+          : ["2503.24290", ["cs.LG", "cs.AI", "cs.CL"]];
+      const [original] = await query<{ githubRepo: string | null; projectPage: string | null }>(
+        `select "githubRepo", "projectPage" from "Paper" where id = $1`,
+        [ID],
+      );
+      // Hugging Face's and arXiv's extras, as the importers store them; a javascript: project page as a
+      // hostile source might send one.
+      await query(
+        `update "Paper" set "aiSummary" = $2, "aiKeywords" = $3, "githubStars" = 2345, organization = 'StepFun',
          "githubRepo" = coalesce("githubRepo", 'https://github.com/example/code'),
          "thumbnailUrl" = $4, "projectPage" = ' JaVaScRiPt:alert(1)', version = 3,
          "revisedAt" = '2025-04-10T00:00:00Z', "arxivComment" = '25 pages, 11 figures',
          doi = '10.48550/arXiv.2503.24290', "journalRef" = 'NeurIPS 2025',
          license = 'http://creativecommons.org/licenses/by/4.0/'
        where id = $1`,
-      [
-        ID,
-        "Open-Reasoner-Zero scales reasoning-oriented RL on a base model with vanilla PPO and simple rewards.",
-        ["reinforcement learning", "PPO", "reasoning"],
-        `${baseURL}/og/2501.12948`,
-      ],
-    );
-    try {
-      await page.goto(`/papers/${ID}`);
-      const summary = page.getByRole("region", { name: /AI summary/ });
-      await expect(summary).toContainText("Generated by AI, from Hugging Face");
-      await expect(summary).toContainText("vanilla PPO");
-      await expect(summary.getByRole("link", { name: "Search papers for PPO" })).toHaveAttribute(
-        "href",
-        "/papers/search?q=%22PPO%22",
+        [
+          ID,
+          "Open-Reasoner-Zero scales reasoning-oriented RL on a base model with vanilla PPO and simple rewards.",
+          ["reinforcement learning", "PPO", "reasoning"],
+          `${baseURL}/og/2501.12948`,
+        ],
       );
-      await expect(page.getByRole("link", { name: /^Code.*2,345 GitHub stars/ })).toContainText("2.3K");
-      await expect(page.getByText("StepFun")).toBeVisible();
-      await expect(page.getByRole("link", { name: "Project page" })).toHaveCount(0);
-      await expect(page.locator('a[href^="javascript" i]')).toHaveCount(0);
-      const details = page.getByRole("region", { name: "Details" });
-      await expect(details).toContainText("v3");
-      await expect(details).toContainText("25 pages, 11 figures");
-      await expect(details).toContainText("NeurIPS 2025");
-      await expect(details.getByRole("link", { name: "10.48550/arXiv.2503.24290" })).toHaveAttribute(
-        "href",
-        "https://doi.org/10.48550/arXiv.2503.24290",
-      );
-      await expect(details.getByRole("link", { name: "CC BY 4.0" })).toHaveAttribute(
-        "href",
-        "http://creativecommons.org/licenses/by/4.0/",
-      );
-      await expect(page.getByRole("list", { name: "arXiv categories" }).getByRole("link")).toHaveText(categories);
-      const cover = page.locator(`img[src="${baseURL}/og/2501.12948"]`);
-      await expect(cover).toBeVisible();
-      await expect
-        .poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
-        .toBe(true);
-      await screenshots(page, testInfo, "paper-extras");
-    } finally {
-      await query(
-        `update "Paper" set "aiSummary" = null, "aiKeywords" = '{}', "githubStars" = null, organization = null,
+      try {
+        await page.goto(`/papers/${ID}`);
+        const summary = page.getByRole("region", { name: /AI summary/ });
+        await expect(summary).toContainText("Generated by AI, from Hugging Face");
+        await expect(summary).toContainText("vanilla PPO");
+        await expect(summary.getByRole("link", { name: "Search papers for PPO" })).toHaveAttribute(
+          "href",
+          "/papers/search?q=%22PPO%22",
+        );
+        await expect(page.getByRole("link", { name: /^Code.*2,345 GitHub stars/ })).toContainText("2.3K");
+        await expect(page.getByText("StepFun")).toBeVisible();
+        await expect(page.getByRole("link", { name: "Project page" })).toHaveCount(0);
+        await expect(page.locator('a[href^="javascript" i]')).toHaveCount(0);
+        const details = page.getByRole("region", { name: "Details" });
+        await expect(details).toContainText("v3");
+        await expect(details).toContainText("25 pages, 11 figures");
+        await expect(details).toContainText("NeurIPS 2025");
+        await expect(details.getByRole("link", { name: "10.48550/arXiv.2503.24290" })).toHaveAttribute(
+          "href",
+          "https://doi.org/10.48550/arXiv.2503.24290",
+        );
+        await expect(details.getByRole("link", { name: "CC BY 4.0" })).toHaveAttribute(
+          "href",
+          "http://creativecommons.org/licenses/by/4.0/",
+        );
+        await expect(page.getByRole("list", { name: "arXiv categories" }).getByRole("link")).toHaveText(categories);
+        const cover = page.locator(`img[src="${baseURL}/og/2501.12948"]`);
+        await expect(cover).toBeVisible();
+        await expect
+          .poll(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+          .toBe(true);
+        await screenshots(page, testInfo, "paper-extras");
+      } finally {
+        await query(
+          `update "Paper" set "aiSummary" = null, "aiKeywords" = '{}', "githubStars" = null, organization = null,
            "githubRepo" = $2, "thumbnailUrl" = null, "projectPage" = $3, version = null, "revisedAt" = null,
            "arxivComment" = null, doi = null, "journalRef" = null, license = null
          where id = $1`,
-        [ID, original?.githubRepo ?? null, original?.projectPage ?? null],
-      );
-    }
-  });
+          [ID, original?.githubRepo ?? null, original?.projectPage ?? null],
+        );
+      }
+    },
+  );
 });

@@ -1,23 +1,28 @@
 import { expect, test } from "@playwright/test";
+import { PHONE } from "./support/tags";
 
-test("the home page lists the latest day's demo papers, most upvoted first", async ({ page }, testInfo) => {
-  await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1, name: "Daily Papers" })).toBeVisible();
-  const cards = page.getByRole("list", { name: "Papers" }).getByRole("listitem");
-  await expect(cards.first()).toBeVisible();
-  expect(await cards.count()).toBeGreaterThan(1);
-  await expect(page.getByRole("heading", { name: /DeepSeek-R1: Incentivizing Reasoning Capability/ })).toBeVisible();
+test(
+  "the home page lists the latest day's demo papers, most upvoted first",
+  { tag: PHONE },
+  async ({ page }, testInfo) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Daily Papers" })).toBeVisible();
+    const cards = page.getByRole("list", { name: "Papers" }).getByRole("listitem");
+    await expect(cards.first()).toBeVisible();
+    expect(await cards.count()).toBeGreaterThan(1);
+    await expect(page.getByRole("heading", { name: /DeepSeek-R1: Incentivizing Reasoning Capability/ })).toBeVisible();
 
-  const counts = await page.locator("[data-paper-card] .tabular-nums").allInnerTexts();
-  const numbers = counts.map(Number).filter((n) => !Number.isNaN(n));
-  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    const counts = await page.locator("[data-paper-card] .tabular-nums").allInnerTexts();
+    const numbers = counts.map(Number).filter((n) => !Number.isNaN(n));
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
 
-  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute(
-    "href",
-    /\/feeds\/daily\.xml$/,
-  );
-  await page.screenshot({ path: testInfo.outputPath(`feed-${testInfo.project.name}.png`), fullPage: true });
-});
+    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveAttribute(
+      "href",
+      /\/feeds\/daily\.xml$/,
+    );
+    await page.screenshot({ path: testInfo.outputPath(`feed-${testInfo.project.name}.png`), fullPage: true });
+  },
+);
 
 test("j and k move the focus between papers", async ({ page }) => {
   await page.goto("/");
@@ -39,7 +44,7 @@ test("j and k move the focus between papers", async ({ page }) => {
   await expect(page).toHaveURL(/\/papers\/\d{4}\.\d{4,5}$/);
 });
 
-test("dark mode follows the system and can be toggled", async ({ page }, testInfo) => {
+test("dark mode follows the system and can be toggled", { tag: PHONE }, async ({ page }, testInfo) => {
   await page.emulateMedia({ colorScheme: "dark" });
   await page.goto("/");
   await page.waitForLoadState("networkidle");

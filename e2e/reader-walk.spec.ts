@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { query } from "./support/db";
 import { expect, test } from "./support/users";
+import { PHONE } from "./support/tags";
 
 // A reader's walk, desktop and phone (issue 20, items 19–23): empty pages lead somewhere, nothing is wider
 // than a phone, a dead thumbnail is not a broken-image box, a display name earns the Author badge, an admin's
@@ -90,12 +91,7 @@ test("the date picker answers a day no list can have with a sentence", async ({ 
   expect((await page.request.get("/papers/date?d=not-a-date")).status()).toBe(404);
 });
 
-test("a thumbnail that does not load shows the generated cover, not a broken image", async ({
-  page,
-  baseURL,
-  isMobile,
-}) => {
-  test.skip(isMobile, "cards show no picture on phones");
+test("a thumbnail that does not load shows the generated cover, not a broken image", async ({ page, baseURL }) => {
   const day = quietDay();
   const paper = await listedPaper(day, { thumbnailUrl: `${baseURL}/no-such-thumbnail-${randomInt(1e6)}.png` });
   await page.goto(`/papers/date/${day}`);
@@ -104,7 +100,7 @@ test("a thumbnail that does not load shows the generated cover, not a broken ima
   await expect(card.locator("img")).toHaveCount(0);
 });
 
-test("New on arXiv fits a phone and shows visitors no admin command", async ({ page }) => {
+test("New on arXiv fits a phone and shows visitors no admin command", { tag: PHONE }, async ({ page }) => {
   const today = new Date().toISOString().slice(0, 10);
   // A long unbroken word (a formula, a URL) must wrap inside the card, not widen the page.
   await listedPaper(null, { title: `Walk ${"Superlongunbrokenidentifier".repeat(4)}`, announcedOn: today });
@@ -147,9 +143,6 @@ test("a member's display name shows on their comments and earns the Author badge
 });
 
 test.describe("as the admin", () => {
-  // The one admin address of the suite (playwright.config.ts); like the admin spec, desktop only.
-  test.skip(({ isMobile }) => isMobile, "admin actions do not depend on the device");
-
   test("Remove asks first, and Undo puts the paper back with its submitter", async ({ page, users, baseURL }) => {
     await query(
       `insert into "User" (id, email, "emailVerified", username, name, "updatedAt")

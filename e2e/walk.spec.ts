@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { query } from "./support/db";
 import { expect, test } from "./support/users";
+import { PHONE } from "./support/tags";
 
 // The defects a reader's walk through every page found (issue 12), each kept fixed.
 
@@ -159,7 +160,7 @@ test("Save keeps the keyboard focus and says it saved", async ({ page, users }) 
   await expect(save).toBeFocused();
 });
 
-test("phones get no keyboard hint they cannot use", async ({ page }, testInfo) => {
+test("phones get no keyboard hint they cannot use", { tag: PHONE }, async ({ page }, testInfo) => {
   await page.goto("/");
   const hint = page.locator("footer").getByText(/Press j\/k|to move between papers/);
   if (testInfo.project.name === "phone") await expect(hint).toBeHidden();

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole app in one command. Uses DATABASE_URL, or the embedded PostgreSQL under
- * EMBEDDED_DB_DIR when it is unset; migrates; loads demo data into an empty database; builds if the
- * sources changed; then serves the production app on PORT (Next.js behind the page cache, scripts/serve.ts),
+ * EMBEDDED_DB_DIR when it is unset; migrates; loads demo data into an empty database; meanwhile builds if
+ * the sources changed; then serves the production app on PORT (Next.js behind the page cache, scripts/serve.ts),
  * with the digest worker beside it, until Ctrl-C.
  *
  * The embedded database is kept alive: if its server dies (the OOM killer's first pick), it is started
@@ -34,6 +34,15 @@ function localAuthSecret(): string {
 
 await runScript(async () => {
   const env = loadEnv();
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(mode === "start" ? { NODE_ENV: "production" } : {}),
+  };
+  // The build needs no database: it runs while the database starts, migrates and takes the demo data.
+  const built = mode === "start" ? buildIfChanged(baseEnv) : Promise.resolve();
+  // Marked as handled now; awaited (and so thrown) once the database is ready.
+  built.catch(() => undefined);
   let lostDatabase: unknown;
   // Until the app runs, there is nothing to stop first.
   const app = { stop: (): void => process.exit(1) };
@@ -45,14 +54,17 @@ await runScript(async () => {
       app.stop();
     },
   });
+  try {
+    await built;
+  } catch (error) {
+    await db.release();
+    throw error;
+  }
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...baseEnv,
     AUTH_SECRET: env.AUTH_SECRET ?? localAuthSecret(),
     DATABASE_URL: db.url,
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...(mode === "start" ? { NODE_ENV: "production" } : {}),
   };
-  if (mode === "start") buildIfChanged(childEnv);
 
   // Production: Next.js behind the page cache (scripts/serve.ts); development: `next dev`, uncached.
   const next = path.resolve(import.meta.dirname, "../node_modules/next/dist/bin/next");

@@ -20,6 +20,7 @@ import { AppError } from "@/lib/errors";
 import { deployMigrations } from "@/tools/migrate";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { seedDemoData } from "@/prisma/seed/demo";
+import { buildIfChanged } from "@/tools/build-if-changed";
 import { runScript } from "@/tools/run-script";
 import { createServerDatabase } from "@/tests/support/databases";
 import {
@@ -181,7 +182,13 @@ await runScript(async () => {
         SMTP_URL: sink.url,
         E2E_MAIL_DIR: mailDir,
       } as NodeJS.ProcessEnv;
-      if (!(await run("production build for the end-to-end suite (next build)", bin("next"), ["build"], e2eEnv))) {
+      const built = await timed("production build for the end-to-end suite (next build)", () =>
+        buildIfChanged(e2eEnv).then(
+          () => true,
+          () => false,
+        ),
+      );
+      if (!built) {
         failures.push("next build");
       } else {
         const report = path.join(resultsDir, "playwright.json");

@@ -1,10 +1,11 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { AppError } from "@/lib/errors";
 
 const root = path.resolve(import.meta.dirname, "..");
-const stampFile = path.join(root, ".next", "daily-papers-source.sha256");
 const inputs = [
   "app",
   "components",
@@ -16,6 +17,8 @@ const inputs = [
   "package-lock.json",
   "tsconfig.json",
 ];
+/** A build that has printed nothing for this long gets a line saying it is still at work. */
+const QUIET_MS = 10_000;
 
 function* files(entry: string): Generator<string> {
   const full = path.join(root, entry);
@@ -44,25 +47,53 @@ function sourceHash(appUrl: string): string {
 }
 
 /**
- * Runs `next build` unless the last build was made from the same sources, so a second `npm start`
- * starts in seconds. Exits the process when the build fails.
+ * Runs `next build` (into `env.NEXT_DIST_DIR`, by default .next) unless the build there was made from the same
+ * sources, so a second `npm start`, or `npm test`'s second database pass, starts in seconds. It needs no
+ * database, so `npm start` runs it while the database starts. Next.js's own lines pass through; when it is
+ * quiet for 10 s (compiling), a line says it is still building. Rejects with an AppError when the build fails.
  */
-export function buildIfChanged(env: NodeJS.ProcessEnv): void {
+export async function buildIfChanged(env: NodeJS.ProcessEnv): Promise<void> {
+  const distDir = path.join(root, env.NEXT_DIST_DIR || ".next");
+  const stampFile = path.join(distDir, "daily-papers-source.sha256");
   const hash = sourceHash(env.APP_URL ?? "");
-  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile);
+  const built = fs.existsSync(path.join(distDir, "BUILD_ID")) && fs.existsSync(stampFile);
   if (built && fs.readFileSync(stampFile, "utf8") === hash) {
     console.log("Production build is up to date.");
     return;
   }
-  console.log("Building the production app (next build)…");
-  const result = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+  console.log("Building the production app (next build, about a minute the first time)…");
+  const started = Date.now();
+  // The build stops with `npm start`, even by `kill -9` (tools/exit-with-parent.js, through the IPC channel).
+  const withParent = ["--import", pathToFileURL(path.join(root, "tools/exit-with-parent.js")).href];
+  const child = spawn(process.execPath, [...withParent, path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     env,
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
-  if (result.status !== 0) {
-    console.error("The production build failed; see the output above.");
-    process.exit(result.status ?? 1);
+  let lastLineAt = Date.now();
+  const passOn = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
+    lastLineAt = Date.now();
+    to.write(chunk);
+  };
+  child.stdout?.on("data", passOn(process.stdout));
+  child.stderr?.on("data", passOn(process.stderr));
+  const ticker = setInterval(() => {
+    if (Date.now() - lastLineAt < QUIET_MS) return;
+    lastLineAt = Date.now();
+    console.log(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`);
+  }, 1000);
+  const stopWithUs = () => child.kill("SIGTERM");
+  process.once("exit", stopWithUs);
+  try {
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("exit", resolve);
+    });
+    if (code !== 0) throw new AppError("BUILD_FAILED", "The production build failed; see the output above.");
+  } finally {
+    clearInterval(ticker);
+    process.off("exit", stopWithUs);
   }
   fs.writeFileSync(stampFile, hash);
+  console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }

@@ -23,6 +23,12 @@ import {
  * Last-Modified, kept in `FetchState`) turn an unchanged feed into a 304. Redirects are followed, up to
  * MAX_REDIRECTS, to http(s) only and never from https down to http; each hop is a request like any other
  * (it waits its turn and counts against the allowance), and the validators stay those of the URL asked for.
+ *
+ * Why the retry loop is ours and not undici's `interceptors.retry` / `RetryAgent` (judged for issue 22): undici
+ * cuts a long Retry-After down to its `maxTimeout` and asks again sooner than the host said (we refuse one past
+ * `maxRetryAfterMs` at once, with that reason, and record it so every other process holds off too); it resumes
+ * a dropped body with a Range request (we start the attempt again, validators and size cap included); and its
+ * retries happen inside one dispatch, past the cross-process throttle, which must grant every attempt a turn.
  */
 
 export type Upstream = "arxiv" | "huggingface";

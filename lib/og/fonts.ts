@@ -45,7 +45,9 @@ interface FontFile {
   glyphs?: (codePoint: number) => boolean;
 }
 
-const NODE_MODULES = path.join(process.cwd(), "node_modules");
+// Read at run time from the installed packages; `turbopackIgnore` keeps the build from tracing every file of
+// them (a pattern over 18,800 files, and a warning, in each build).
+const NODE_MODULES = path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules");
 const SC_WEIGHTS: OgWeight[] = [400, 700];
 /**
  * The @fontsource packages, in the order they are searched: Noto Sans SC (Chinese, kana, Latin), Noto Sans KR
@@ -75,21 +77,32 @@ function allFiles(): FontFile[] {
   fontFiles ??= [
     ...CUT_FAMILIES.flatMap((pkg) =>
       SC_WEIGHTS.flatMap((weight) => {
-        const folder = path.join(NODE_MODULES, "@fontsource", pkg);
-        const css = fs.readFileSync(path.join(folder, `${weight}.css`), "utf8");
+        const folder = path.join(/* turbopackIgnore: true */ NODE_MODULES, "@fontsource", pkg);
+        const css = fs.readFileSync(path.join(/* turbopackIgnore: true */ folder, `${weight}.css`), "utf8");
         return [...css.matchAll(/@font-face\s*{([^}]*)}/g)].map(({ 1: body = "" }): FontFile => {
           const file = /url\(\.\/files\/([^)]+\.woff)\) format\('woff'\)/.exec(body)?.[1];
           const range = /unicode-range:\s*([^;]+);/.exec(body)?.[1];
           if (!file || !range) throw new Error(`Unexpected @font-face in ${pkg}/${weight}.css`);
           const name = file.replace(/-\d00-normal\.woff$/, "");
-          return { name, weight, file: path.join(folder, "files", file), ranges: parseRanges(range), astral: false };
+          return {
+            name,
+            weight,
+            file: path.join(/* turbopackIgnore: true */ folder, "files", file),
+            ranges: parseRanges(range),
+            astral: false,
+          };
         });
       }),
     ).sort((a, b) => Number(b.name === OG_FONT_FAMILY) - Number(a.name === OG_FONT_FAMILY)),
     ...SC_WEIGHTS.map((weight) => ({
       name: "noto-emoji",
       weight,
-      file: path.join(NODE_MODULES, "@expo-google-fonts", "noto-emoji", EMOJI_FILES[weight]),
+      file: path.join(
+        /* turbopackIgnore: true */ NODE_MODULES,
+        "@expo-google-fonts",
+        "noto-emoji",
+        EMOJI_FILES[weight],
+      ),
       ranges: null,
       astral: true,
     })),

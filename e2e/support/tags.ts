@@ -1,0 +1,6 @@
+/**
+ * The phone project (playwright.config.ts) runs only the tests tagged with this: those whose subject is how a
+ * page fits and behaves on a phone. Everything else (the server, the data, the forms) is the same on every
+ * device and runs once, on desktop.
+ */
+export const PHONE = "@phone";
