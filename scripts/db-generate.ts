@@ -27,12 +27,10 @@ import { AppError } from "@/lib/errors";
 import { deployMigrations } from "@/tools/migrate";
 import {
   createPlan,
-  DAY_MS,
   MAX_PAPERS,
   MAX_UPVOTES,
   MAX_USERS,
   maxUpvotes,
-  startOfUtcDay,
   SYNTHETIC_PAPER_ID_PATTERN,
   SYNTHETIC_USER_ID_PREFIX,
   syntheticDailyPaper,
@@ -45,6 +43,7 @@ import {
   type SyntheticPlan,
   type SyntheticUpvote,
 } from "@/tools/synthetic/generate";
+import { DAY_MS, startOfUtcDay } from "@/lib/dates/days";
 import { firstIssueMessage } from "@/lib/validation";
 import { runScript } from "@/tools/run-script";
 

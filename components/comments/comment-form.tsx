@@ -38,11 +38,81 @@ export function CommentForm({
   onDone?: () => void;
   onCancel?: () => void;
 }) {
+  const { body, setBody, error, pending, textarea, submit, onKeyDown } = useCommentDraft({
+    initialBody,
+    autoFocus,
+    onSubmit,
+    onDone,
+    onCancel,
+  });
+  const id = useId();
+
+  return (
+    <form onSubmit={submit} className="space-y-2" aria-busy={pending}>
+      <label htmlFor={`${id}-body`} className="sr-only">
+        {label}
+      </label>
+      <textarea
+        ref={textarea}
+        id={`${id}-body`}
+        name="body"
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+        onKeyDown={onKeyDown}
+        readOnly={pending}
+        rows={4}
+        placeholder={label}
+        aria-describedby={`${id}-hint ${id}-status`}
+        aria-invalid={error ? true : undefined}
+        className="block min-h-24 w-full resize-y rounded-lg border border-zinc-300 bg-white px-3 py-2 text-[0.9375rem] leading-relaxed placeholder:text-zinc-500 read-only:opacity-70 focus:border-amber-500 focus:outline-2 focus:outline-amber-500/40 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
+      />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <CommentHint id={`${id}-hint`} length={body.trim().length} />
+        <div className="flex gap-2">
+          {onCancel ? (
+            <button type="button" onClick={onCancel} disabled={pending} className={secondaryButtonClass}>
+              Cancel
+            </button>
+          ) : null}
+          <button type="submit" disabled={pending} className={primaryButtonClass}>
+            {pending ? pendingLabel : submitLabel}
+          </button>
+        </div>
+      </div>
+      <p
+        id={`${id}-status`}
+        role="status"
+        aria-live="polite"
+        className={error ? "text-sm text-red-700 dark:text-red-400" : "sr-only"}
+      >
+        {error ?? (pending ? pendingLabel : "")}
+      </p>
+    </form>
+  );
+}
+
+/**
+ * The comment box's text and its sending: an empty text is refused before it is sent, a refusal or an
+ * unreachable server keeps the text with a message, an accepted one clears it and calls `onDone`.
+ * Ctrl/⌘+Enter submits; Escape cancels when `onCancel` is given and nothing is being sent.
+ */
+function useCommentDraft({
+  initialBody,
+  autoFocus,
+  onSubmit,
+  onDone,
+  onCancel,
+}: {
+  initialBody: string;
+  autoFocus: boolean;
+  onSubmit: (body: string) => Promise<ActionResult>;
+  onDone?: () => void;
+  onCancel?: () => void;
+}) {
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const id = useId();
 
   useEffect(() => {
     if (!autoFocus || !textarea.current) return;
@@ -87,55 +157,20 @@ export function CommentForm({
     }
   }
 
-  const length = body.trim().length;
+  return { body, setBody, error, pending, textarea, submit, onKeyDown };
+}
+
+/** What the box accepts, and from 80% of the limit on, how much of it the text uses (red past it). */
+function CommentHint({ id, length }: { id: string; length: number }) {
   return (
-    <form onSubmit={submit} className="space-y-2" aria-busy={pending}>
-      <label htmlFor={`${id}-body`} className="sr-only">
-        {label}
-      </label>
-      <textarea
-        ref={textarea}
-        id={`${id}-body`}
-        name="body"
-        value={body}
-        onChange={(event) => setBody(event.target.value)}
-        onKeyDown={onKeyDown}
-        readOnly={pending}
-        rows={4}
-        placeholder={label}
-        aria-describedby={`${id}-hint ${id}-status`}
-        aria-invalid={error ? true : undefined}
-        className="block min-h-24 w-full resize-y rounded-lg border border-zinc-300 bg-white px-3 py-2 text-[0.9375rem] leading-relaxed placeholder:text-zinc-500 read-only:opacity-70 focus:border-amber-500 focus:outline-2 focus:outline-amber-500/40 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400"
-      />
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-          Markdown and $math$ supported
-          {length > COMMENT_MAX * 0.8 ? (
-            <span className={length > COMMENT_MAX ? "font-medium text-red-700 dark:text-red-400" : undefined}>
-              {" "}
-              · {length.toLocaleString("en-US")} / {COMMENT_MAX.toLocaleString("en-US")}
-            </span>
-          ) : null}
-        </p>
-        <div className="flex gap-2">
-          {onCancel ? (
-            <button type="button" onClick={onCancel} disabled={pending} className={secondaryButtonClass}>
-              Cancel
-            </button>
-          ) : null}
-          <button type="submit" disabled={pending} className={primaryButtonClass}>
-            {pending ? pendingLabel : submitLabel}
-          </button>
-        </div>
-      </div>
-      <p
-        id={`${id}-status`}
-        role="status"
-        aria-live="polite"
-        className={error ? "text-sm text-red-700 dark:text-red-400" : "sr-only"}
-      >
-        {error ?? (pending ? pendingLabel : "")}
-      </p>
-    </form>
+    <p id={id} className="text-xs text-zinc-600 dark:text-zinc-400">
+      Markdown and $math$ supported
+      {length > COMMENT_MAX * 0.8 ? (
+        <span className={length > COMMENT_MAX ? "font-medium text-red-700 dark:text-red-400" : undefined}>
+          {" "}
+          · {length.toLocaleString("en-US")} / {COMMENT_MAX.toLocaleString("en-US")}
+        </span>
+      ) : null}
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import { coverOf } from "@/components/paper/paper-thumbnail";
 import { RichText } from "@/components/paper/rich-text";
 import { UpvoteControl } from "@/components/paper/upvote-control";
 import type { PaperSummary } from "@/lib/papers/schema";
+import { hoursAgo } from "@/lib/dates/time-ago";
 import { dayPath } from "@/lib/urls";
 import { splitAuthors } from "@/lib/text/author-list";
 import type { CurrentCounts } from "@/lib/upvotes/current-counts";
@@ -45,7 +46,9 @@ export function PaperCard({
     moreCategories: chips.more,
     commentCount: paper.commentCount,
     submittedBy: paper.submittedBy && (paper.submittedBy.name ?? paper.submittedBy.username) ? paper.submittedBy : null,
-    featured: now && paper.submittedAt ? featuredAge(paper.submittedAt, now) : null,
+    // Counted from the same `now` trending's score was computed at.
+    featured:
+      now && paper.submittedAt ? { at: paper.submittedAt.toISOString(), ago: hoursAgo(paper.submittedAt, now) } : null,
     githubRepo: paper.githubRepo,
     githubStars: paper.githubStars,
     projectPage: paper.projectPage,
@@ -57,13 +60,4 @@ export function PaperCard({
       vote={<UpvoteControl paperId={paper.id} count={paper.upvoteCount} counts={counts} />}
     />
   );
-}
-
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-
-/** "5 hours ago", counted from the same `now` trending's score was computed at. */
-function featuredAge(at: Date, now: Date): { at: string; ago: string } {
-  const hours = Math.max(0, Math.floor((now.getTime() - at.getTime()) / 3_600_000));
-  const ago = hours < 48 ? relative.format(-hours, "hour") : relative.format(-Math.floor(hours / 24), "day");
-  return { at: at.toISOString(), ago };
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { dailyPapersQuerySchema, firstIssueMessage, paperSearchQuerySchema } from "@/lib/api/schema";
+import { dailyPapersQuerySchema, INVALID_QUERY_MESSAGE, paperSearchQuerySchema } from "@/lib/api/schema";
+import { firstIssueMessage } from "@/lib/validation";
 import { pageParam, searchQueryParam } from "@/lib/papers/schema";
 
 /** The sentence the API would answer its 400 with, or null when the query parses. */
 function refusal(schema: typeof dailyPapersQuerySchema | typeof paperSearchQuerySchema, query: object) {
   const parsed = schema.safeParse(query);
-  return parsed.success ? null : firstIssueMessage(parsed.error);
+  return parsed.success ? null : firstIssueMessage(parsed.error, INVALID_QUERY_MESSAGE);
 }
 
 describe("query parameters a probe sent (issue 10)", () => {

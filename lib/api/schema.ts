@@ -3,7 +3,6 @@ import { z } from "zod";
 import { categoryParam } from "@/lib/papers/categories";
 import { parseDay, parseIsoWeek, parseMonth, type DayRange } from "@/lib/dates/days";
 import { hasControlCharacters, MAX_QUERY_LENGTH } from "@/lib/papers/schema";
-import { firstIssue } from "@/lib/validation";
 
 /**
  * Query parameters of the public JSON API (`/api/daily_papers`, `/api/papers/search`), named as Hugging
@@ -116,7 +115,5 @@ export function queryObject(searchParams: URLSearchParams): Record<string, strin
   return Object.fromEntries(searchParams);
 }
 
-/** The message of a failed parse's first issue, the one sentence the API answers a 400 with. */
-export function firstIssueMessage(error: z.ZodError): string {
-  return firstIssue(error, "invalid query parameters").message;
-}
+/** What the API answers a 400 with when a failed parse has no issue to quote (the fallback of `firstIssueMessage`). */
+export const INVALID_QUERY_MESSAGE = "invalid query parameters";

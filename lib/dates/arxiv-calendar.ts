@@ -14,7 +14,8 @@ import { addDays } from "@/lib/dates/days";
  * closure; a pull on such a day that finds nothing is reported as unexpected, which is only a louder log line.
  */
 
-const ZONE = "America/New_York";
+/** arXiv's time zone: its announcement days and hours are New York's, and so are the import jobs' crons. */
+export const ARXIV_TIME_ZONE = "America/New_York";
 /** arXiv's announcement hour, New York time. */
 export const ANNOUNCEMENT_HOUR = 20;
 
@@ -56,21 +57,46 @@ export function noAnnouncementMessage(day: string): string {
   return `no arXiv announcement on ${day} (${weekdayOf(day)}${holiday ? `, ${holiday}` : ""})`;
 }
 
+const newYorkParts = new Intl.DateTimeFormat("en-CA", {
+  timeZone: ARXIV_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The wall-clock fields (year, month, day, hour, minute, second) in New York at `date`. */
+function newYorkFields(date: Date): Record<string, number> {
+  return Object.fromEntries(
+    newYorkParts
+      .formatToParts(date)
+      .filter((part) => part.type !== "literal")
+      .map((part) => [part.type, Number(part.value)]),
+  );
+}
+
+/** The day ("YYYY-MM-DD") it is in New York at `date`: arXiv's announcement day. */
+export function arxivDayOf(date: Date): string {
+  const { year = 0, month = 0, day = 0 } = newYorkFields(date);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /** The date and hour in New York at `now`. */
 export function newYorkTime(now: Date): { day: string; hour: number } {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: ZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(now)
-      .map((part) => [part.type, part.value]),
-  );
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+  return { day: arxivDayOf(now), hour: newYorkFields(now).hour ?? 0 };
+}
+
+/** 00:00 in New York on `day` ("YYYY-MM-DD"), as an instant: EST or EDT as the date falls. */
+export function arxivDayStart(day: string): Date {
+  const naive = new Date(`${day}T00:00:00.000Z`).getTime();
+  // New York is 4 or 5 hours behind UTC; read the offset at that moment and correct for it.
+  const fields = newYorkFields(new Date(naive + 5 * 3_600_000));
+  const shown = Date.UTC(fields.year ?? 0, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour, fields.minute);
+  const offset = shown - (naive + 5 * 3_600_000);
+  return new Date(naive - offset);
 }
 
 /** The evening whose announcement a listing feed shows at `now`: today's once it is 20:00 in New York, else yesterday's. */

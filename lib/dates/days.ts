@@ -2,12 +2,18 @@
  * Calendar days of the daily list. A day is a UTC date, carried as "YYYY-MM-DD" in URLs and as a Date at
  * 00:00 UTC in queries; nothing here depends on the server's time zone.
  */
-const DAY_MS = 86_400_000;
+/** One UTC day in milliseconds. */
+export const DAY_MS = 86_400_000;
 /** arXiv's first papers; nothing can have been featured before. */
 export const EARLIEST_DAY = "1991-08-01";
 
 export function toDayString(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/** Start of the UTC day containing `date`. */
+export function startOfUtcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 export function dayToDate(day: string): Date {

@@ -1,7 +1,7 @@
 import "server-only";
+import { arxivDayOf } from "@/lib/dates/arxiv-calendar";
 import {
   IngestParseError,
-  arxivDayOf,
   asArray,
   asObject,
   attrOf,

@@ -5,8 +5,8 @@ import { parseArxivId } from "@/lib/papers/arxiv-id";
 
 /**
  * Helpers shared by the arXiv and Hugging Face parsers: reading XML safely, normalising text the way
- * arXiv's formats disagree on it (hard wraps, padding), splitting author lists, reading versioned ids,
- * and arXiv's announcement calendar (America/New_York).
+ * arXiv's formats disagree on it (hard wraps, padding), splitting author lists and reading versioned ids.
+ * arXiv's calendar (New York days) is lib/dates/arxiv-calendar.ts.
  */
 
 /** A response that cannot be read at all (cut off, not XML, not the shape a source sends). */
@@ -201,44 +201,6 @@ export function parseTimestamp(raw: string | undefined): Date | undefined {
   if (!raw) return undefined;
   const date = new Date(raw.trim());
   return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-export const ARXIV_TIME_ZONE = "America/New_York";
-
-const nyParts = new Intl.DateTimeFormat("en-CA", {
-  timeZone: ARXIV_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
-
-function newYorkFields(date: Date): Record<string, number> {
-  return Object.fromEntries(
-    nyParts
-      .formatToParts(date)
-      .filter((part) => part.type !== "literal")
-      .map((part) => [part.type, Number(part.value)]),
-  );
-}
-
-/** The day ("YYYY-MM-DD") it is in New York at `date`: arXiv's announcement day. */
-export function arxivDayOf(date: Date): string {
-  const { year = 0, month = 0, day = 0 } = newYorkFields(date);
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/** 00:00 in New York on `day` ("YYYY-MM-DD"), as an instant: EST or EDT as the date falls. */
-export function arxivDayStart(day: string): Date {
-  const naive = new Date(`${day}T00:00:00.000Z`).getTime();
-  // New York is 4 or 5 hours behind UTC; read the offset at that moment and correct for it.
-  const fields = newYorkFields(new Date(naive + 5 * 3_600_000));
-  const shown = Date.UTC(fields.year ?? 0, (fields.month ?? 1) - 1, fields.day ?? 1, fields.hour, fields.minute);
-  const offset = shown - (naive + 5 * 3_600_000);
-  return new Date(naive - offset);
 }
 
 /** Only http(s) URLs, trimmed; anything else (`javascript:`, `data:`, garbage) is undefined. */

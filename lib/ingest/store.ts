@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { arxivDayStart } from "@/lib/ingest/arxiv-text";
+import { arxivDayStart } from "@/lib/dates/arxiv-calendar";
 import type { ArxivRecord, HfDailyRecord, ImportCounts } from "@/lib/ingest/records";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { dayToDate, parseDay, toDayString } from "@/lib/dates/days";

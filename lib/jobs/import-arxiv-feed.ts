@@ -1,4 +1,5 @@
 import "server-only";
+import { ARXIV_TIME_ZONE } from "@/lib/dates/arxiv-calendar";
 import { importArxivFeed, type ImportOutcome } from "@/lib/ingest/imports";
 import { IMPORT_RETRY, logImport } from "@/lib/jobs/import-log";
 import type { JobDeps, ScheduledJob } from "@/lib/jobs/job";
@@ -12,7 +13,7 @@ import type { JobDeps, ScheduledJob } from "@/lib/jobs/job";
 export const importArxivFeedJob: ScheduledJob = {
   queue: "import-arxiv-feed",
   cron: "30 6,20 * * *",
-  tz: "America/New_York",
+  tz: ARXIV_TIME_ZONE,
   retry: IMPORT_RETRY,
   run: (deps) => importArxivFeedNow(deps),
 };

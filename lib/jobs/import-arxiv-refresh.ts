@@ -1,4 +1,5 @@
 import "server-only";
+import { ARXIV_TIME_ZONE } from "@/lib/dates/arxiv-calendar";
 import { refreshIncompletePapers } from "@/lib/ingest/imports";
 import { IMPORT_RETRY, logImport } from "@/lib/jobs/import-log";
 import type { ScheduledJob } from "@/lib/jobs/job";
@@ -13,7 +14,7 @@ export const REFRESH_LIMIT = 300;
 export const importArxivRefreshJob: ScheduledJob = {
   queue: "import-arxiv-refresh",
   cron: "50 6,20 * * *",
-  tz: "America/New_York",
+  tz: ARXIV_TIME_ZONE,
   retry: IMPORT_RETRY,
   run: (deps) =>
     logImport(deps, "arxiv-refresh", () => refreshIncompletePapers(deps.prisma, REFRESH_LIMIT, { http: deps.http })),

@@ -6,7 +6,7 @@ import { loadEnv } from "@/lib/env";
 import { cachedRead } from "@/lib/page-cache/data-cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { categoryChips, type CategoryFacet } from "@/lib/papers/categories";
-import { addDays, dayToDate, toDayString, type DayRange } from "@/lib/dates/days";
+import { addDays, DAY_MS, dayToDate, toDayString, type DayRange } from "@/lib/dates/days";
 import { listOrder } from "@/lib/papers/list-order";
 import { bibliographySelect, detailSelect, summarySelect, toDetail, toSummary } from "@/lib/papers/summary";
 import { visibleFeatured, visiblePaper, visiblePaperSql } from "@/lib/papers/visibility";
@@ -197,7 +197,7 @@ export const TRENDING_GRAVITY = 1.5;
 
 /** Daily-list rows inside trending's window ending at `now`, for raw SQL over `d` (DailyPaper). */
 function trendingWindowSql(now: Date): Prisma.Sql {
-  const since = new Date(now.getTime() - TRENDING_WINDOW_DAYS * 86_400_000);
+  const since = new Date(now.getTime() - TRENDING_WINDOW_DAYS * DAY_MS);
   // The day bound lets Postgres use the (day, submittedAt) index; submittedAt gives the exact window.
   const sinceDay = dayToDate(toDayString(since));
   return Prisma.sql`d.day >= ${sinceDay}::date AND d."submittedAt" >= ${since} AND d."submittedAt" <= ${now}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { dayToDate } from "@/lib/dates/days";
+import { DAY_MS, dayToDate } from "@/lib/dates/days";
 import { getLatestAnnouncement, isVisiblePaper } from "@/lib/submissions/data";
 
 // Announcement days later than any real import, so this file's are the latest while it runs.
@@ -68,7 +68,7 @@ describe("getLatestAnnouncement", () => {
   it("marks papers past the submission window, so no button offers what the server would refuse", async () => {
     const now = await getLatestAnnouncement({ category: null, page: 1 });
     expect(now.papers.map((p) => p.tooOld)).toEqual([false, false, false]);
-    const later = new Date(Date.now() + (now.windowDays + 1) * 86_400_000);
+    const later = new Date(Date.now() + (now.windowDays + 1) * DAY_MS);
     const stale = await getLatestAnnouncement({ category: null, page: 1, now: later });
     expect(stale.papers.map((p) => p.tooOld)).toEqual([true, true, true]);
   });

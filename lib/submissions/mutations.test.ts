@@ -13,14 +13,13 @@ const server = await vi.hoisted(async () => {
 });
 
 import { prisma } from "@/lib/db/client";
-import { toDayString } from "@/lib/dates/days";
+import { DAY_MS, toDayString } from "@/lib/dates/days";
 import { consumeAllowance, rateLimit } from "@/lib/rate-limits";
 import { getSubmitterOverview, isVisiblePaper } from "@/lib/submissions/data";
 import { submitPaper } from "@/lib/submissions/mutations";
 import { fixture, QUICK_HTTP } from "@/tests/support/replay-server";
 
 const run = randomUUID().slice(0, 8);
-const DAY = 86_400_000;
 const now = new Date();
 let nextNumber = 10_000 + Math.floor(Math.random() * 80_000);
 /** A fresh new-style id no other test uses (arXiv has no 2612.x ids yet). */
@@ -63,7 +62,7 @@ describe("submitPaper", () => {
   });
 
   it("puts a recent paper on today's list (UTC) as the member's submission", async () => {
-    const id = await paper(new Date(now.getTime() - 2 * DAY));
+    const id = await paper(new Date(now.getTime() - 2 * DAY_MS));
     const result = await submitPaper(member.id, id, { now });
     expect(result).toEqual({ paperId: id, title: `Paper ${id}`, day: toDayString(now), imported: false });
     const row = await prisma.dailyPaper.findUniqueOrThrow({ where: { paperId: id } });
@@ -75,7 +74,7 @@ describe("submitPaper", () => {
   });
 
   it("links a second submission to the first: day and submitter", async () => {
-    const id = await paper(new Date(now.getTime() - DAY));
+    const id = await paper(new Date(now.getTime() - DAY_MS));
     await submitPaper(other.id, id, { now });
     const second = await refusal(submitPaper(member.id, id, { now }));
     expect(second).toEqual({
@@ -115,13 +114,13 @@ describe("submitPaper", () => {
   });
 
   it("takes papers up to SUBMIT_WINDOW_DAYS old by their arXiv date, and refuses older ones", async () => {
-    const inside = await paper(new Date(now.getTime() - 14 * DAY + 60_000));
-    const outside = await paper(new Date(now.getTime() - 14 * DAY - 60_000));
+    const inside = await paper(new Date(now.getTime() - 14 * DAY_MS + 60_000));
+    const outside = await paper(new Date(now.getTime() - 14 * DAY_MS - 60_000));
     expect((await submitPaper(member.id, inside, { now })).paperId).toBe(inside);
     const old = await refusal(submitPaper(member.id, outside, { now }));
     expect(old.code).toBe("SUBMIT_TOO_OLD");
     expect(old.message).toBe(
-      `${outside} appeared on arXiv on ${toDayString(new Date(now.getTime() - 14 * DAY - 60_000))}; only papers from the last 14 days can be submitted.`,
+      `${outside} appeared on arXiv on ${toDayString(new Date(now.getTime() - 14 * DAY_MS - 60_000))}; only papers from the last 14 days can be submitted.`,
     );
     // The window is a setting: a wider one takes the same paper.
     expect((await submitPaper(member.id, outside, { now, windowDays: 30 })).paperId).toBe(outside);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { DAY_MS } from "@/lib/dates/days";
 
 /** Longest reference a member may type: a full arXiv URL with a version fits easily. */
 export const MAX_REFERENCE_LENGTH = 300;
@@ -80,7 +81,7 @@ export const categoryParam = z
 /** A paper of the latest arXiv announcement, as "New on arXiv" lists it. */
 /** The earliest arXiv date a paper may have to be submitted at `now`: `windowDays` (SUBMIT_WINDOW_DAYS) before. */
 export function submitWindowStart(now: Date, windowDays: number): Date {
-  return new Date(now.getTime() - windowDays * 86_400_000);
+  return new Date(now.getTime() - windowDays * DAY_MS);
 }
 
 export interface AnnouncedPaper {

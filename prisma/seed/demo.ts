@@ -1,25 +1,11 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DAY_MS, startOfUtcDay } from "@/lib/dates/days";
+import { mulberry32 } from "@/tools/synthetic/random";
 import { demoPapers } from "./demo-papers";
 import { demoSubmitters, demoUsers } from "./demo-users";
 
-const DAY_MS = 86_400_000;
 /** How many recent days the demo papers are spread over, so the feed has history. */
 const DEMO_DAYS = 5;
-
-/** A small deterministic PRNG, so every seed run gives the same votes. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function startOfUtcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-}
 
 export interface SeedSummary {
   papers: number;

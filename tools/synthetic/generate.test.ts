@@ -1,9 +1,8 @@
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { describe, expect, it } from "vitest";
+import { DAY_MS } from "@/lib/dates/days";
 import {
   createPlan,
-  DAY_MS,
-  mulberry32,
   SYNTHETIC_PAPER_ID_PATTERN,
   syntheticDailyPaper,
   syntheticPaper,
@@ -33,18 +32,6 @@ function sample(opts: SyntheticOptions) {
     upvotes: Array.from({ length: 500 }, () => stream.next()),
   };
 }
-
-describe("mulberry32", () => {
-  it("repeats its sequence for a seed and differs across seeds", () => {
-    const a = mulberry32(7);
-    const b = mulberry32(7);
-    const c = mulberry32(8);
-    const seqA = Array.from({ length: 5 }, a);
-    expect(Array.from({ length: 5 }, b)).toEqual(seqA);
-    expect(Array.from({ length: 5 }, c)).not.toEqual(seqA);
-    for (const x of seqA) expect(x >= 0 && x < 1).toBe(true);
-  });
-});
 
 describe("synthetic paper ids", () => {
   it("are unique, valid arXiv ids, and from before arXiv used five-digit numbers", () => {

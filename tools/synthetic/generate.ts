@@ -8,7 +8,8 @@
  * last featured day: the same seed and the same `end` give the same rows, byte for byte.
  */
 
-export const DAY_MS = 86_400_000;
+import { DAY_MS, startOfUtcDay } from "@/lib/dates/days";
+import { mulberry32, type Random } from "@/tools/synthetic/random";
 
 /** Largest data set the generator accepts, so the per-paper arrays stay in memory comfortably. */
 export const MAX_PAPERS = 10_000_000;
@@ -47,19 +48,6 @@ export function syntheticUserId(userNumber: number): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Randomness
-
-export type Random = () => number;
-
-/** mulberry32: a tiny, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Mixes integers into one well-spread 32-bit seed (murmur3's finaliser applied per part). */
 export function mixSeed(...parts: number[]): number {
@@ -298,11 +286,6 @@ export interface SyntheticOptions {
   seed: number;
   /** Start of the UTC day after the last featured day; every generated timestamp is before it. */
   end: Date;
-}
-
-/** Start of the UTC day containing `date`. */
-export function startOfUtcDay(date: Date): Date {
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 }
 
 /** A paper's expected upvotes never exceed this share of the users (and a user's, of the papers). */

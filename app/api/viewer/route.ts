@@ -2,7 +2,8 @@ import type { NextRequest } from "next/server";
 import { answerJson } from "@/lib/api/handler";
 import { jsonError } from "@/lib/api/responses";
 import { sessionTokenIn } from "@/lib/auth/session-cookie";
-import { firstIssueMessage, queryObject } from "@/lib/api/schema";
+import { INVALID_QUERY_MESSAGE, queryObject } from "@/lib/api/schema";
+import { firstIssueMessage } from "@/lib/validation";
 import { getViewerState } from "@/lib/viewer/data";
 import { viewerQuerySchema } from "@/lib/viewer/schema";
 
@@ -16,7 +17,7 @@ const PRIVATE = { "Cache-Control": "private, no-store", Vary: "Cookie" } as cons
 export async function GET(request: NextRequest) {
   return answerJson("GET /api/viewer", async () => {
     const query = viewerQuerySchema.safeParse(queryObject(request.nextUrl.searchParams));
-    if (!query.success) return jsonError(400, firstIssueMessage(query.error), PRIVATE);
+    if (!query.success) return jsonError(400, firstIssueMessage(query.error, INVALID_QUERY_MESSAGE), PRIVATE);
     const token = sessionTokenIn((name) => request.cookies.get(name)?.value);
     return Response.json(await getViewerState(token, query.data), { headers: PRIVATE });
   });

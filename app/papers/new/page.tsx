@@ -6,7 +6,7 @@ import { Suspense } from "react";
 import { AdminOnly } from "@/components/admin/admin-only";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { AnnouncedPaperCard } from "@/components/submit/announced-paper-card";
-import { CategoryFilter } from "@/components/submit/category-filter";
+import { AnnouncementCategoryFilter } from "@/components/submit/announcement-category-filter";
 import { SubmitPaperButton } from "@/components/submit/submit-paper-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
@@ -50,7 +50,7 @@ export default async function NewOnArxivPage({ searchParams }: Props) {
         </p>
       </header>
       <div className="mb-6">
-        <CategoryFilter categories={announcementCategories()} active={active} hrefFor={(c) => hrefFor(c)} />
+        <AnnouncementCategoryFilter categories={announcementCategories()} active={active} hrefFor={(c) => hrefFor(c)} />
       </div>
       <Suspense key={`${active}|${page.data}`} fallback={<PaperGrid.Skeleton count={6} />}>
         <AnnouncementList category={active} page={page.data} />

@@ -3,8 +3,12 @@ import Link from "next/link";
 const chip =
   "rounded-full border px-3 py-1 text-sm whitespace-nowrap focus-ring border-zinc-200 text-zinc-700 hover:border-zinc-400 dark:border-zinc-700 dark:text-zinc-300 dark:hover:border-zinc-500 aria-[current=page]:border-zinc-900 aria-[current=page]:bg-zinc-900 aria-[current=page]:text-white dark:aria-[current=page]:border-zinc-100 dark:aria-[current=page]:bg-zinc-100 dark:aria-[current=page]:text-zinc-900";
 
-/** "All" and one chip per category; `hrefFor(null)` is the unfiltered view. */
-export function CategoryFilter({
+/**
+ * The category chips of "New on arXiv": "All" and one chip per category arXiv announcements are imported for,
+ * as plain links without counts (a listing's chips, with counts, are components/feed/category-filter.tsx).
+ * `hrefFor(null)` is the unfiltered view.
+ */
+export function AnnouncementCategoryFilter({
   categories,
   active,
   hrefFor,
