@@ -505,8 +505,12 @@ class Reader {
     return isOneLetter(ch) ? { text: compose(ch), next: from + ch.length } : null;
   }
 
+  /** Where the last bare URL that failed to link ended: no URL is tried again inside it (keeps this linear). */
+  private urlRunEnd = -1;
+
   /** Whether a bare http(s) URL starts at `i` (and not in the middle of a word). */
   private startsUrl(i: number): boolean {
+    if (i < this.urlRunEnd) return false;
     const before = this.src[i - 1];
     if (before !== undefined && /^[\p{L}\p{N}]$/u.test(before)) return false;
     return /^https?:\/\//i.test(this.src.slice(i, i + 8));
@@ -546,6 +550,7 @@ class Reader {
     const href = safeHttpUrl(url);
     const stop = chars.at(-1)?.next;
     if (!href || stop === undefined) {
+      this.urlRunEnd = k;
       this.text(src[i] ?? "", style);
       return i + 1;
     }
