@@ -18,5 +18,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Two files at a time even on two cores (Vitest's default there is one): most of the suite's time is spent
+    // waiting on a database, a child process or a server, not computing.
+    maxWorkers: 2,
   },
 });

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DAY_MS, startOfUtcDay } from "@/lib/dates/days";
-import { mulberry32 } from "@/tools/synthetic/random";
+import { mulberry32 } from "@/prisma/seed/random";
 import { demoPapers } from "./demo-papers";
 import { demoSubmitters, demoUsers } from "./demo-users";
 

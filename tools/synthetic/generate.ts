@@ -9,7 +9,7 @@
  */
 
 import { DAY_MS, startOfUtcDay } from "@/lib/dates/days";
-import { mulberry32, type Random } from "@/tools/synthetic/random";
+import { mulberry32, type Random } from "@/prisma/seed/random";
 
 /** Largest data set the generator accepts, so the per-paper arrays stay in memory comfortably. */
 export const MAX_PAPERS = 10_000_000;

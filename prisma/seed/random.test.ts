@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "@/tools/synthetic/random";
+import { mulberry32 } from "@/prisma/seed/random";
 
 describe("mulberry32", () => {
   it("repeats its sequence for a seed and differs across seeds", () => {
