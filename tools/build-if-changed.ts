@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { AppError } from "@/lib/errors";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -63,12 +62,14 @@ export async function buildIfChanged(env: NodeJS.ProcessEnv): Promise<void> {
   }
   console.log("Building the production app (next build, about a minute the first time)…");
   const started = Date.now();
-  // The build stops with `npm start`, even by `kill -9` (tools/exit-with-parent.js, through the IPC channel).
-  const withParent = ["--import", pathToFileURL(path.join(root, "tools/exit-with-parent.js")).href];
-  const child = spawn(process.execPath, [...withParent, path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+  // No IPC channel (and so not tools/exit-with-parent.js): given one, `next build` takes itself for a build
+  // worker and exits 0 halfway, without a BUILD_ID.
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
+    // Every page is rendered on demand, so the build opens no connection; but the database module wants a URL
+    // when loaded, and `npm start` builds before the embedded database has one.
+    env: { ...env, DATABASE_URL: env.DATABASE_URL ?? "postgresql://build@127.0.0.1:9/unused" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let lastLineAt = Date.now();
   const passOn = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
@@ -90,6 +91,9 @@ export async function buildIfChanged(env: NodeJS.ProcessEnv): Promise<void> {
       child.once("exit", resolve);
     });
     if (code !== 0) throw new AppError("BUILD_FAILED", "The production build failed; see the output above.");
+    if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+      throw new AppError("BUILD_FAILED", "The production build ended without a BUILD_ID; see the output above.");
+    }
   } finally {
     clearInterval(ticker);
     process.off("exit", stopWithUs);
