@@ -81,6 +81,18 @@ test.describe("a paper's page", () => {
         (await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}",
       ) as Record<string, unknown>;
       expect(jsonLd["@type"]).toBe("ScholarlyArticle");
+      // Highwire tags for reference managers: one citation_author per author, in order.
+      await expect(page.locator('meta[name="citation_arxiv_id"]')).toHaveAttribute("content", "2501.12948");
+      await expect(page.locator('meta[name="citation_pdf_url"]')).toHaveAttribute(
+        "content",
+        "https://arxiv.org/pdf/2501.12948",
+      );
+      await expect(page.locator('meta[name="citation_date"]')).toHaveAttribute("content", /^\d{4}\/\d{2}\/\d{2}$/);
+      const authors = await page
+        .locator('meta[name="citation_author"]')
+        .evaluateAll((tags) => tags.map((tag) => tag.getAttribute("content")));
+      expect(authors.length).toBeGreaterThan(10);
+      expect(authors[0]).toBe("DeepSeek-AI");
       await page.screenshot({ path: testInfo.outputPath(`paper-${testInfo.project.name}.png`), fullPage: true });
     },
   );

@@ -5,6 +5,7 @@ import { getDiscussion } from "@/lib/comments/data";
 import { appUrl } from "@/lib/env";
 import { clipText } from "@/lib/papers/abstract";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
+import { citationMeta } from "@/lib/papers/citation-meta";
 import { getPaper, getSimilarPapers } from "@/lib/papers/data";
 import type { PaperDetail } from "@/lib/papers/schema";
 import { toDayString } from "@/lib/dates/days";
@@ -47,6 +48,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       images: [{ url: image, width: 1200, height: 630, alt: title }],
     },
     twitter: { card: "summary_large_image", title, description, images: [image] },
+    // For reference managers: Zotero's connector, Google Scholar.
+    other: citationMeta(paper),
   };
 }
 
