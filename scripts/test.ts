@@ -129,9 +129,15 @@ await runScript(async () => {
   const tallies: Tally[] = [];
 
   if (!dbOnly && !e2eOnly && !noChecks) {
-    if (!(await run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]))) failures.push("lint");
-    if (!(await run("type-check (tsc)", bin("tsc"), ["--noEmit"]))) failures.push("type-check");
-    if (!(await run("format check (prettier)", bin("prettier"), ["--check", "."]))) failures.push("format");
+    // At once: each is one thread, and the machine has two or more.
+    const [lint, types, format] = await Promise.all([
+      run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]),
+      run("type-check (tsc)", bin("tsc"), ["--noEmit"]),
+      run("format check (prettier)", bin("prettier"), ["--check", "--log-level", "warn", "."]),
+    ]);
+    if (!lint) failures.push("lint");
+    if (!types) failures.push("type-check");
+    if (!format) failures.push("format");
   }
 
   const db = await timed("test database (create)", createTestDatabase);
@@ -147,6 +153,21 @@ await runScript(async () => {
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: "test-secret-that-is-long-enough-for-auth-js-0123456789",
     };
+
+    // The build needs no database: it runs while the Vitest suite does, its output in a file.
+    const buildEnv = { ...testEnv, NODE_ENV: "production", NEXT_DIST_DIR: ".next-test" } as NodeJS.ProcessEnv;
+    const buildLog = path.join(resultsDir, "next-build.log");
+    const built = dbOnly
+      ? Promise.resolve(true)
+      : timed("production build for the end-to-end suite (next build, beside the tests)", () =>
+          buildIfChanged(buildEnv, { logFile: buildLog }).then(
+            () => true,
+            (error: unknown) => {
+              console.error(`${error instanceof Error ? error.message : String(error)} (${buildLog})`);
+              return false;
+            },
+          ),
+        );
 
     if (!e2eOnly) {
       const report = path.join(resultsDir, `vitest-${db.kind}.json`);
@@ -175,20 +196,8 @@ await runScript(async () => {
       fs.rmSync(mailDir, { recursive: true, force: true });
       const sink = await startSmtpSink(mailDir);
       disposers.push(() => sink.stop());
-      const e2eEnv = {
-        ...testEnv,
-        NODE_ENV: "production",
-        NEXT_DIST_DIR: ".next-test",
-        SMTP_URL: sink.url,
-        E2E_MAIL_DIR: mailDir,
-      } as NodeJS.ProcessEnv;
-      const built = await timed("production build for the end-to-end suite (next build)", () =>
-        buildIfChanged(e2eEnv).then(
-          () => true,
-          () => false,
-        ),
-      );
-      if (!built) {
+      const e2eEnv = { ...buildEnv, SMTP_URL: sink.url, E2E_MAIL_DIR: mailDir } as NodeJS.ProcessEnv;
+      if (!(await built)) {
         failures.push("next build");
       } else {
         const report = path.join(resultsDir, "playwright.json");

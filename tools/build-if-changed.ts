@@ -49,9 +49,10 @@ function sourceHash(appUrl: string): string {
  * Runs `next build` (into `env.NEXT_DIST_DIR`, by default .next) unless the build there was made from the same
  * sources, so a second `npm start`, or `npm test`'s second database pass, starts in seconds. It needs no
  * database, so `npm start` runs it while the database starts. Next.js's own lines pass through; when it is
- * quiet for 10 s (compiling), a line says it is still building. Rejects with an AppError when the build fails.
+ * quiet for 10 s (compiling), a line says it is still building; with `logFile`, they go there instead, without
+ * those lines. Rejects with an AppError when the build fails.
  */
-export async function buildIfChanged(env: NodeJS.ProcessEnv): Promise<void> {
+export async function buildIfChanged(env: NodeJS.ProcessEnv, options: { logFile?: string } = {}): Promise<void> {
   const distDir = path.join(root, env.NEXT_DIST_DIR || ".next");
   const stampFile = path.join(distDir, "daily-papers-source.sha256");
   const hash = sourceHash(env.APP_URL ?? "");
@@ -60,10 +61,10 @@ export async function buildIfChanged(env: NodeJS.ProcessEnv): Promise<void> {
     console.log("Production build is up to date.");
     return;
   }
-  console.log("Building the production app (next build, about a minute the first time)…");
+  console.log("Building the production app (next build, under a minute the first time)…");
   const started = Date.now();
-  // No IPC channel (and so not tools/exit-with-parent.js): given one, `next build` takes itself for a build
-  // worker and exits 0 halfway, without a BUILD_ID.
+  // No IPC channel (and so not tools/exit-with-parent.js): spawned with one, `next build` exited 0 halfway,
+  // without a BUILD_ID, which is why the build is also checked for one below.
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
     // Every page is rendered on demand, so the build opens no connection; but the database module wants a URL
@@ -72,14 +73,15 @@ export async function buildIfChanged(env: NodeJS.ProcessEnv): Promise<void> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let lastLineAt = Date.now();
-  const passOn = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
+  const log = options.logFile ? fs.createWriteStream(options.logFile) : undefined;
+  const passOn = (to: NodeJS.WritableStream) => (chunk: Buffer) => {
     lastLineAt = Date.now();
     to.write(chunk);
   };
-  child.stdout?.on("data", passOn(process.stdout));
-  child.stderr?.on("data", passOn(process.stderr));
+  child.stdout?.on("data", passOn(log ?? process.stdout));
+  child.stderr?.on("data", passOn(log ?? process.stderr));
   const ticker = setInterval(() => {
-    if (Date.now() - lastLineAt < QUIET_MS) return;
+    if (log || Date.now() - lastLineAt < QUIET_MS) return;
     lastLineAt = Date.now();
     console.log(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`);
   }, 1000);
@@ -97,6 +99,7 @@ export async function buildIfChanged(env: NodeJS.ProcessEnv): Promise<void> {
   } finally {
     clearInterval(ticker);
     process.off("exit", stopWithUs);
+    log?.end();
   }
   fs.writeFileSync(stampFile, hash);
   console.log(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);

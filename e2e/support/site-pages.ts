@@ -6,35 +6,37 @@ import { query } from "./db";
 /** A page of the site as a reader walks it; `signedIn` pages need a session (signed out they redirect). */
 export interface SitePage {
   name: string;
-  path: string;
+  /** Its address, given the latest day with papers. */
+  path: (latestDay: string) => string;
   signedIn?: boolean;
   admin?: boolean;
 }
 
 /** Every kind of page, at addresses the demo data fills (the seed features papers up to today). */
-export async function sitePages(): Promise<SitePage[]> {
+export const SITE_PAGES: readonly SitePage[] = [
+  { name: "home", path: () => "/" },
+  { name: "day", path: (day) => `/papers/date/${day}` },
+  { name: "week", path: (day) => `/papers/week/${isoWeekOf(day)}` },
+  { name: "month", path: (day) => `/papers/month/${day.slice(0, 7)}` },
+  { name: "trending", path: () => "/papers/trending" },
+  { name: "new", path: () => "/papers/new" },
+  { name: "paper", path: () => "/papers/2501.12948" },
+  { name: "paper-math", path: () => "/papers/2006.16236" },
+  { name: "search", path: () => "/papers/search?q=world%20models" },
+  { name: "sign-in", path: () => "/signin" },
+  { name: "check-email", path: () => "/signin/check-email" },
+  { name: "user", path: () => "/users/akhaliq" },
+  { name: "not-found", path: () => "/papers/not-an-id" },
+  { name: "submit", path: () => "/submit", signedIn: true },
+  { name: "settings", path: () => "/settings", signedIn: true },
+  { name: "digest-preview", path: () => "/settings/digest-preview", signedIn: true },
+  { name: "admin", path: () => "/admin", signedIn: true, admin: true },
+];
+
+/** The latest day with papers ("YYYY-MM-DD"). */
+export async function latestDay(): Promise<string> {
   const [latest] = await query<{ day: string }>(`select to_char(max(day), 'YYYY-MM-DD') as day from "DailyPaper"`);
-  const day = latest!.day;
-  const isoWeek = isoWeekOf(day);
-  return [
-    { name: "home", path: "/" },
-    { name: "day", path: `/papers/date/${day}` },
-    { name: "week", path: `/papers/week/${isoWeek}` },
-    { name: "month", path: `/papers/month/${day.slice(0, 7)}` },
-    { name: "trending", path: "/papers/trending" },
-    { name: "new", path: "/papers/new" },
-    { name: "paper", path: "/papers/2501.12948" },
-    { name: "paper-math", path: "/papers/2006.16236" },
-    { name: "search", path: "/papers/search?q=world%20models" },
-    { name: "sign-in", path: "/signin" },
-    { name: "check-email", path: "/signin/check-email" },
-    { name: "user", path: "/users/akhaliq" },
-    { name: "not-found", path: "/papers/not-an-id" },
-    { name: "submit", path: "/submit", signedIn: true },
-    { name: "settings", path: "/settings", signedIn: true },
-    { name: "digest-preview", path: "/settings/digest-preview", signedIn: true },
-    { name: "admin", path: "/admin", signedIn: true, admin: true },
-  ];
+  return latest!.day;
 }
 
 /** The admin of the suite (ADMIN_EMAILS in playwright.config.ts), signed in to `context`. */
