@@ -6,8 +6,8 @@ import { expect, test } from "./support/users";
 import { PHONE } from "./support/tags";
 
 // Every page, one test each, loaded once: axe-core (serious and critical violations fail the test; every
-// violation is printed with its count), nothing wider than the screen, no broken image, and a full-length
-// screenshot in light and in dark under test-results/screenshots/<project>/ for a person to look at.
+// violation is printed with its count), nothing wider than the screen, no broken image, and on its first visit a
+// full-length screenshot in light and in dark under test-results/screenshots/<project>/ for a person to look at.
 // Desktop (1280 px) walks every page signed out and signed in. A page's first visit (signed out where a stranger
 // may open it, else signed in) is also checked in dark, for contrast alone: a scheme changes only colours, the
 // same on every visit and device. The phone (narrowed to 320 px, the narrowest phone in use) makes first visits
@@ -33,9 +33,8 @@ async function audit(
   page: Page,
   target: SitePage,
   testInfo: TestInfo,
-  visit: { state: string; darkContrast: boolean },
+  visit: { firstVisit: boolean; darkContrast: boolean },
 ): Promise<Finding[]> {
-  const { state } = visit;
   const address = target.path(await latestDay());
   await page.emulateMedia({ colorScheme: "light" });
   const response = await page.goto(address);
@@ -56,10 +55,12 @@ async function audit(
   const findings: Finding[] = [];
   for (const scheme of ["light", "dark"] as const satisfies Scheme[]) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({
-      path: path.join("test-results", "screenshots", testInfo.project.name, `${target.name}-${scheme}-${state}.png`),
-      fullPage: true,
-    });
+    if (visit.firstVisit) {
+      await page.screenshot({
+        path: path.join("test-results", "screenshots", testInfo.project.name, `${target.name}-${scheme}.png`),
+        fullPage: true,
+      });
+    }
     if (scheme === "dark" && !visit.darkContrast) continue;
     const axe = new AxeBuilder({ page });
     if (scheme === "dark") axe.withRules(["color-contrast"]);
@@ -91,8 +92,11 @@ for (const signedIn of [false, true]) {
         await withSignInRequest(page);
         if (target.admin) await signInAsAdmin(context, baseURL!);
         else if (signedIn) await (await users.create()).signIn(context);
+        // A page load, up to two axe runs and two full-length screenshots can take longer than the default 30 s
+        // on a busy two-core machine.
+        test.setTimeout(90_000);
         const darkContrast = firstVisit && testInfo.project.name !== "phone";
-        const findings = await audit(page, target, testInfo, { state, darkContrast });
+        const findings = await audit(page, target, testInfo, { firstVisit, darkContrast });
 
         const label = `${testInfo.project.name}/${target.name}/${state}`;
         const count = (impact: string) =>
