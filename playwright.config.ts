@@ -30,7 +30,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } },
+      // Tests about the phone alone (e2e/support/tags.ts).
+      grepInvert: /@phone-only/,
+    },
     {
       name: "phone",
       use: { ...devices["Pixel 7"] },

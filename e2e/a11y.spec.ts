@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { latestDay, signInAsAdmin, SITE_PAGES, withSignInRequest, type SitePage } from "./support/site-pages";
 import { expect, test } from "./support/users";
-import { PHONE } from "./support/tags";
+import { PHONE, PHONE_ONLY } from "./support/tags";
 
 // Every page, one test each, loaded once: axe-core (serious and critical violations fail the test; every
 // violation is printed with its count), nothing wider than the screen, no broken image, and on its first visit a
@@ -119,9 +119,8 @@ for (const signedIn of [false, true]) {
 
 test(
   "at 320 px a member's header still shows the search field and the settings link",
-  { tag: PHONE },
-  async ({ page, users }, testInfo) => {
-    test.skip(testInfo.project.name !== "phone", "a phone's header");
+  { tag: PHONE_ONLY },
+  async ({ page, users }) => {
     await page.setViewportSize(NARROWEST_PHONE);
     await (await users.create()).signIn(page.context());
     await page.goto("/");

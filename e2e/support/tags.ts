@@ -4,3 +4,6 @@
  * device and runs once, on desktop.
  */
 export const PHONE = "@phone";
+
+/** A test about the phone alone (a 320 px header): the phone project runs it, desktop leaves it out. */
+export const PHONE_ONLY = "@phone-only";
