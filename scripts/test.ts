@@ -163,7 +163,7 @@ await runScript(async () => {
           buildIfChanged(buildEnv, { logFile: buildLog }).then(
             () => true,
             (error: unknown) => {
-              console.error(`${error instanceof Error ? error.message : String(error)} (${buildLog})`);
+              console.error(error instanceof Error ? error.message : error);
               return false;
             },
           ),

@@ -80,11 +80,13 @@ export async function buildIfChanged(env: NodeJS.ProcessEnv, options: { logFile?
   };
   child.stdout?.on("data", passOn(log ?? process.stdout));
   child.stderr?.on("data", passOn(log ?? process.stderr));
-  const ticker = setInterval(() => {
-    if (log || Date.now() - lastLineAt < QUIET_MS) return;
-    lastLineAt = Date.now();
-    console.log(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`);
-  }, 1000);
+  const ticker = log
+    ? undefined
+    : setInterval(() => {
+        if (Date.now() - lastLineAt < QUIET_MS) return;
+        lastLineAt = Date.now();
+        console.log(`  …still building (${Math.round((Date.now() - started) / 1000)} s)`);
+      }, 1000);
   const stopWithUs = () => child.kill("SIGTERM");
   process.once("exit", stopWithUs);
   try {
@@ -92,9 +94,10 @@ export async function buildIfChanged(env: NodeJS.ProcessEnv, options: { logFile?
       child.once("error", reject);
       child.once("exit", resolve);
     });
-    if (code !== 0) throw new AppError("BUILD_FAILED", "The production build failed; see the output above.");
+    const output = options.logFile ?? "the output above";
+    if (code !== 0) throw new AppError("BUILD_FAILED", `The production build failed; see ${output}.`);
     if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
-      throw new AppError("BUILD_FAILED", "The production build ended without a BUILD_ID; see the output above.");
+      throw new AppError("BUILD_FAILED", `The production build ended without a BUILD_ID; see ${output}.`);
     }
   } finally {
     clearInterval(ticker);
