@@ -10,6 +10,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
+  // A page's answer is awaited up to 10 s (Playwright's default is 5): on a busy two-core machine a member's
+  // page, its hydration and its one /api/viewer request can take longer than 5 s together.
+  expect: { timeout: 10_000 },
   reporter: [["list"], ["json"]],
   use: {
     baseURL: `http://localhost:${port}`,

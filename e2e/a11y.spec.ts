@@ -1,14 +1,15 @@
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
-import { latestDay, signInAsAdmin, SITE_PAGES, withSignInRequest, type SitePage } from "./support/site-pages";
-import { expect, test } from "./support/users";
+import { latestDay, SITE_PAGES, withSignInRequest, type SitePage } from "./support/site-pages";
+import { expect, signInAsAdmin, test } from "./support/users";
 import { PHONE, PHONE_ONLY } from "./support/tags";
 
 // Every page, one test each, loaded once: axe-core (serious and critical violations fail the test; every
 // violation is printed with its count), nothing wider than the screen, no broken image, and on its first visit a
 // full-length screenshot in light and in dark under test-results/screenshots/<project>/ for a person to look at.
-// Desktop (1280 px) walks every page signed out and signed in. A page's first visit (signed out where a stranger
+// Desktop (1280 px) walks every page signed out, and signed in those that need it or show a member more
+// than the header (`memberParts`). A page's first visit (signed out where a stranger
 // may open it, else signed in) is also checked in dark, for contrast alone: a scheme changes only colours, the
 // same on every visit and device. The phone (narrowed to 320 px, the narrowest phone in use) makes first visits
 // only: the fit, and axe in light.
@@ -82,7 +83,7 @@ async function audit(
 
 for (const signedIn of [false, true]) {
   const state = `signed-${signedIn ? "in" : "out"}`;
-  for (const target of SITE_PAGES.filter((p) => signedIn || !p.signedIn)) {
+  for (const target of SITE_PAGES.filter((p) => (signedIn ? p.signedIn || p.memberParts : !p.signedIn))) {
     const firstVisit = !signedIn || !!target.signedIn;
     test(
       `${target.name}, ${state.replace("-", " ")}: no serious axe violation, no sideways scroll`,

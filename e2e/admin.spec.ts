@@ -1,60 +1,17 @@
-import { randomBytes, randomInt } from "node:crypto";
-import type { BrowserContext } from "@playwright/test";
-import { expect, test } from "./support/users";
+import { expect, signInAsAdmin, test } from "./support/users";
 import { query } from "./support/db";
+import { quietDay, testPapers } from "./support/papers";
 
-// There is one admin address (ADMIN_EMAILS in playwright.config.ts), so the admin's tests run in order.
+// There is one admin address (ADMIN_EMAILS in playwright.config.ts), so the admin's tests run in order; each
+// walks several pages, which takes longer than the default 30 s on a busy two-core machine.
 // Like the submit spec, desktop only (playwright.config.ts).
-test.describe.configure({ mode: "serial" });
+test.describe.configure({ mode: "serial", timeout: 60_000 });
 
-const ADMIN_EMAIL = "admin@e2e.test";
-let adminId = "";
-const papers: string[] = [];
+const papers = testPapers();
+/** The admin spec's days are in 2003 (e2e/support/papers.ts). */
+const YEAR = 2003;
 
-async function signInAdmin(context: BrowserContext, baseURL: string) {
-  const token = randomBytes(32).toString("hex");
-  await query(
-    `insert into "Session" ("sessionToken", "userId", expires, "updatedAt") values ($1, $2, now() + interval '1 day', now())`,
-    [token, adminId],
-  );
-  await context.addCookies([
-    { name: "authjs.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
-  ]);
-}
-
-/** A paper on the list of `day`, with an id arXiv has not reached yet. */
-async function listedPaper(day: string) {
-  const id = `2612.${String(randomInt(10_000, 99_999))}`;
-  const title = `E2E admin ${id}`;
-  await query(
-    `insert into "Paper" (id, title, abstract, authors, "publishedAt", "updatedAt") values ($1, $2, 'x', array['A'], now(), now())`,
-    [id, title],
-  );
-  await query(`insert into "DailyPaper" ("paperId", day) values ($1, $2::date)`, [id, day]);
-  papers.push(id);
-  return { id, title };
-}
-
-/** A day in the past no other spec uses, different for each run. */
-function quietDay(offset = 0): string {
-  const date = new Date(Date.UTC(2003, 0, 1) + (randomInt(0, 300) + offset) * 86_400_000);
-  return date.toISOString().slice(0, 10);
-}
-
-test.beforeAll(async () => {
-  const [row] = await query<{ id: string }>(
-    `insert into "User" (id, email, "emailVerified", username, name, "updatedAt")
-     values ('e2e_admin', $1, now(), 'e2e-admin', 'E2E Admin', now())
-     on conflict (email) do update set "emailVerified" = now() returning id`,
-    [ADMIN_EMAIL],
-  );
-  adminId = row!.id;
-});
-
-test.afterAll(async () => {
-  if (papers.length) await query(`delete from "Paper" where id = any($1)`, [papers]);
-  await query(`delete from "AdminAction" where "targetId" = any($1)`, [papers]);
-});
+test.afterAll(() => papers.deleteAll());
 
 test("a non-admin gets a 404 on /admin", async ({ page, context, users }) => {
   const member = await users.create();
@@ -65,9 +22,9 @@ test("a non-admin gets a 404 on /admin", async ({ page, context, users }) => {
 });
 
 test("an admin hides a paper: it leaves the day and its page", async ({ page, context, baseURL }, testInfo) => {
-  const day = quietDay();
-  const paper = await listedPaper(day);
-  await signInAdmin(context, baseURL!);
+  const day = quietDay(YEAR);
+  const paper = await papers.listed(day);
+  await signInAsAdmin(context, baseURL!);
   await page.goto(`/admin?day=${day}`);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
   const list = page.getByRole("list", { name: `Papers of ${day}` });
@@ -88,10 +45,10 @@ test("an admin hides a paper: it leaves the day and its page", async ({ page, co
 });
 
 test("an admin moves a paper to another day", async ({ page, context, baseURL }) => {
-  const from = quietDay();
-  const to = quietDay(400);
-  const paper = await listedPaper(from);
-  await signInAdmin(context, baseURL!);
+  const from = quietDay(YEAR);
+  const to = quietDay(YEAR, 400);
+  const paper = await papers.listed(from);
+  await signInAsAdmin(context, baseURL!);
   await page.goto(`/admin?day=${from}`);
   await page.getByLabel(`Move ${paper.id} to day`).fill(to);
   await page.getByRole("button", { name: `Move ${paper.id} to that day` }).click();
@@ -119,7 +76,7 @@ test("an admin blocks a member, who is then refused", async ({ browser, page, co
   const member = await users.create();
   const [user] = await query<{ username: string }>(`select username from "User" where id = $1`, [member.id]);
   const username = user!.username;
-  await signInAdmin(context, baseURL!);
+  await signInAsAdmin(context, baseURL!);
   await page.goto("/admin#members");
   await page.getByLabel("Username or email").fill(`@${username}`);
   await page.getByRole("button", { name: "Block", exact: true }).click();

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { query } from "./support/db";
 import { commentRow, deleteNewPapers, newPaper } from "./support/discussion";
-import { signInAsAdmin } from "./support/site-pages";
-import { expect, test } from "./support/users";
+import { expect, signInAsAdmin, test } from "./support/users";
 
 // What the server decides about a discussion (who may delete, how fast one may post, the JSON API, the
 // profile's list) does not depend on the device: desktop runs it once (playwright.config.ts).

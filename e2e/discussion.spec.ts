@@ -1,15 +1,14 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { query } from "./support/db";
 import { commentRow, deleteNewPapers, newPaper } from "./support/discussion";
+import { quietDay } from "./support/papers";
 import { expect, test } from "./support/users";
 import { PHONE } from "./support/tags";
 
-/** A day in the past no other spec uses, different for each run. */
-function quietDay(): string {
-  return new Date(Date.UTC(2002, 0, 1) + randomInt(0, 360) * 86_400_000).toISOString().slice(0, 10);
-}
+/** The discussion spec's days are in 2002 (e2e/support/papers.ts). */
+const YEAR = 2002;
 
 /**
  * Phones get the 390 px width of the smallest current iPhones; screenshots in light and in dark, each
@@ -185,7 +184,7 @@ test(
 
 test("the card's comment count links to the discussion", async ({ page, users }) => {
   const submitter = await users.create();
-  const day = quietDay();
+  const day = quietDay(YEAR);
   const paper = await newPaper({ day, submittedBy: submitter.id });
   await query(`insert into "Comment" (id, "paperId", "userId", body) values ($1, $2, $3, 'From the submitter')`, [
     `c${randomBytes(8).toString("hex")}`,

@@ -1,50 +1,18 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { query } from "./support/db";
-import { expect, test } from "./support/users";
+import { expect, signInAsAdmin, test } from "./support/users";
+import { quietDay, testPapers } from "./support/papers";
 import { PHONE } from "./support/tags";
 
 // A reader's walk, desktop and phone (issue 20, items 19–23): empty pages lead somewhere, nothing is wider
 // than a phone, a dead thumbnail is not a broken-image box, a display name earns the Author badge, an admin's
 // Remove asks first and can be undone, and an impossible date is answered with a sentence.
 
-const created: string[] = [];
+const papers = testPapers();
+/** The reader walk's days are in 1996 (e2e/support/papers.ts). */
+const YEAR = 1996;
 
-test.afterAll(async () => {
-  if (created.length) {
-    await query(`delete from "AdminAction" where "targetId" = any($1)`, [created]);
-    await query(`delete from "Paper" where id = any($1)`, [created]);
-  }
-});
-
-/** A day of 1996 no other spec uses, different for each run (the demo data is recent). */
-function quietDay(): string {
-  return new Date(Date.UTC(1996, 0, 1) + randomInt(0, 360) * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A paper on the list of `day` (and, with `announcedOn`, in that arXiv announcement). */
-async function listedPaper(
-  day: string | null,
-  fields: { title?: string; authors?: string[]; thumbnailUrl?: string; announcedOn?: string } = {},
-) {
-  const id = `2612.${String(randomInt(10_000, 99_999))}`;
-  const title = fields.title ?? `Reader walk ${randomBytes(3).toString("hex")}`;
-  await query(
-    `insert into "Paper" (id, title, abstract, authors, categories, "publishedAt", "thumbnailUrl", "announcedOn",
-       "announceType", "updatedAt")
-     values ($1, $2, 'An abstract.', $3, array['cs.CL'], now(), $4, $5::date, $6, now())`,
-    [
-      id,
-      title,
-      fields.authors ?? ["A. Writer"],
-      fields.thumbnailUrl ?? null,
-      fields.announcedOn ?? null,
-      fields.announcedOn ? "new" : null,
-    ],
-  );
-  if (day) await query(`insert into "DailyPaper" ("paperId", day) values ($1, $2::date)`, [id, day]);
-  created.push(id);
-  return { id, title };
-}
+test.afterAll(() => papers.deleteAll());
 
 test("an empty day links to the nearest days with papers, and its zero-count chips are not links", async ({ page }) => {
   await page.goto("/");
@@ -92,8 +60,8 @@ test("the date picker answers a day no list can have with a sentence", async ({ 
 });
 
 test("a thumbnail that does not load shows the generated cover, not a broken image", async ({ page, baseURL }) => {
-  const day = quietDay();
-  const paper = await listedPaper(day, { thumbnailUrl: `${baseURL}/no-such-thumbnail-${randomInt(1e6)}.png` });
+  const day = quietDay(YEAR);
+  const paper = await papers.listed(day, { thumbnailUrl: `${baseURL}/no-such-thumbnail-${randomInt(1e6)}.png` });
   await page.goto(`/papers/date/${day}`);
   const card = page.locator("[data-paper-card]", { hasText: paper.title });
   await expect(card.locator(".cover")).toBeVisible();
@@ -103,7 +71,7 @@ test("a thumbnail that does not load shows the generated cover, not a broken ima
 test("New on arXiv fits a phone and shows visitors no admin command", { tag: PHONE }, async ({ page }) => {
   const today = new Date().toISOString().slice(0, 10);
   // A long unbroken word (a formula, a URL) must wrap inside the card, not widen the page.
-  await listedPaper(null, { title: `Walk ${"Superlongunbrokenidentifier".repeat(4)}`, announcedOn: today });
+  await papers.listed(null, { title: `Walk ${"Superlongunbrokenidentifier".repeat(4)}`, announcedOn: today });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/papers/new");
   await expect(page.locator("[data-paper-card]").first()).toBeVisible();
@@ -116,7 +84,7 @@ test("a member's display name shows on their comments and earns the Author badge
   const member = await users.create();
   await member.signIn(page.context());
   const author = `Ada Walker ${randomBytes(2).toString("hex")}`;
-  const paper = await listedPaper(quietDay(), { authors: ["B. Other", author] });
+  const paper = await papers.listed(quietDay(YEAR), { authors: ["B. Other", author] });
 
   await page.goto("/settings");
   const profile = page.getByRole("region", { name: "Profile" });
@@ -144,23 +112,10 @@ test("a member's display name shows on their comments and earns the Author badge
 
 test.describe("as the admin", () => {
   test("Remove asks first, and Undo puts the paper back with its submitter", async ({ page, users, baseURL }) => {
-    await query(
-      `insert into "User" (id, email, "emailVerified", username, name, "updatedAt")
-       values ('e2e_admin', 'admin@e2e.test', now(), 'e2e-admin', 'E2E Admin', now())
-       on conflict (email) do update set "emailVerified" = now()`,
-    );
-    const [admin] = await query<{ id: string }>(`select id from "User" where email = 'admin@e2e.test'`);
-    const token = randomBytes(32).toString("hex");
-    await query(
-      `insert into "Session" ("sessionToken", "userId", expires, "updatedAt") values ($1, $2, now() + interval '1 day', now())`,
-      [token, admin!.id],
-    );
-    await page
-      .context()
-      .addCookies([{ name: "authjs.session-token", value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+    await signInAsAdmin(page.context(), baseURL!);
     const submitter = await users.create();
-    const day = quietDay();
-    const paper = await listedPaper(day);
+    const day = quietDay(YEAR);
+    const paper = await papers.listed(day);
     await query(`update "DailyPaper" set "submittedById" = $1 where "paperId" = $2`, [submitter.id, paper.id]);
 
     await page.goto(`/admin?day=${day}`);

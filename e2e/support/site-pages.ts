@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { isoWeekOf } from "../../lib/dates/days";
 import { query } from "./db";
 
@@ -10,20 +9,26 @@ export interface SitePage {
   path: (latestDay: string) => string;
   signedIn?: boolean;
   admin?: boolean;
+  /**
+   * A public page where a member sees parts a stranger does not, beyond the header every page shares: vote
+   * buttons in their state, Save, the comment form, one-click Submit, the signed-in answer. The page walk
+   * visits these signed in as well; the rest are the same markup for both (the page cache serves one copy).
+   */
+  memberParts?: boolean;
 }
 
 /** Every kind of page, at addresses the demo data fills (the seed features papers up to today). */
 export const SITE_PAGES: readonly SitePage[] = [
-  { name: "home", path: () => "/" },
+  { name: "home", path: () => "/", memberParts: true },
   { name: "day", path: (day) => `/papers/date/${day}` },
   { name: "week", path: (day) => `/papers/week/${isoWeekOf(day)}` },
   { name: "month", path: (day) => `/papers/month/${day.slice(0, 7)}` },
   { name: "trending", path: () => "/papers/trending" },
-  { name: "new", path: () => "/papers/new" },
-  { name: "paper", path: () => "/papers/2501.12948" },
+  { name: "new", path: () => "/papers/new", memberParts: true },
+  { name: "paper", path: () => "/papers/2501.12948", memberParts: true },
   { name: "paper-math", path: () => "/papers/2006.16236" },
   { name: "search", path: () => "/papers/search?q=world%20models" },
-  { name: "sign-in", path: () => "/signin" },
+  { name: "sign-in", path: () => "/signin", memberParts: true },
   { name: "check-email", path: () => "/signin/check-email" },
   { name: "user", path: () => "/users/akhaliq" },
   { name: "not-found", path: () => "/papers/not-an-id" },
@@ -37,23 +42,6 @@ export const SITE_PAGES: readonly SitePage[] = [
 export async function latestDay(): Promise<string> {
   const [latest] = await query<{ day: string }>(`select to_char(max(day), 'YYYY-MM-DD') as day from "DailyPaper"`);
   return latest!.day;
-}
-
-/** The admin of the suite (ADMIN_EMAILS in playwright.config.ts), signed in to `context`. */
-export async function signInAsAdmin(context: BrowserContext, baseURL: string): Promise<void> {
-  const [row] = await query<{ id: string }>(
-    `insert into "User" (id, email, "emailVerified", username, name, "updatedAt")
-     values ('e2e_admin', 'admin@e2e.test', now(), 'e2e-admin', 'E2E Admin', now())
-     on conflict (email) do update set "emailVerified" = now() returning id`,
-  );
-  const token = randomBytes(32).toString("hex");
-  await query(
-    `insert into "Session" ("sessionToken", "userId", expires, "updatedAt") values ($1, $2, now() + interval '1 day', now())`,
-    [token, row!.id],
-  );
-  await context.addCookies([
-    { name: "authjs.session-token", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
-  ]);
 }
 
 /** What the sign-in form leaves in the tab, so the check-email page is walked as a reader sees it. */

@@ -10,18 +10,15 @@
  * 40 s more). DIGEST_CONCURRENT_ROUNDS=<n> and DIGEST_CONCURRENT_SUBSCRIBERS=<n>
  * change the default 2 rounds of 600, to measure.
  */
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { deployMigrations } from "@/tools/migrate";
 import { createFreshDatabase, type FreshDatabase } from "@/tests/support/databases";
 import { startSmtpSink, type SmtpSink } from "@/tests/support/smtp-sink";
-import { TSX_NODE_ARGS } from "@/tools/tsx-node-args";
+import { exitOf, spawnDigestRun } from "@/tests/support/digest-process";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SUBSCRIBERS = Number(process.env.DIGEST_CONCURRENT_SUBSCRIBERS ?? 600);
 const ROUNDS = Number(process.env.DIGEST_CONCURRENT_ROUNDS ?? 2);
 const tag = randomUUID().slice(0, 8);
@@ -32,34 +29,9 @@ let db: FreshDatabase;
 let prisma: PrismaClient;
 let dayCounter = 0;
 
-interface Exit {
-  code: number | null;
-  output: string;
-}
-
 /** `npm run digest -- --period daily --date <day>` as npm runs it, in a process of its own. */
-function digestProcess(day: string): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...TSX_NODE_ARGS, path.join(ROOT, "scripts/digest.ts"), "--period", "daily", "--date", day],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: db.url,
-          SMTP_URL: sink.url,
-          APP_URL: "https://papers.example.org",
-          EMAIL_FROM: "Daily Papers <papers@example.org>",
-        },
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => resolve({ code, output }));
-  });
+function digestProcess(day: string) {
+  return exitOf(spawnDigestRun(day, { databaseUrl: db.url, smtpUrl: sink.url }));
 }
 
 /** A day of its own (far in the past) with two featured papers and `count` verified daily subscribers. */
