@@ -38,6 +38,8 @@ const LIMITS = {
   comment: () => ({ points: 10, durationSeconds: 600 }),
   /** Edits and deletions per member: more generous (fixing a typo twice is normal) but bounded. */
   "comment-change": () => ({ points: 30, durationSeconds: 600 }),
+  /** Papers a member may mark seen a minute (each paper page they open): a reader opens a few; a script, more. */
+  seen: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */

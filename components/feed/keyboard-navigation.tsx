@@ -17,7 +17,10 @@ export function KeyboardNavigation() {
     function onKeyDown(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (event.key !== "j" && event.key !== "k") return;
-      const links = [...document.querySelectorAll<HTMLAnchorElement>("[data-paper-card] h2 a")];
+      // The cards shown: "Hide seen" takes some out of the layout (HideSeenToggle).
+      const links = [...document.querySelectorAll<HTMLAnchorElement>("[data-paper-card] h2 a")].filter(
+        (link) => link.getClientRects().length > 0,
+      );
       if (links.length === 0) return;
       const current = links.findIndex((link) => link === document.activeElement);
       const next = event.key === "j" ? Math.min(current + 1, links.length - 1) : Math.max(current - 1, 0);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { Discussion } from "@/components/comments/discussion";
+import { MarkSeen } from "@/components/paper/mark-seen";
 import { AuthorLine } from "@/components/paper/author-line";
 import { CategoryChips } from "@/components/paper/category-chips";
 import { AiSummary, PaperFacts, WithdrawnNotice } from "@/components/paper/paper-details";
@@ -45,6 +46,7 @@ export function PaperView({
         // JSON.stringify escapes quotes; "<" is escaped too so no text can close the script element.
         dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
       />
+      <MarkSeen paperId={paper.id} />
       <PaperThumbnail
         id={paper.id}
         title={paper.title}

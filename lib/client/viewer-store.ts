@@ -28,6 +28,8 @@ export interface ViewerSnapshot {
   upvoted: ReadonlySet<string>;
   counts: ReadonlyMap<string, number>;
   ownComments: ReadonlySet<string>;
+  /** Papers whose page the reader has opened (of those asked about, and those opened since). */
+  seen: ReadonlySet<string>;
 }
 
 const GUEST: ViewerSnapshot = {
@@ -38,6 +40,7 @@ const GUEST: ViewerSnapshot = {
   upvoted: new Set(),
   counts: new Map(),
   ownComments: new Set(),
+  seen: new Set(),
 };
 
 /** On the server (and before hydration) nobody is known: members' placeholders show (see globals.css). */
@@ -162,6 +165,8 @@ function receive(state: ViewerState, sentAt: number): void {
   }
   const ownComments = new Set(current.ownComments);
   for (const id of state.ownComments) ownComments.add(id);
+  const seen = new Set(current.seen);
+  for (const id of state.seen) seen.add(id);
   update({
     status: "member",
     user: state.user,
@@ -170,6 +175,7 @@ function receive(state: ViewerState, sentAt: number): void {
     upvoted,
     counts,
     ownComments,
+    seen,
   });
 }
 
@@ -186,6 +192,11 @@ export function noteVote(paperId: string, upvoted: boolean, count: number): void
 /** A comment the reader just posted: theirs to edit and delete. */
 export function noteOwnComment(commentId: string): void {
   update({ ownComments: new Set(getSnapshot().ownComments).add(commentId) });
+}
+
+/** A paper whose page the reader just opened. */
+export function noteSeen(paperId: string): void {
+  if (!getSnapshot().seen.has(paperId)) update({ seen: new Set(getSnapshot().seen).add(paperId) });
 }
 
 /** The digest the reader just chose. */

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { paperIdSchema } from "@/lib/papers/id-schema";
 
 export const upvoteInputSchema = z.object({
-  paperId: z
-    .string()
-    .max(64)
-    .refine((id) => parseArxivId(id) === id, "Not a paper id."),
+  paperId: paperIdSchema,
   upvoted: z.boolean(),
 });
 

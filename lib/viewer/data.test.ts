@@ -36,6 +36,12 @@ beforeAll(async () => {
   });
   ownComment = (await prisma.comment.create({ data: { userId: member.id, paperId: papers[0], body: "mine" } })).id;
   await prisma.comment.create({ data: { userId: other.id, paperId: papers[0], body: "theirs" } });
+  await prisma.paperSeen.createMany({
+    data: [
+      { userId: member.id, paperId: papers[1] },
+      { userId: other.id, paperId: papers[2] },
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -44,7 +50,7 @@ afterAll(async () => {
 });
 
 describe("the reader's part of a page (GET /api/viewer)", () => {
-  it("says who the member is, their votes among the papers asked, the counts now, their digest and comments", async () => {
+  it("says who the member is, their votes among the papers asked, the counts now, their digest, comments and what they have seen", async () => {
     const state = await getViewerState(token, { papers, discussion: papers[0] });
     expect(state).toEqual({
       signedIn: true,
@@ -54,12 +60,14 @@ describe("the reader's part of a page (GET /api/viewer)", () => {
       upvoted: [papers[0]],
       counts: { [papers[0]]: 2, [papers[1]]: 1, [papers[2]]: 0 },
       ownComments: [ownComment],
+      seen: [papers[1]],
     });
   });
 
   it("asks only about the papers and the discussion named", async () => {
     const state = await getViewerState(token, { papers: [papers[1]] });
-    expect(state).toMatchObject({ upvoted: [], counts: { [papers[1]]: 1 }, ownComments: [] });
+    expect(state).toMatchObject({ upvoted: [], counts: { [papers[1]]: 1 }, ownComments: [], seen: [papers[1]] });
+    expect(await getViewerState(token, { papers: [papers[2]] })).toMatchObject({ seen: [] });
   });
 
   it.each([
@@ -75,6 +83,7 @@ describe("the reader's part of a page (GET /api/viewer)", () => {
       upvoted: [],
       counts: { [papers[0]]: 2, [papers[1]]: 1, [papers[2]]: 0 },
       ownComments: [],
+      seen: [],
     });
   });
 });

@@ -13,6 +13,7 @@ interface ViewerRow {
   digest: DigestChoice | null;
   upvoted: string[] | null;
   ownComments: string[] | null;
+  seen: string[] | null;
   counts: Record<string, number>;
 }
 
@@ -26,6 +27,7 @@ SELECT u.id, u.name, u.username, u.email, u."emailVerified",
   (SELECT e.digest::text FROM "EmailPreference" e WHERE e."userId" = u.id) AS digest,
   ARRAY(SELECT v."paperId" FROM "Upvote" v WHERE v."userId" = u.id AND v."paperId" = ANY($2::text[])) AS upvoted,
   ARRAY(SELECT c.id FROM "Comment" c WHERE c."userId" = u.id AND c."paperId" = $3) AS "ownComments",
+  ARRAY(SELECT s."paperId" FROM "PaperSeen" s WHERE s."userId" = u.id AND s."paperId" = ANY($2::text[])) AS seen,
   (SELECT COALESCE(json_object_agg(p.id, p."upvoteCount"), '{}'::json) FROM "Paper" p
     WHERE p.id = ANY($2::text[])) AS counts
 FROM (SELECT 1) AS one
@@ -42,7 +44,16 @@ export async function getViewerState(sessionToken: string | null, query: ViewerQ
   const [row] = await sqlRows<ViewerRow>(VIEWER_SQL, [sessionToken, query.papers, query.discussion ?? null]);
   const counts = row?.counts ?? {};
   if (!row?.id) {
-    return { signedIn: false, user: null, isAdmin: false, digest: "OFF", upvoted: [], counts, ownComments: [] };
+    return {
+      signedIn: false,
+      user: null,
+      isAdmin: false,
+      digest: "OFF",
+      upvoted: [],
+      counts,
+      ownComments: [],
+      seen: [],
+    };
   }
   return {
     signedIn: true,
@@ -52,5 +63,6 @@ export async function getViewerState(sessionToken: string | null, query: ViewerQ
     upvoted: row.upvoted ?? [],
     counts,
     ownComments: row.ownComments ?? [],
+    seen: row.seen ?? [],
   };
 }

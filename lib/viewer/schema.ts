@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { paperIdSchema } from "@/lib/papers/id-schema";
 import type { DigestChoice } from "@/lib/settings/schema";
 
 /** Most papers one page asks about (a listing shows at most 100 cards; similar papers add a few). */
 export const MAX_VIEWER_PAPERS = 200;
-
-/** A canonical arXiv id, as pages print it in `data-vote-paper`. */
-const canonicalId = z.string().refine((raw) => parseArxivId(raw) === raw, "Not a canonical arXiv id.");
 
 /**
  * The query of `GET /api/viewer`: `papers`, the comma-separated ids of the vote buttons on the page, and
@@ -18,8 +15,8 @@ export const viewerQuerySchema = z.object({
     .max(MAX_VIEWER_PAPERS * 41)
     .optional()
     .transform((raw) => [...new Set((raw ?? "").split(",").filter(Boolean))])
-    .pipe(z.array(canonicalId).max(MAX_VIEWER_PAPERS, `At most ${MAX_VIEWER_PAPERS} papers.`)),
-  discussion: canonicalId.optional(),
+    .pipe(z.array(paperIdSchema).max(MAX_VIEWER_PAPERS, `At most ${MAX_VIEWER_PAPERS} papers.`)),
+  discussion: paperIdSchema.optional(),
 });
 
 export type ViewerQuery = z.infer<typeof viewerQuerySchema>;
@@ -40,4 +37,6 @@ export interface ViewerState {
   counts: Record<string, number>;
   /** Of the discussion asked about, the comments the reader wrote. */
   ownComments: string[];
+  /** Of the papers asked about, those whose page the reader has opened. */
+  seen: string[];
 }
