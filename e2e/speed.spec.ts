@@ -51,8 +51,11 @@ test("a vote whose session expired since the page loaded is refused and not coun
   const id = await paper("An abstract.");
   await page.goto(`/papers/${id}`);
   await expect(page.getByRole("button", { name: "Upvote (0 upvotes)" })).toBeVisible();
-  // The page knows its reader (GET /api/viewer) before the session ends.
+  // The page knows its reader (GET /api/viewer) before the session ends, and has noted the paper as seen: that
+  // request reads the session through Auth.js, which renews a session it reads (its `updateAge`), and must not
+  // renew this one after the test has ended it.
   await expect(page.getByRole("link", { name: /^Your settings/ })).toBeVisible();
+  await page.waitForLoadState("networkidle");
   await query(`update "Session" set expires = now() - interval '1 second' where "userId" = $1`, [user.id]);
   await page.getByRole("button", { name: "Upvote (0 upvotes)" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Sign in to upvote." })).toBeVisible();

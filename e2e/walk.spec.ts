@@ -101,16 +101,36 @@ test("weekly and monthly previous / next skip weeks and months without papers", 
   }
 });
 
-test("authors search for their papers and submitters link to their page", async ({ page }) => {
+test("an author's name opens their page, and submitters link to theirs", async ({ page }) => {
   await page.goto("/papers/2501.12948");
   await page.getByRole("link", { name: "Daya Guo", exact: true }).click();
+  await expect(page).toHaveURL(/\/authors\/Daya%20Guo$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Daya Guo" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /DeepSeek-R1: Incentivizing/ })).toBeVisible();
+  // Other spellings are a search away.
+  await page.getByRole("link", { name: "Search for “Daya Guo”" }).click();
   await expect(page).toHaveURL(/\/papers\/search\?q=%22Daya%20Guo%22$/);
   await expect(page.getByRole("link", { name: /DeepSeek-R1: Incentivizing/ })).toBeVisible();
+
   await page.goto("/papers/2501.12948");
   const submitter = page.locator("dd a[href^='/users/']");
   const href = await submitter.getAttribute("href");
   await submitter.click();
   await expect(page).toHaveURL(href!);
+});
+
+test("an author with no papers here gets a page that says so; a broken name is a 4xx", async ({ page }) => {
+  const response = await page.goto("/authors/Nobody%20Wrote%20This");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "No papers by Nobody Wrote This here yet" })).toBeVisible();
+  // A broken escape or a control character is refused before any page (the request gate, as everywhere); the
+  // rest are no author's name.
+  for (const refused of ["/authors/Daya%2", "/authors/Daya%00Guo", "/authors/Daya%01Guo"]) {
+    expect((await page.request.get(refused)).status(), refused).toBe(400);
+  }
+  for (const broken of ["/authors/Daya%E2%80%AEGuo", `/authors/${"a".repeat(201)}`]) {
+    expect((await page.request.get(broken)).status(), broken).toBe(404);
+  }
 });
 
 test("math in abstracts is typeset", async ({ page }) => {

@@ -59,6 +59,11 @@ export function authorSearchPath(name: string): string {
   return `/papers/search?q=${encodeURIComponent(`"${name.replaceAll('"', "")}"`)}`;
 }
 
+/** An author's page: the papers here with their name among the authors. */
+export function authorPath(name: string): string {
+  return `/authors/${encodeURIComponent(name)}`;
+}
+
 /** A member's public page. */
 export function userPath(username: string): string {
   return `/users/${encodeURIComponent(username)}`;

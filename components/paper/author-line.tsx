@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { authorSearchPath } from "@/lib/urls";
+import { authorPath } from "@/lib/urls";
 import { AUTHORS_SHOWN, splitAuthors } from "@/lib/text/author-list";
 
 /**
  * "A, B, C and 26 more" — the first authors and the count of the rest (pass `shown={authors.length}` for all
- * of them). Each name searches for the author's papers.
+ * of them). Each name links to the author's page (their papers here).
  */
 export function AuthorLine({
   authors,
@@ -26,7 +26,7 @@ export function AuthorNames({ names, rest, className = "" }: { names: string[]; 
       {/* A flat list (names and the commas between them): no wrapper element per author. */}
       {names.flatMap((author, index) => [
         index > 0 ? ", " : null,
-        <Link key={index} href={authorSearchPath(author)}>
+        <Link key={index} href={authorPath(author)}>
           {author}
         </Link>,
       ])}

@@ -13,7 +13,7 @@ export function Submitter({
   if (!name) return null;
   if (!submittedBy.username) return className ? <span className={className}>{name}</span> : name;
   return (
-    <Link href={userPath(submittedBy.username)} className={className ? `user-link ${className}` : "user-link"}>
+    <Link href={userPath(submittedBy.username)} className={className ? `text-link ${className}` : "text-link"}>
       {name}
     </Link>
   );

@@ -31,6 +31,7 @@ export const SITE_PAGES: readonly SitePage[] = [
   { name: "sign-in", path: () => "/signin", memberParts: true },
   { name: "check-email", path: () => "/signin/check-email" },
   { name: "user", path: () => "/users/akhaliq" },
+  { name: "author", path: () => "/authors/Daya%20Guo" },
   { name: "not-found", path: () => "/papers/not-an-id" },
   { name: "submit", path: () => "/submit", signedIn: true },
   { name: "settings", path: () => "/settings", signedIn: true },

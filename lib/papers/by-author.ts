@@ -1,0 +1,43 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { summariesInOrder } from "@/lib/papers/data";
+import type { PaperSummary } from "@/lib/papers/schema";
+import { visiblePaper } from "@/lib/papers/visibility";
+
+/** An author's page lists this many of their papers, the most recent first. */
+export const AUTHOR_PAGE_PAPERS = 100;
+/** The longest name an author's address may carry (arXiv's longest author names are well under it). */
+export const MAX_AUTHOR_NAME = 200;
+
+/**
+ * The author a `/authors/<name>` segment names, as the papers spell it: decoded, with its spaces trimmed; null
+ * when it cannot be one (a broken escape, empty, too long, or holding control characters).
+ */
+export function authorNameOf(segment: string): string | null {
+  let name: string;
+  try {
+    name = decodeURIComponent(segment).trim();
+  } catch {
+    return null;
+  }
+  if (!name || name.length > MAX_AUTHOR_NAME) return null;
+  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(name) ? null : name;
+}
+
+/**
+ * The papers here whose authors include `name` exactly (as arXiv spells it), visible ones only: the most
+ * recent `AUTHOR_PAGE_PAPERS`, and how many there are.
+ */
+export async function getAuthorPapers(name: string): Promise<{ papers: PaperSummary[]; total: number }> {
+  const where = { authors: { has: name }, ...visiblePaper() };
+  const [rows, total] = await Promise.all([
+    prisma.paper.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: AUTHOR_PAGE_PAPERS,
+      select: { id: true },
+    }),
+    prisma.paper.count({ where }),
+  ]);
+  return { papers: await summariesInOrder(rows.map((row) => row.id)), total };
+}
