@@ -26,7 +26,8 @@ export function AuthorNames({ names, rest, className = "" }: { names: string[]; 
       {/* A flat list (names and the commas between them): no wrapper element per author. */}
       {names.flatMap((author, index) => [
         index > 0 ? ", " : null,
-        <Link key={index} href={authorPath(author)}>
+        // Not prefetched: a list shows dozens of names, and few are followed.
+        <Link key={index} href={authorPath(author)} prefetch={false}>
           {author}
         </Link>,
       ])}
