@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { summariesInOrder } from "@/lib/papers/data";
 import type { PaperSummary } from "@/lib/papers/schema";
+import { summarySelect, toSummary } from "@/lib/papers/summary";
 import { visiblePaper } from "@/lib/papers/visibility";
 
 /** An author's page lists this many of their papers, the most recent first. */
@@ -35,9 +35,9 @@ export async function getAuthorPapers(name: string): Promise<{ papers: PaperSumm
       where,
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: AUTHOR_PAGE_PAPERS,
-      select: { id: true },
+      select: summarySelect,
     }),
     prisma.paper.count({ where }),
   ]);
-  return { papers: await summariesInOrder(rows.map((row) => row.id)), total };
+  return { papers: rows.map(toSummary), total };
 }
