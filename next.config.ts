@@ -31,6 +31,25 @@ const nextConfig: NextConfig = {
     turbopackFileSystemCacheForBuild: false,
   },
   reactStrictMode: true,
+  // Citation files at the address of what they cite (app/citations/): `/papers/2501.12948.bib`,
+  // `/papers/hep-th/9901001.ris`, `/papers/date/2025-01-22.csl.json`, `/collections/<id>.bib`,
+  // `/users/<handle>/upvoted.bib`.
+  async rewrites() {
+    const extension = ":extension(bib|ris|csl\\.json)";
+    return [
+      { source: `/papers/date/:day(\\d{4}-\\d{2}-\\d{2}).${extension}`, destination: "/citations/day/:extension/:day" },
+      { source: `/papers/:id(\\d{4}\\.\\d{4,5}).${extension}`, destination: "/citations/paper/:extension/:id" },
+      {
+        source: `/papers/:archive([a-z-]+(?:\\.[A-Z]{2})?)/:number(\\d{7}).${extension}`,
+        destination: "/citations/paper/:extension/:archive/:number",
+      },
+      { source: `/collections/:id([a-z0-9]{1,40}).${extension}`, destination: "/citations/collection/:extension/:id" },
+      {
+        source: `/users/:handle([a-z0-9-]{1,40})/upvoted.${extension}`,
+        destination: "/citations/upvoted/:extension/:handle",
+      },
+    ];
+  },
   async headers() {
     return [
       {

@@ -40,6 +40,10 @@ const LIMITS = {
   "comment-change": () => ({ points: 30, durationSeconds: 600 }),
   /** Papers a member may mark seen a minute (each paper page they open): a reader opens a few; a script, more. */
   seen: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
+  /** Papers a member may add to, move in or remove from collections a minute: a burst of sorting, not a script. */
+  "collection-item": () => ({ points: 120, durationSeconds: 60, store: "memory" }),
+  /** Collections created, renamed, shared or deleted per member: a few at a time is normal. */
+  "collection-change": () => ({ points: 30, durationSeconds: 600 }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */
@@ -51,6 +55,19 @@ const LIMITS = {
 } satisfies Record<string, () => Omit<RateLimit, "name">>;
 
 export type RateLimitName = keyof typeof LIMITS;
+
+/**
+ * How much one member may keep, beside how fast they may act (above): past a cap, the action is refused with
+ * a sentence that names it.
+ */
+export const MEMBER_CAPS = {
+  /** Collections a member may own. */
+  collections: 100,
+  /** Papers in one collection (an export of this many still streams). */
+  collectionItems: 10_000,
+  /** Members one collection may be shared with. */
+  collectionShares: 50,
+} as const;
 
 /** The limit called `name`, as configured now. */
 export function rateLimit(name: RateLimitName): RateLimit {

@@ -6,6 +6,7 @@ import { AuthorNames } from "@/components/paper/author-line";
 import { CategoryChipList, type CategoryChip } from "@/components/paper/category-chip-list";
 import { PaperCover, type Cover } from "@/components/paper/paper-cover";
 import { PaperLinks } from "@/components/paper/paper-links";
+import { SaveButton } from "@/components/collections/save-button";
 import { SeenMark } from "@/components/paper/seen-mark";
 import { Submitter } from "@/components/paper/submitter";
 import { paperPath } from "@/lib/urls";
@@ -71,6 +72,7 @@ export function PaperCardView({ card, title, vote }: { card: CardData; title: Re
                 {`featured ${card.featured.ago}`}
               </time>
             ) : null}
+            <SaveButton paperId={card.id} />
           </div>
           <PaperLinks
             id={card.id}

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { Discussion } from "@/components/comments/discussion";
+import { CiteLinks } from "@/components/collections/cite-links";
+import { SaveButton } from "@/components/collections/save-button";
 import { MarkSeen } from "@/components/paper/mark-seen";
 import { AuthorLine } from "@/components/paper/author-line";
 import { CategoryChips } from "@/components/paper/category-chips";
@@ -16,7 +18,7 @@ import { formatDay, toDayString } from "@/lib/dates/days";
 import { ABSTRACT_MATH_LIMIT, ABSTRACT_DISPLAY_LIMIT, isAbstractShortened } from "@/lib/papers/abstract";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
 import type { PaperDetail, PaperSummary } from "@/lib/papers/schema";
-import { dayPath } from "@/lib/urls";
+import { dayPath, paperPath } from "@/lib/urls";
 import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
 /**
@@ -91,6 +93,10 @@ export function PaperView({
           githubStars={paper.githubStars}
           projectPage={paper.projectPage}
         />
+      </div>
+      <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <SaveButton paperId={paper.id} className="text-sm" />
+        <CiteLinks path={paperPath(paper.id)} />
       </div>
 
       <AiSummary summary={paper.aiSummary} keywords={paper.aiKeywords} />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { AdminLink } from "@/components/admin/admin-link";
+import { MemberOnly } from "@/components/auth/member-only";
 import { UserMenu } from "@/components/auth/user-menu";
 import { AccountNotice } from "@/components/settings/account-notice";
 import { SearchBox, SearchBoxFallback } from "@/components/ui/search-box";
@@ -22,6 +23,11 @@ function NavLinks() {
       <Link href="/submit" className="nav-link">
         Submit
       </Link>
+      <MemberOnly>
+        <Link href="/collections" className="nav-link">
+          Collections
+        </Link>
+      </MemberOnly>
       <AdminLink className="nav-link" />
     </>
   );

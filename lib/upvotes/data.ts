@@ -47,6 +47,11 @@ export async function getUpvotedPapers(userId: string, limit = 100): Promise<Pap
   return rows.map((row) => toSummary(row.paper));
 }
 
+/** How many papers of `userId`'s reading list lists show (hidden and withdrawn ones left out). */
+export async function countUpvotedPapers(userId: string): Promise<number> {
+  return prisma.upvote.count({ where: { userId, paper: listedPaper() } });
+}
+
 /** The user whose unexpired session is `sessionToken`, or null. */
 export async function getSessionUserId(sessionToken: string): Promise<string | null> {
   const rows = await sqlRows<{ userId: string }>(

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RecentComments } from "@/components/comments/recent-comments";
+import { CiteLinks } from "@/components/collections/cite-links";
+import { CollectionList } from "@/components/collections/collection-list";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getCurrentUser } from "@/lib/auth/session";
+import { getPublicCollections } from "@/lib/collections/data";
 import { getRecentComments } from "@/lib/comments/data";
 import { getUserByUsername } from "@/lib/users/data";
 import { getUpvotedPapers } from "@/lib/upvotes/data";
 import { getCurrentCounts } from "@/lib/upvotes/current-counts";
+import { userPath } from "@/lib/urls";
 
 type Props = { params: Promise<{ username: string }> };
 
@@ -47,7 +51,11 @@ export default async function UserPage({ params }: Props) {
     );
   }
   // Past the check above: the profile is public, or this is its owner.
-  const [papers, comments] = await Promise.all([getUpvotedPapers(user.id), getRecentComments(user.id)]);
+  const [papers, comments, collections] = await Promise.all([
+    getUpvotedPapers(user.id),
+    getRecentComments(user.id),
+    getPublicCollections(user.id),
+  ]);
   return (
     <section>
       <h1 className="text-2xl font-semibold tracking-tight">{user.name ?? user.username}</h1>
@@ -56,10 +64,21 @@ export default async function UserPage({ params }: Props) {
         {user.profilePrivate ? " · private: only you see this list" : ""}
       </p>
       {papers.length ? (
+        <CiteLinks path={`${userPath(user.username!)}/upvoted`} label="Export" className="mb-4" />
+      ) : null}
+      {papers.length ? (
         <PaperGrid papers={papers} counts={getCurrentCounts(papers.map((p) => p.id))} />
       ) : (
         <EmptyState title="No upvotes yet">Papers upvoted by this reader will appear here.</EmptyState>
       )}
+      {collections.length ? (
+        <section aria-labelledby="collections-heading" className="mt-10 space-y-3">
+          <h2 id="collections-heading" className="text-lg font-semibold">
+            Public collections
+          </h2>
+          <CollectionList collections={collections} />
+        </section>
+      ) : null}
       <RecentComments comments={comments} />
     </section>
   );
