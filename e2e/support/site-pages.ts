@@ -32,9 +32,11 @@ export const SITE_PAGES: readonly SitePage[] = [
   { name: "check-email", path: () => "/signin/check-email" },
   { name: "user", path: () => "/users/akhaliq" },
   { name: "author", path: () => "/authors/Daya%20Guo" },
+  { name: "collection", path: () => "/collections/demoreasoningrl" },
   { name: "not-found", path: () => "/papers/not-an-id" },
   { name: "submit", path: () => "/submit", signedIn: true },
   { name: "settings", path: () => "/settings", signedIn: true },
+  { name: "collections", path: () => "/collections", signedIn: true },
   { name: "digest-preview", path: () => "/settings/digest-preview", signedIn: true },
   { name: "admin", path: () => "/admin", signedIn: true, admin: true },
 ];

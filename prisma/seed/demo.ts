@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DAY_MS, startOfUtcDay } from "@/lib/dates/days";
 import { mulberry32 } from "@/prisma/seed/random";
+import { seedDemoCollection } from "./demo-collections";
 import { demoPapers } from "./demo-papers";
 import { demoSubmitters, demoUsers } from "./demo-users";
 
@@ -14,7 +15,7 @@ export interface SeedSummary {
 }
 
 /**
- * Loads the demo papers, users and upvotes. Idempotent: papers and users are upserted, upvotes are only
+ * Loads the demo papers, users, upvotes and a public collection. Idempotent: papers and users are upserted, upvotes are only
  * added, so running it again (or after people have voted) changes nothing that exists.
  * The papers are featured on the `DEMO_DAYS` days up to `today`, newest papers on the latest day.
  */
@@ -64,6 +65,7 @@ export async function seedDemoData(prisma: PrismaClient, today: Date = new Date(
       .map((user) => ({ userId: user.id, paperId: paper.arxivId }));
   });
   const { count } = await prisma.upvote.createMany({ data: votes, skipDuplicates: true });
+  await seedDemoCollection(prisma);
 
   return { papers: demoPapers.length, users: demoUsers.length, upvotes: count };
 }
