@@ -29,6 +29,9 @@ const nextConfig: NextConfig = {
     isrFlushToDisk: false,
     // Writing Turbopack's cache to disk cost a fresh build (the first `npm start` of a clone) 4 s of its 27.
     turbopackFileSystemCacheForBuild: false,
+    // A library imported into a collection is sent to its server action as text, up to 1 MB of it
+    // (lib/citations/library.ts says so in a sentence); Next's default limit would cut it off first.
+    serverActions: { bodySizeLimit: "2mb" },
   },
   reactStrictMode: true,
   // Citation files at the address of what they cite (app/citations/): `/papers/2501.12948.bib`,

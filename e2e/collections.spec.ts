@@ -120,3 +120,33 @@ test("a stranger is sent to sign in for their collections and sees no Save", asy
   await page.goto("/");
   await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
 });
+
+test("a member imports a BibTeX library into a collection of its arXiv papers here", async ({ page, users }) => {
+  const day = quietDay(YEAR, 2);
+  const paper = await papers.listed(day, { title: "Import walk: a paper in my library" });
+  await (await users.create()).signIn(page.context());
+  await page.goto("/collections");
+  const bib = `@misc{mine, title={Mine}, eprint={${paper.id}}, archivePrefix={arXiv}}\n@book{other, title={A book}}\n@article{elsewhere, journal={arXiv preprint arXiv:2612.00001}}\n`;
+  await page.getByLabel("File (.bib, .ris or CSL-JSON)").setInputFiles({
+    name: "My Library.bib",
+    mimeType: "application/x-bibtex",
+    buffer: Buffer.from(bib),
+  });
+  await page.getByRole("button", { name: "Import" }).click();
+  const outcome = page.getByRole("status").filter({ hasText: "entries" });
+  await expect(outcome).toContainText(
+    "3 entries, 2 on arXiv: 1 paper in “My Library”. Not on this site yet: 2612.00001.",
+  );
+  await outcome.getByRole("link", { name: "1 paper in “My Library”" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My Library" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Papers" }).getByRole("heading", { level: 2 })).toHaveText([paper.title]);
+
+  await page.goto("/collections");
+  await page.getByLabel("File (.bib, .ris or CSL-JSON)").setInputFiles({
+    name: "broken.bib",
+    mimeType: "application/x-bibtex",
+    buffer: Buffer.from("@article{a, title={unclosed"),
+  });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText("That file could not be read as BibTeX")).toBeVisible();
+});

@@ -6,6 +6,8 @@ declare module "@citation-js/core" {
 
   export class Cite {
     constructor(data: CslItem[]);
+    /** Reads `text` as exactly `forceType` (`@ris/file`): never guessed, so never fetched. */
+    constructor(text: string, options: { forceType: string; generateGraph?: boolean });
     data: CslItem[];
     format(format: "bibtex", options: { format: "object" }): BibtexEntry[];
     format(format: "ris", options?: { format?: "text" }): string;
@@ -30,6 +32,11 @@ declare module "@citation-js/plugin-ris";
 declare module "@citation-js/plugin-bibtex/lib/output/value.js" {
   /** One field's value written as BibTeX, the way the plugin writes it (escapes; braces around capitals). */
   export function format(field: string, value: string): string;
+}
+
+declare module "@citation-js/plugin-bibtex/lib/input/file.js" {
+  /** A BibTeX file's entries, each field as written (names lower-cased); throws on a syntax error. */
+  export function parse(text: string): { type: string; label: string; properties: Record<string, unknown> }[];
 }
 
 declare module "@citation-js/plugin-bibtex/lib/output/bibtex.js" {

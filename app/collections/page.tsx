@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CollectionList } from "@/components/collections/collection-list";
 import { CreateCollectionForm } from "@/components/collections/create-collection-form";
+import { ImportLibraryForm } from "@/components/collections/import-library-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { signInHref } from "@/lib/auth/sign-in-href";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -41,6 +42,20 @@ export default async function CollectionsPage() {
         <p className="mt-2 text-xs text-muted">
           Or use “Save” on any paper. Each collection exports as BibTeX, RIS and CSL-JSON for Zotero, Mendeley or LaTeX.
         </p>
+      </section>
+
+      <section
+        aria-labelledby="import-heading"
+        className="rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <h2 id="import-heading" className="text-lg font-semibold">
+          Import from a reference manager
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-muted">
+          A BibTeX, RIS or CSL-JSON export from Zotero, Mendeley, JabRef or Google Scholar becomes a private collection
+          of its arXiv papers that are here; saved papers shape what “For you” suggests.
+        </p>
+        <ImportLibraryForm />
       </section>
 
       <section aria-labelledby="own-heading" className={section}>

@@ -2,11 +2,13 @@
 
 import type { ActionResult } from "@/lib/actions/result";
 import { authAction } from "@/lib/actions/safe-action";
+import { readLibrary } from "@/lib/citations/library";
 import { getSaveTargets } from "@/lib/collections/data";
 import {
   addToCollection,
   createCollection,
   deleteCollection,
+  importCollection,
   moveItem,
   removeFromCollection,
   setItemNote,
@@ -18,6 +20,7 @@ import {
   collectionItemSchema,
   collectionRefSchema,
   createCollectionSchema,
+  importLibrarySchema,
   itemNoteSchema,
   moveItemSchema,
   shareSchema,
@@ -64,6 +67,24 @@ export async function createCollectionAction(input: {
   paperId?: string;
 }): Promise<ActionResult<{ id: string }>> {
   return create(input);
+}
+
+const importLibrary = authAction({ schema: importLibrarySchema, ...changeLimit }, async ({ user, input }) => {
+  const library = readLibrary(input.text, input.filename);
+  const imported = await importCollection(user.id, input.name, library.arxivIds);
+  return { ...imported, entries: library.entries, arxivEntries: library.arxivIds.length };
+});
+/**
+ * A new private collection from a reference manager's export (BibTeX, RIS or CSL-JSON, read in the browser and
+ * sent as text): the file's arXiv papers that are here. The answer says how many entries, arXiv papers, papers
+ * added, and which arXiv ids are not here.
+ */
+export async function importLibraryAction(input: {
+  name: string;
+  filename: string;
+  text: string;
+}): Promise<ActionResult<{ id: string; added: number; notHere: string[]; entries: number; arxivEntries: number }>> {
+  return importLibrary(input);
 }
 
 const update = authAction({ schema: updateCollectionSchema, ...changeLimit }, async ({ user, input }) => {

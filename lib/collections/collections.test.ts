@@ -10,6 +10,7 @@ import {
 import {
   addToCollection,
   createCollection,
+  importCollection,
   moveItem,
   removeFromCollection,
   setItemNote,
@@ -202,5 +203,18 @@ describe("exports", () => {
     } finally {
       await prisma.paper.deleteMany({ where: { id: { in: many } } });
     }
+  });
+});
+
+describe("importing a library", () => {
+  it("makes a private collection of the papers here, in the file's order, and names those that are not", async () => {
+    const wanted = [paperIds[2]!, "2610.99998", paperIds[0]!, hiddenId];
+    const imported = await importCollection(owner, "From Zotero", wanted);
+    expect(imported).toMatchObject({ added: 2, notHere: ["2610.99998", hiddenId] });
+    expect(await order(imported.id)).toEqual([paperIds[2], paperIds[0]]);
+    expect(await getReadableCollection(imported.id, owner)).toMatchObject({
+      name: "From Zotero",
+      visibility: "PRIVATE",
+    });
   });
 });

@@ -40,22 +40,49 @@ export async function createCollection(
   input: { name: string; visibility: Visibility; paperId?: string },
 ): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
-    // One member's creations take turns, so two at once cannot both pass the cap.
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${ownerId} FOR UPDATE`;
-    const owned = await tx.collection.count({ where: { ownerId } });
-    if (owned >= MEMBER_CAPS.collections) {
-      throw new AppError(
-        "CONFLICT",
-        `You have ${MEMBER_CAPS.collections} collections, the most one member may keep. Delete one first.`,
-      );
-    }
-    const { id } = await tx.collection.create({
-      data: { ownerId, name: input.name, visibility: input.visibility },
-      select: { id: true },
-    });
-    if (input.paperId) await insertItem(tx, id, input.paperId);
-    return { id };
+    const created = await createIn(tx, ownerId, input.name, input.visibility);
+    if (input.paperId) await insertItem(tx, created.id, input.paperId);
+    return created;
   });
+}
+
+async function createIn(tx: Tx, ownerId: string, name: string, visibility: Visibility): Promise<{ id: string }> {
+  // One member's creations take turns, so two at once cannot both pass the cap.
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${ownerId} FOR UPDATE`;
+  const owned = await tx.collection.count({ where: { ownerId } });
+  if (owned >= MEMBER_CAPS.collections) {
+    throw new AppError(
+      "CONFLICT",
+      `You have ${MEMBER_CAPS.collections} collections, the most one member may keep. Delete one first.`,
+    );
+  }
+  return tx.collection.create({ data: { ownerId, name, visibility }, select: { id: true } });
+}
+
+/**
+ * A new collection of `ownerId` named `name` holding the papers of `arxivIds` that are here, in that order (an
+ * imported library); at most MEMBER_CAPS.collectionItems of them. Says which ids are not papers here.
+ */
+export async function importCollection(
+  ownerId: string,
+  name: string,
+  arxivIds: string[],
+): Promise<{ id: string; added: number; notHere: string[] }> {
+  const found = await prisma.paper.findMany({
+    where: { id: { in: arxivIds }, ...visiblePaper() },
+    select: { id: true },
+  });
+  const here = new Set(found.map((paper) => paper.id));
+  const kept = arxivIds.filter((id) => here.has(id)).slice(0, MEMBER_CAPS.collectionItems);
+  // All or nothing: no empty collection is left behind by a failed import.
+  const { id } = await prisma.$transaction(async (tx) => {
+    const created = await createIn(tx, ownerId, name, "PRIVATE");
+    await tx.collectionItem.createMany({
+      data: kept.map((paperId, index) => ({ collectionId: created.id, paperId, position: index + 1 })),
+    });
+    return created;
+  });
+  return { id, added: kept.length, notHere: arxivIds.filter((paperId) => !here.has(paperId)) };
 }
 
 export async function updateCollection(

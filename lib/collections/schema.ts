@@ -66,6 +66,12 @@ export const updateCollectionSchema = z.object({
   visibility: visibilityField,
 });
 
+export const importLibrarySchema = z.object({
+  name: collectionNameField,
+  filename: z.string().max(255).default(""),
+  text: z.string({ error: "Choose a file to import." }).min(1, "That file is empty."),
+});
+
 export const collectionRefSchema = z.object({ collectionId: collectionIdField });
 
 export const collectionItemSchema = z.object({ collectionId: collectionIdField, paperId: paperIdSchema });
