@@ -14,6 +14,12 @@ const strictTransportSecurity = env.APP_URL?.startsWith("https:")
   ? [{ key: "Strict-Transport-Security", value: "max-age=31536000" }]
   : [];
 
+/** arXiv ids in a path (with a version, which the answer redirects away), for the rewrites below. */
+const NEW_ID = "\\d{4}\\.\\d{4,5}(?:v\\d+)?";
+const ARCHIVE = "[a-z-]+(?:\\.[A-Z]{2})?";
+const OLD_NUMBER = "\\d{7}(?:v\\d+)?";
+const wantsMarkdown = { type: "header", key: "accept", value: ".*text/markdown.*" } as const;
+
 const nextConfig: NextConfig = {
   // The test suite builds into its own folder so it never disturbs the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -34,22 +40,36 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "2mb" },
   },
   reactStrictMode: true,
-  // Citation files at the address of what they cite (app/citations/): `/papers/2501.12948.bib`,
+  // Citation files at the address of what they cite (app/citations/), and pages as Markdown: `/papers/2501.12948.bib`,
   // `/papers/hep-th/9901001.ris`, `/papers/date/2025-01-22.csl.json`, `/collections/<id>.bib`,
   // `/users/<handle>/upvoted.bib`.
   async rewrites() {
     const extension = ":extension(bib|ris|csl\\.json)";
     return [
       { source: `/papers/date/:day(\\d{4}-\\d{2}-\\d{2}).${extension}`, destination: "/citations/day/:extension/:day" },
-      { source: `/papers/:id(\\d{4}\\.\\d{4,5}).${extension}`, destination: "/citations/paper/:extension/:id" },
+      { source: `/papers/:id(${NEW_ID}).${extension}`, destination: "/citations/paper/:extension/:id" },
       {
-        source: `/papers/:archive([a-z-]+(?:\\.[A-Z]{2})?)/:number(\\d{7}).${extension}`,
+        source: `/papers/:archive(${ARCHIVE})/:number(${OLD_NUMBER}).${extension}`,
         destination: "/citations/paper/:extension/:archive/:number",
       },
       { source: `/collections/:id([a-z0-9]{1,40}).${extension}`, destination: "/citations/collection/:extension/:id" },
       {
         source: `/users/:handle([a-z0-9-]{1,40})/upvoted.${extension}`,
         destination: "/citations/upvoted/:extension/:handle",
+      },
+      // Pages as Markdown for agents (app/markdown/): `/papers/<id>.md`, `/papers/date/<day>.md`, and a paper's
+      // page asked for with `Accept: text/markdown`.
+      { source: "/papers/date/:day(\\d{4}-\\d{2}-\\d{2}).md", destination: "/markdown/day/:day" },
+      { source: `/papers/:id(${NEW_ID}).md`, destination: "/markdown/paper/:id" },
+      {
+        source: `/papers/:archive(${ARCHIVE})/:number(${OLD_NUMBER}).md`,
+        destination: "/markdown/paper/:archive/:number",
+      },
+      { source: `/papers/:id(${NEW_ID})`, has: [wantsMarkdown], destination: "/markdown/paper/:id" },
+      {
+        source: `/papers/:archive(${ARCHIVE})/:number(${OLD_NUMBER})`,
+        has: [wantsMarkdown],
+        destination: "/markdown/paper/:archive/:number",
       },
     ];
   },

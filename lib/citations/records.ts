@@ -7,7 +7,7 @@ import { format as formatBibtexValue } from "@citation-js/plugin-bibtex/lib/outp
 import { parse as parseName } from "@citation-js/name";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { arxivAbsUrl } from "@/lib/papers/arxiv-id";
-import { parseLatexText } from "@/lib/text/latex";
+import { latexWithTexMath, parseLatexText } from "@/lib/text/latex";
 
 /**
  * Papers as citations, written by Citation.js (https://citation.js.org) and its BibTeX and RIS plugins: one CSL
@@ -35,26 +35,19 @@ function doiOf(paper: CitablePaper): string {
   return paper.doi ?? `10.48550/arXiv.${paper.id}`;
 }
 
-/** A title or abstract as plain text whose math stays TeX between dollars (`Fast $\mathcal{O}(n)$ sorting`). */
-function textWithTexMath(latex: string): string {
-  return parseLatexText(latex)
-    .map((segment) => (segment.kind === "math" ? `$${segment.tex}$` : segment.text))
-    .join("");
-}
-
 /** A paper as a CSL-JSON item: a preprint (`article`) published by arXiv, numbered by its arXiv id. */
 export function cslItemOf(paper: CitablePaper): CslItem {
   const published = paper.publishedAt;
   return {
     id: paper.id,
     type: "article",
-    title: textWithTexMath(paper.title),
+    title: latexWithTexMath(paper.title),
     author: paper.authors.map((name) => {
       const parsed = parseName(name);
       return parsed.family ? parsed : { literal: name };
     }),
     issued: { "date-parts": [[published.getUTCFullYear(), published.getUTCMonth() + 1, published.getUTCDate()]] },
-    abstract: textWithTexMath(paper.abstract),
+    abstract: latexWithTexMath(paper.abstract),
     publisher: "arXiv",
     number: `arXiv:${paper.id}`,
     DOI: doiOf(paper),

@@ -59,8 +59,10 @@ describe("which requests the page cache answers", () => {
     expect(hasSessionCookie({})).toBe(false);
   });
 
-  it("not for a bearer, the router or a write", () => {
+  it("not for a bearer, the router, a write or an agent asking for Markdown", () => {
     expect(planFor("GET", "/", { ...anonymous, authorization: "Bearer x" })).toBeNull();
+    expect(planFor("GET", "/papers/2501.12948", { ...anonymous, accept: "text/markdown, */*" })).toBeNull();
+    expect(planFor("GET", "/papers/2501.12948", { ...anonymous, accept: "text/html" })).not.toBeNull();
     expect(planFor("GET", "/", { ...anonymous, rsc: "1" })).toBeNull();
     expect(planFor("GET", "/", { ...anonymous, "next-router-prefetch": "1" })).toBeNull();
     expect(planFor("GET", "/?_rsc=abc", anonymous)).toBeNull();

@@ -13,8 +13,8 @@ import { parseArxivId } from "@/lib/papers/arxiv-id";
  * Which requests the page cache answers, and under which tags: a GET or HEAD of the reader pages, the JSON
  * API's reads and the feeds, which are the same for every reader, signed in or not. A member's own part (their
  * votes, their name in the header, their comments) is not in them: the page asks for it (GET /api/viewer).
- * Requests with an Authorization header, the router's RSC requests, search, sign-in and everything else go
- * to Next.js.
+ * Requests with an Authorization header or asking for Markdown, the router's RSC requests, search, sign-in
+ * and everything else go to Next.js.
  */
 
 export interface CachePlan {
@@ -56,6 +56,8 @@ export function planFor(
 ): CachePlan | null {
   if ((method !== "GET" && method !== "HEAD") || !url || !url.startsWith("/")) return null;
   if (headers.authorization !== undefined) return null;
+  // A paper asked for as Markdown (an agent's `Accept: text/markdown`) is another answer at the same address.
+  if (/text\/markdown/i.test(String(headers.accept ?? ""))) return null;
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   const search = queryAt === -1 ? "" : url.slice(queryAt);

@@ -634,3 +634,15 @@ export function mathSpans(input: string): SourceSpan[] {
     return [];
   }
 }
+
+/**
+ * arXiv LaTeX as plain text whose math stays TeX between dollars (`Fast $\mathcal{O}(n)$ sorting`, `87%`): what
+ * reference managers and Markdown readers (which typeset `$…$` themselves) want.
+ */
+export function latexWithTexMath(input: string): string {
+  return parseLatexText(input)
+    .map((segment) =>
+      segment.kind === "math" ? (segment.display ? `$$${segment.tex}$$` : `$${segment.tex}$`) : segment.text,
+    )
+    .join("");
+}
