@@ -40,6 +40,8 @@ const LIMITS = {
   "comment-change": () => ({ points: 30, durationSeconds: 600 }),
   /** Papers a member may mark seen a minute (each paper page they open): a reader opens a few; a script, more. */
   seen: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
+  /** Follows and mutes added or removed per member a minute: a person curates a few at a time; a script, more. */
+  follow: () => ({ points: 60, durationSeconds: 60, store: "memory" }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */
@@ -51,6 +53,17 @@ const LIMITS = {
 } satisfies Record<string, () => Omit<RateLimit, "name">>;
 
 export type RateLimitName = keyof typeof LIMITS;
+
+/**
+ * How much a member may keep, beside how fast they may act: the most rows of each kind one member may hold.
+ * Every viewer request and digest matches a member's mutes and follows against papers, so they stay bounded.
+ */
+export const MEMBER_CAPS = {
+  /** Authors, categories and keywords one member follows, all kinds together. */
+  follows: 200,
+  /** Authors, categories and keywords one member mutes, all kinds together. */
+  mutes: 200,
+} as const;
 
 /** The limit called `name`, as configured now. */
 export function rateLimit(name: RateLimitName): RateLimit {
