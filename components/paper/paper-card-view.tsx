@@ -6,6 +6,7 @@ import { AuthorNames } from "@/components/paper/author-line";
 import { CategoryChipList, type CategoryChip } from "@/components/paper/category-chip-list";
 import { PaperCover, type Cover } from "@/components/paper/paper-cover";
 import { PaperLinks } from "@/components/paper/paper-links";
+import { MutedMark } from "@/components/paper/muted-mark";
 import { SeenMark } from "@/components/paper/seen-mark";
 import { Submitter } from "@/components/paper/submitter";
 import { paperPath } from "@/lib/urls";
@@ -58,6 +59,7 @@ export function PaperCardView({ card, title, vote }: { card: CardData; title: Re
           <CategoryChipList chips={card.chips} more={card.moreCategories} className="mt-2" />
           <div className="card-meta">
             <SeenMark paperId={card.id} />
+            <MutedMark paperId={card.id} />
             <Link href={paperPath(card.id, "discussion")} className="link">
               {`${card.commentCount} ${card.commentCount === 1 ? "comment" : "comments"}`}
             </Link>

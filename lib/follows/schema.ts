@@ -73,7 +73,7 @@ export type TopicsByKind = Record<TopicKind, string[]>;
 
 /** How each kind is named to a person. */
 export const TOPIC_KIND_LABELS: Record<TopicKind, { one: string; many: string }> = {
-  AUTHOR: { one: "author", many: "Authors" },
-  CATEGORY: { one: "category", many: "Categories" },
-  KEYWORD: { one: "keyword", many: "Keywords" },
+  AUTHOR: { one: "Author", many: "Authors" },
+  CATEGORY: { one: "Category", many: "Categories" },
+  KEYWORD: { one: "Keyword", many: "Keywords" },
 };
