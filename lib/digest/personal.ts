@@ -53,8 +53,8 @@ const MATCH_SQL = `
 WITH pool AS MATERIALIZED (
   SELECT ${paperMatchColumnsSql("p")} FROM "Paper" p
   WHERE ${listedPaperCondition("p")}
-    AND (p.id IN (SELECT d."paperId" FROM "DailyPaper" d WHERE d.day BETWEEN $2::date AND $3::date)
-      OR p."announcedOn" BETWEEN $2::date AND $3::date)
+    AND p.id IN (SELECT d."paperId" FROM "DailyPaper" d WHERE d.day BETWEEN $2::date AND $3::date
+      UNION SELECT a.id FROM "Paper" a WHERE a."announcedOn" BETWEEN $2::date AND $3::date)
 ),
 follow_hits AS (
   SELECT t.kind, t.value, p.id FROM (SELECT DISTINCT kind, value FROM "Follow" WHERE "userId" = ANY($1::text[])) t

@@ -23,7 +23,10 @@ export function paperMatchColumnsSql(paper: "p"): string {
   return `${paper}.id, ${paper}.authors, ${paper}.categories, ${paperTextSql(paper)} AS text`;
 }
 
-/** A paper's title and abstract as keywords are matched against: lower-cased, white space collapsed. */
+/**
+ * A paper's title and abstract as keywords are matched against: lower-cased. Their white space is one space
+ * already: every importer stores them through `cleanText` (lib/ingest/arxiv-text.ts), as keywords are stored.
+ */
 function paperTextSql(paper: "p"): string {
-  return `regexp_replace(lower(${paper}.title || ' ' || ${paper}.abstract), '\\s+', ' ', 'g')`;
+  return `lower(${paper}.title || ' ' || ${paper}.abstract)`;
 }

@@ -104,7 +104,7 @@ describe("the member's mutes and follows in the viewer answer", () => {
         { id: byAuthor, title: "On graphs", abstract: "x", authors: ["Grace Hopper", "Alan Turing"] },
         { id: inCategory, title: "On stars", abstract: "x", authors: ["Vera Rubin"], categories: ["astro-ph.GA"] },
         { id: withKeyword, title: "Diffusion MODELS for text", abstract: "x", authors: ["C"] },
-        { id: inAbstract, title: "Plain", abstract: "We study diffusion\n  models at scale.", authors: ["D"] },
+        { id: inAbstract, title: "Plain", abstract: "We study Diffusion Models at scale.", authors: ["D"] },
         // "Grace Hopper" inside a longer name, "astro-ph" as a prefix: neither is a match.
         {
           id: untouched,
