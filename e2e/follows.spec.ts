@@ -6,19 +6,17 @@ import { authorPath, dayPath } from "../lib/urls";
 // Follow an author from their page, see it in settings, mute a keyword there, see the matching card leave a
 // list, unmute it and see it back.
 
+/** The follows spec's day is in 1994 (e2e/support/papers.ts), and its names carry this run's number. */
+const day = quietDay(1994);
+const run = randomInt(100_000, 999_999);
+const author = `Follow Walker ${run}`;
 const papers = testPapers();
-/** The follows spec's days are in 1994 (e2e/support/papers.ts). */
-const YEAR = 1994;
-
 test.afterAll(() => papers.deleteAll());
 
 test("a member follows an author, mutes a keyword that hides a card from a list, and unmutes it", async ({
   page,
   users,
 }) => {
-  const run = randomInt(100_000, 999_999);
-  const author = `Follow Walker ${run}`;
-  const day = quietDay(YEAR);
   const byAuthor = await papers.listed(day, { title: `Follows walk ${run}: by the author`, authors: [author] });
   const muted = await papers.listed(day, { title: `Follows walk ${run}: on Quokka habitats` });
   await (await users.create()).signIn(page.context());
