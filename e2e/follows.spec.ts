@@ -49,13 +49,13 @@ test("a member follows an author, mutes a keyword that hides a card from a list,
   await expect(mutes.getByText("Nothing muted.")).toBeVisible();
   await mutes.getByLabel("Kind").selectOption("KEYWORD");
   await mutes.getByLabel("Keyword or phrase").fill("  Quokka   HABITATS ");
-  await mutes.getByRole("button", { name: "Mute" }).click();
+  await mutes.getByRole("button", { name: "Mute", exact: true }).click();
   await expect(mutes.getByRole("status").filter({ hasText: "Muted “quokka habitats”" })).toBeVisible();
   await expect(mutes.getByRole("button", { name: "Unmute “quokka habitats”" })).toBeVisible();
   // Refused input says why, and keeps what was typed.
   await mutes.getByLabel("Kind").selectOption("CATEGORY");
   await mutes.getByLabel("arXiv category").fill("not a category!");
-  await mutes.getByRole("button", { name: "Mute" }).click();
+  await mutes.getByRole("button", { name: "Mute", exact: true }).click();
   await expect(mutes.getByRole("status").filter({ hasText: "arXiv category such as cs.CL" })).toBeVisible();
   await expect(mutes.getByLabel("arXiv category")).toHaveValue("not a category!");
 
