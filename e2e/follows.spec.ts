@@ -25,6 +25,8 @@ test("a member follows an author, mutes a keyword that hides a card from a list,
   await expect(page.getByRole("link", { name: byAuthor.title })).toBeVisible();
   const follow = page.getByRole("button", { name: "Follow" });
   await expect(follow).toHaveAttribute("aria-pressed", "false");
+  // Until the member's state arrives the button waits (aria-disabled): a press then would guess.
+  await expect(follow).toHaveAttribute("aria-disabled", "false");
   await follow.click();
   await expect(page.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("status").filter({ hasText: `Following ${author}.` })).toBeVisible();
@@ -35,6 +37,7 @@ test("a member follows an author, mutes a keyword that hides a card from a list,
   // A name with no papers here may be followed, and the member is told so.
   const nobody = `Nobody Yet ${run}`;
   await page.goto(authorPath(nobody));
+  await expect(page.getByRole("button", { name: "Follow" })).toHaveAttribute("aria-disabled", "false");
   await page.getByRole("button", { name: "Follow" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: `No papers by ${nobody} here yet — you'll hear when one arrives.` }),

@@ -95,7 +95,7 @@ function TopicListView({
               <dd className="min-w-0 flex-1">
                 <ul className="flex flex-wrap gap-2">
                   {topics[kind].map((value) => (
-                    <li key={value}>
+                    <li key={value} className="max-w-full min-w-0">
                       <TopicChip list={list} kind={kind} value={value} onFailure={setStatus} />
                     </li>
                   ))}

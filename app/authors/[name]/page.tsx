@@ -35,7 +35,7 @@ export default async function AuthorPage({ params }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
         <FollowAuthorButton name={name} />
       </div>
-      <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">
+      <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">
         {total === 0
           ? "Author"
           : `${total.toLocaleString("en-US")} ${total === 1 ? "paper" : "papers"} here` +
