@@ -24,7 +24,7 @@ export function FollowAuthorButton({ name }: { name: string }) {
     if (pending || viewer.status === "unknown") return;
     startTransition(async () => {
       const input = { list: "follow", kind: "AUTHOR", value: name };
-      const result = following ? await removeTopicAction(null, input) : await addTopicAction(null, input);
+      const result = following ? await removeTopicAction(input) : await addTopicAction(input);
       if (!result.ok) return setNote({ text: result.message, failed: true });
       noteFollowAuthor(name, !following);
       setNote({ text: "note" in result ? result.note : `You no longer follow ${name}.`, failed: false });

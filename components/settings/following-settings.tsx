@@ -130,7 +130,7 @@ function TopicChip({
   function remove() {
     if (pending) return;
     startTransition(async () => {
-      const result = await removeTopicAction(null, { list, kind, value });
+      const result = await removeTopicAction({ list, kind, value });
       if (result.ok) router.refresh();
       else onFailure(result);
     });
@@ -173,7 +173,7 @@ function AddTopicForm({ list, categoriesList }: { list: TopicList; categoriesLis
     const form = event.currentTarget;
     const input = new FormData(form);
     startTransition(async () => {
-      const result = await addTopicAction(null, input);
+      const result = await addTopicAction(input);
       setState(result);
       if (!result.ok) return;
       form.querySelector<HTMLInputElement>("input[name=value]")!.value = "";

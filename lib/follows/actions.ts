@@ -41,17 +41,11 @@ const remove = authAction(options, async ({ user, input }) => {
  * Follows or mutes an author, a category or a keyword for the signed-in member (`list`, `kind`, `value`, as
  * an object or a form). Idempotent; refused when the member's list is full. Answers a sentence to show.
  */
-export async function addTopicAction(
-  previous: unknown,
-  input: unknown,
-): Promise<ActionResult<{ added: boolean; note: string }>> {
+export async function addTopicAction(input: unknown): Promise<ActionResult<{ added: boolean; note: string }>> {
   return add(input);
 }
 
 /** Stops following or unmutes a topic of the signed-in member. Idempotent. */
-export async function removeTopicAction(
-  previous: unknown,
-  input: unknown,
-): Promise<ActionResult<{ removed: boolean }>> {
+export async function removeTopicAction(input: unknown): Promise<ActionResult<{ removed: boolean }>> {
   return remove(input);
 }
