@@ -23,7 +23,7 @@ export interface PersonalSection {
 }
 
 /** The sections in the order a digest shows them; a paper matching several goes in the first. */
-export const SECTION_ORDER: readonly TopicKind[] = ["AUTHOR", "CATEGORY", "KEYWORD"];
+const SECTION_ORDER: readonly TopicKind[] = ["AUTHOR", "CATEGORY", "KEYWORD"];
 
 /** What one batch of members' follows and mutes match among a period's papers. */
 export interface PersonalMatches {
