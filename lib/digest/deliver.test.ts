@@ -376,6 +376,20 @@ describe("runDigest, against a real SMTP server", () => {
     expect(sink.countFor(other.email)).toBe(0);
   });
 
+  it("fills a member's main section past the papers their mutes take out", async () => {
+    const day = await featuredDay(11);
+    const muter = await subscriber();
+    await mute(muter.id, [["KEYWORD", "paper 10 of"]]);
+    const plain = await subscriber();
+    expect(await runDigest(options(day))).toMatchObject({ papers: 10, failed: 0 });
+    const muted = titlesIn((await mailTo(muter.email)).text);
+    const full = titlesIn((await mailTo(plain.email)).text);
+    expect(full).toHaveLength(10);
+    expect(full[0]).toMatch(/^Paper 10 of /);
+    expect(full.some((title) => title.startsWith("Paper 0 of "))).toBe(false);
+    expect(muted).toEqual([...full.slice(1), full[9]!.replace(/^Paper 1 of/, "Paper 0 of")]);
+  });
+
   it("a dry run writes and sends nothing", async () => {
     const day = await featuredDay(1);
     const reader = await subscriber();

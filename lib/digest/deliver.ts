@@ -3,7 +3,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { randomUUID } from "node:crypto";
 import type { Transporter } from "nodemailer";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getDigestPapers, subscriberBatches, type DigestPaper, type Subscriber } from "@/lib/digest/data";
+import {
+  DIGEST_CANDIDATES,
+  DIGEST_SIZE,
+  getDigestPapers,
+  subscriberBatches,
+  type DigestPaper,
+  type Subscriber,
+} from "@/lib/digest/data";
 import {
   composeMemberDigest,
   hasPapers,
@@ -124,8 +131,8 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRunSum
   const { prisma, spec } = options;
   const log = options.log ?? (() => {});
   const summary = emptySummary(spec, Boolean(options.dryRun));
-  const papers = await getDigestPapers(prisma, spec.range);
-  summary.papers = papers.length;
+  const papers = await getDigestPapers(prisma, spec.range, DIGEST_CANDIDATES);
+  summary.papers = Math.min(papers.length, DIGEST_SIZE);
   // With nothing featured, members may still have papers they follow among those arXiv announced.
   if (papers.length === 0 && !(await periodHasPapers(prisma, spec.range))) {
     log(`No papers were featured or announced in ${spec.label}: nothing to send.`);

@@ -112,8 +112,9 @@ export interface MemberDigest {
 }
 
 /**
- * One member's digest from the period's most upvoted papers (`top`), their threshold and what their
- * follows and mutes matched: muted papers leave every section; a followed paper goes in the first section
+ * One member's digest from the period's most upvoted papers (`top`, more than a digest lists), their
+ * threshold and what their follows and mutes matched: the first `DIGEST_SIZE` that pass the threshold and no
+ * mute are the main section (a muted one makes room for the next); muted papers leave every section; a followed paper goes in the first section
  * it fits (authors, categories, keywords), the most upvoted first, at most `DIGEST_SIZE` a section, unless
  * the main section lists it already. Empty sections are left out.
  */
@@ -123,7 +124,9 @@ export function composeMemberDigest(
   matches: PersonalMatches,
 ): MemberDigest {
   const muted = matches.muted.get(member.userId) ?? new Set<string>();
-  const main = top.filter((paper) => paper.upvoteCount >= member.minUpvotes && !muted.has(paper.id));
+  const main = top
+    .filter((paper) => paper.upvoteCount >= member.minUpvotes && !muted.has(paper.id))
+    .slice(0, DIGEST_SIZE);
   const placed = new Set(main.map((paper) => paper.id));
   const hits = matches.followed.get(member.userId) ?? [];
   const sections: PersonalSection[] = [];

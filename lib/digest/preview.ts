@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { getDigestPapers, getLastDigestFailure } from "@/lib/digest/data";
+import { DIGEST_CANDIDATES, getDigestPapers, getLastDigestFailure } from "@/lib/digest/data";
 import { digestPeriod, type DigestPeriodName } from "@/lib/digest/period";
 import { composeMemberDigest, hasPapers, matchPersonalTopics } from "@/lib/digest/personal";
 import { appUrl } from "@/lib/env";
@@ -30,12 +30,12 @@ export async function getDigestPreview(userId: string): Promise<DigestPreview | 
   });
   const period: DigestPeriodName = preference?.digest === "WEEKLY" ? "weekly" : "daily";
   let spec = digestPeriod(period, today());
-  let papers = await getDigestPapers(prisma, spec.range);
+  let papers = await getDigestPapers(prisma, spec.range, DIGEST_CANDIDATES);
   if (papers.length === 0) {
     const latest = await getLatestDay();
     if (!latest) return null;
     spec = digestPeriod(period, latest);
-    papers = await getDigestPapers(prisma, spec.range);
+    papers = await getDigestPapers(prisma, spec.range, DIGEST_CANDIDATES);
   }
   const matches = await matchPersonalTopics(prisma, [userId], spec.range);
   const digest = composeMemberDigest(papers, { userId, minUpvotes: preference?.minUpvotes ?? 0 }, matches);
