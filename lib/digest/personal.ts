@@ -113,10 +113,10 @@ export interface MemberDigest {
 
 /**
  * One member's digest from the period's most upvoted papers (`top`, more than a digest lists), their
- * threshold and what their follows and mutes matched: the first `DIGEST_SIZE` that pass the threshold and no
- * mute are the main section (a muted one makes room for the next); muted papers leave every section; a followed paper goes in the first section
- * it fits (authors, categories, keywords), the most upvoted first, at most `DIGEST_SIZE` a section, unless
- * the main section lists it already. Empty sections are left out.
+ * threshold and what their follows and mutes matched. The main section is the first `DIGEST_SIZE` that pass
+ * the threshold and no mute (a muted one makes room for the next). Then the member's own sections, each only
+ * when it has papers: a followed paper goes in the first it fits (authors, categories, keywords), never when
+ * muted or already listed above.
  */
 export function composeMemberDigest(
   top: DigestPaper[],
@@ -128,25 +128,33 @@ export function composeMemberDigest(
     .filter((paper) => paper.upvoteCount >= member.minUpvotes && !muted.has(paper.id))
     .slice(0, DIGEST_SIZE);
   const placed = new Set(main.map((paper) => paper.id));
-  const hits = matches.followed.get(member.userId) ?? [];
+  const hits = (matches.followed.get(member.userId) ?? []).filter((hit) => !muted.has(hit.paperId));
   const sections: PersonalSection[] = [];
   for (const kind of SECTION_ORDER) {
-    const matched = new Map<string, string[]>();
-    for (const hit of hits) {
-      if (hit.kind !== kind || muted.has(hit.paperId) || placed.has(hit.paperId)) continue;
-      matched.set(hit.paperId, [...(matched.get(hit.paperId) ?? []), hit.value]);
-    }
-    const papers = [...matched]
-      .flatMap(([id, values]) => {
-        const paper = matches.papers.get(id);
-        return paper ? [{ ...paper, matched: values.sort() }] : [];
-      })
-      .sort((a, b) => b.upvoteCount - a.upvoteCount || a.id.localeCompare(b.id))
-      .slice(0, DIGEST_SIZE);
+    const papers = sectionPapers(
+      hits.filter((hit) => hit.kind === kind && !placed.has(hit.paperId)),
+      matches.papers,
+    );
     for (const paper of papers) placed.add(paper.id);
     if (papers.length > 0) sections.push({ kind, papers });
   }
   return { main, sections };
+}
+
+/**
+ * One section's papers from its hits: each paper once, with every name it matched, the most upvoted first, at
+ * most `DIGEST_SIZE`.
+ */
+function sectionPapers(hits: { value: string; paperId: string }[], papers: Map<string, DigestPaper>): FollowedPaper[] {
+  const matched = new Map<string, string[]>();
+  for (const hit of hits) matched.set(hit.paperId, [...(matched.get(hit.paperId) ?? []), hit.value]);
+  return [...matched]
+    .flatMap(([id, values]) => {
+      const paper = papers.get(id);
+      return paper ? [{ ...paper, matched: values.sort() }] : [];
+    })
+    .sort((a, b) => b.upvoteCount - a.upvoteCount || a.id.localeCompare(b.id))
+    .slice(0, DIGEST_SIZE);
 }
 
 /** Whether a member's digest has anything to send. */
