@@ -44,6 +44,8 @@ const LIMITS = {
   "collection-item": () => ({ points: 120, durationSeconds: 60, store: "memory" }),
   /** Collections created, renamed, shared or deleted per member: a few at a time is normal. */
   "collection-change": () => ({ points: 30, durationSeconds: 600 }),
+  /** Follows and mutes added or removed per member a minute: a person curates a few at a time; a script, more. */
+  follow: () => ({ points: 60, durationSeconds: 60, store: "memory" }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */
@@ -58,7 +60,8 @@ export type RateLimitName = keyof typeof LIMITS;
 
 /**
  * How much one member may keep, beside how fast they may act (above): past a cap, the action is refused with
- * a sentence that names it.
+ * a sentence that names it. Every viewer request and digest matches a member's mutes and follows against papers,
+ * so they stay bounded.
  */
 export const MEMBER_CAPS = {
   /** Collections a member may own. */
@@ -67,6 +70,10 @@ export const MEMBER_CAPS = {
   collectionItems: 10_000,
   /** Members one collection may be shared with. */
   collectionShares: 50,
+  /** Authors, categories and keywords one member follows, all kinds together. */
+  follows: 200,
+  /** Authors, categories and keywords one member mutes, all kinds together. */
+  mutes: 200,
 } as const;
 
 /** The limit called `name`, as configured now. */

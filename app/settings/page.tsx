@@ -4,12 +4,15 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { EmailPreferencesForm } from "@/components/settings/email-preferences-form";
+import { FollowingSettings } from "@/components/settings/following-settings";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { signOutAction } from "@/lib/auth/actions";
 import { signInHref } from "@/lib/auth/sign-in-href";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getDigestFailure } from "@/lib/digest/preview";
+import { getMemberTopics } from "@/lib/follows/data";
 import { getEmailPreferences } from "@/lib/settings/data";
+import { announcementCategories } from "@/lib/submissions/data";
 import { getProfileSettings } from "@/lib/users/data";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
@@ -19,10 +22,11 @@ const section = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect(signInHref("/settings"));
-  const [preferences, failure, profile] = await Promise.all([
+  const [preferences, failure, profile, topics] = await Promise.all([
     getEmailPreferences(user.id),
     getDigestFailure(user.id),
     getProfileSettings(user.id),
+    getMemberTopics(user.id),
   ]);
 
   return (
@@ -73,6 +77,18 @@ export default async function SettingsPage() {
             {preferences.digest === "WEEKLY" ? "Preview this week's digest" : "Preview today's digest"}
           </Link>
         </p>
+      </section>
+
+      <section aria-labelledby="following-heading" className={section}>
+        <h2 id="following-heading" className="scroll-mt-20 text-lg font-semibold">
+          Following
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          What you follow gets its own section in your digest. What you mute leaves your lists and your digest.
+        </p>
+        <div className="mt-4">
+          <FollowingSettings follows={topics.follows} mutes={topics.mutes} categories={announcementCategories()} />
+        </div>
       </section>
 
       <section aria-labelledby="profile-heading" className={section}>

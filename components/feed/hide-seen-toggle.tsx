@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore, type ReactNode } from "react";
 import { useViewer } from "@/components/hooks/use-viewer";
 
 /** Kept in the browser, for every list: whether the member hides papers they have opened. */
@@ -39,9 +39,10 @@ function subscribe(listener: () => void): () => void {
 
 /**
  * A member's "Hide seen" switch above a list: cards of papers whose page they opened (SeenMark) leave the
- * list while it is on, on every list, until they turn it off. Nothing for a stranger.
+ * list while it is on, on every list, until they turn it off. Nothing for a stranger. `note` goes before it
+ * (what the member's mutes hid).
  */
-export function HideSeenToggle() {
+export function HideSeenToggle({ note }: { note?: ReactNode }) {
   const member = useViewer().status === "member";
   const hide = useSyncExternalStore(subscribe, hidingSeen, () => false);
   useEffect(() => {
@@ -50,7 +51,8 @@ export function HideSeenToggle() {
   // The row is there from the first paint of a member's page (`viewer-member-only`: the server's mark), so the
   // list does not move down when the switch arrives.
   return (
-    <div className="viewer-member-only mb-3 flex min-h-8 justify-end">
+    <div className="viewer-member-only mb-3 flex min-h-8 flex-wrap items-center justify-end gap-x-3 gap-y-1">
+      {note}
       {member ? (
         <button
           type="button"

@@ -17,7 +17,7 @@ export function KeyboardNavigation() {
     function onKeyDown(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       if (event.key !== "j" && event.key !== "k") return;
-      // The cards shown: "Hide seen" takes some out of the layout (HideSeenToggle).
+      // The cards shown: "Hide seen" (HideSeenToggle) and the member's mutes (MutedMark) take some out of the layout.
       const links = [...document.querySelectorAll<HTMLAnchorElement>("[data-paper-card] h2 a")].filter(
         (link) => link.getClientRects().length > 0,
       );

@@ -1,11 +1,15 @@
 import { PaperGridSkeleton } from "@/components/feed/paper-grid-skeleton";
 import { HideSeenToggle } from "@/components/feed/hide-seen-toggle";
 import { KeyboardNavigation } from "@/components/feed/keyboard-navigation";
+import { MutedNote } from "@/components/feed/muted-note";
 import { PaperCard } from "@/components/paper/paper-card";
 import type { PaperSummary } from "@/lib/papers/schema";
 import type { CurrentCounts } from "@/lib/upvotes/current-counts";
 
-/** Papers as a grid on wide screens and a list on phones; `j`/`k` walk through them; a member may hide those seen. */
+/**
+ * Papers as a grid on wide screens and a list on phones; `j`/`k` walk through them; a member may hide those
+ * seen, and their mutes hide the papers they match.
+ */
 export function PaperGrid({
   papers,
   ranked = false,
@@ -27,7 +31,7 @@ export function PaperGrid({
   return (
     <>
       <KeyboardNavigation />
-      <HideSeenToggle />
+      <HideSeenToggle note={<MutedNote paperIds={papers.map((paper) => paper.id)} />} />
       <ol className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Papers">
         {papers.map((paper, index) => (
           <li key={paper.id}>

@@ -5,10 +5,12 @@ import { SERVER_SNAPSHOT, getSnapshot, subscribe, want, type ViewerSnapshot } fr
 
 /**
  * The reader's part of the page (lib/client/viewer-store.ts), asked for once on mount: who they are and,
- * with `paperIds` or `discussion`, their votes and own comments there. Re-renders when it arrives or changes.
+ * with `paperIds`, `discussion` or `author`, their votes, own comments and follow there. Re-renders when it arrives or changes.
  */
-export function useViewer(request: { paperIds?: readonly string[]; discussion?: string } = {}): ViewerSnapshot {
-  const key = `${request.paperIds?.join(",") ?? ""}|${request.discussion ?? ""}`;
+export function useViewer(
+  request: { paperIds?: readonly string[]; discussion?: string; author?: string } = {},
+): ViewerSnapshot {
+  const key = `${request.paperIds?.join(",") ?? ""}|${request.discussion ?? ""}|${request.author ?? ""}`;
   useEffect(() => {
     want(request);
     // `key` says what `request` holds: an equal request from a new object asks nothing again.

@@ -7,6 +7,7 @@ import { CategoryChipList, type CategoryChip } from "@/components/paper/category
 import { PaperCover, type Cover } from "@/components/paper/paper-cover";
 import { PaperLinks } from "@/components/paper/paper-links";
 import { SaveButton } from "@/components/collections/save-button";
+import { MutedMark } from "@/components/paper/muted-mark";
 import { SeenMark } from "@/components/paper/seen-mark";
 import { Submitter } from "@/components/paper/submitter";
 import { paperPath } from "@/lib/urls";
@@ -59,6 +60,7 @@ export function PaperCardView({ card, title, vote }: { card: CardData; title: Re
           <CategoryChipList chips={card.chips} more={card.moreCategories} className="mt-2" />
           <div className="card-meta">
             <SeenMark paperId={card.id} />
+            <MutedMark paperId={card.id} />
             <Link href={paperPath(card.id, "discussion")} className="link">
               {`${card.commentCount} ${card.commentCount === 1 ? "comment" : "comments"}`}
             </Link>

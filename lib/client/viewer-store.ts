@@ -30,6 +30,10 @@ export interface ViewerSnapshot {
   ownComments: ReadonlySet<string>;
   /** Papers whose page the reader has opened (of those asked about, and those opened since). */
   seen: ReadonlySet<string>;
+  /** Papers the reader's mutes hide (of those asked about). */
+  muted: ReadonlySet<string>;
+  /** Authors asked about (an author's page) and whether the reader follows each. */
+  followedAuthors: ReadonlyMap<string, boolean>;
 }
 
 const GUEST: ViewerSnapshot = {
@@ -41,6 +45,8 @@ const GUEST: ViewerSnapshot = {
   counts: new Map(),
   ownComments: new Set(),
   seen: new Set(),
+  muted: new Set(),
+  followedAuthors: new Map(),
 };
 
 /** On the server (and before hydration) nobody is known: members' placeholders show (see globals.css). */
@@ -56,6 +62,8 @@ const changedAt = new Map<string, number>();
 /** What this page view has asked (or is asking) already. */
 const askedPapers = new Set<string>();
 let askedDiscussion: string | null = null;
+let askedAuthor: string | null = null;
+let wantedAuthor: string | null = null;
 const wantedPapers = new Set<string>();
 let wantedDiscussion: string | null = null;
 let wantsUser = false;
@@ -91,6 +99,7 @@ function touch(key: string): void {
 export function newPageView(): void {
   askedPapers.clear();
   askedDiscussion = null;
+  askedAuthor = null;
   wantsUser = true;
   scheduleFlush();
 }
@@ -101,10 +110,11 @@ export function newPageView(): void {
  * out (`data-vote-paper`, `data-discussion-paper`: they are in the HTML before the components hydrate), so a
  * page's first request asks for all of them; this catches what arrives later.
  */
-export function want(request: { paperIds?: readonly string[]; discussion?: string }): void {
+export function want(request: { paperIds?: readonly string[]; discussion?: string; author?: string }): void {
   for (const id of request.paperIds ?? []) if (!askedPapers.has(id)) wantedPapers.add(id);
   if (request.discussion && request.discussion !== askedDiscussion) wantedDiscussion = request.discussion;
-  if (wantedPapers.size || wantedDiscussion) scheduleFlush();
+  if (request.author && request.author !== askedAuthor) wantedAuthor = request.author;
+  if (wantedPapers.size || wantedDiscussion || wantedAuthor) scheduleFlush();
 }
 
 function scheduleFlush(): void {
@@ -121,22 +131,28 @@ function scanPage(): void {
   }
   const discussion = document.querySelector<HTMLElement>("[data-discussion-paper]")?.dataset.discussionPaper;
   if (discussion && discussion !== askedDiscussion) wantedDiscussion = discussion;
+  const author = document.querySelector<HTMLElement>("[data-follow-author]")?.dataset.followAuthor;
+  if (author && author !== askedAuthor) wantedAuthor = author;
 }
 
 async function flush(): Promise<void> {
   flushScheduled = false;
   scanPage();
-  if (!wantsUser && !wantedPapers.size && !wantedDiscussion) return;
+  if (!wantsUser && !wantedPapers.size && !wantedDiscussion && !wantedAuthor) return;
   const papers = [...wantedPapers].slice(0, MAX_VIEWER_PAPERS);
   const discussion = wantedDiscussion;
+  const author = wantedAuthor;
   for (const id of papers) askedPapers.add(id);
   if (discussion) askedDiscussion = discussion;
+  if (author) askedAuthor = author;
   wantedPapers.clear();
   wantedDiscussion = null;
+  wantedAuthor = null;
   wantsUser = false;
   const params = new URLSearchParams();
   if (papers.length) params.set("papers", papers.join(","));
   if (discussion) params.set("discussion", discussion);
+  if (author) params.set("author", author);
   const sentAt = clock;
   let state: ViewerState;
   try {
@@ -147,11 +163,11 @@ async function flush(): Promise<void> {
     if (getSnapshot().status === "unknown") update({ status: "failed" });
     return;
   }
-  receive(state, sentAt);
+  receive(state, sentAt, author);
 }
 
 /** Merges an answer into what is known; what the reader changed after `sentAt` stays as they left it. */
-function receive(state: ViewerState, sentAt: number): void {
+function receive(state: ViewerState, sentAt: number, author: string | null): void {
   if (!state.signedIn) return becomeGuest();
   const current = getSnapshot();
   const fresh = (key: string) => (changedAt.get(key) ?? 0) <= sentAt;
@@ -167,6 +183,14 @@ function receive(state: ViewerState, sentAt: number): void {
   for (const id of state.ownComments) ownComments.add(id);
   const seen = new Set(current.seen);
   for (const id of state.seen) seen.add(id);
+  // The answer says which of the papers asked about are muted now: the others are not (any more).
+  const muted = new Set(current.muted);
+  for (const id of Object.keys(state.counts)) muted.delete(id);
+  for (const id of state.muted) muted.add(id);
+  const followedAuthors = new Map(current.followedAuthors);
+  if (author && state.followsAuthor !== null && fresh(`follow:${author}`)) {
+    followedAuthors.set(author, state.followsAuthor);
+  }
   update({
     status: "member",
     user: state.user,
@@ -176,6 +200,8 @@ function receive(state: ViewerState, sentAt: number): void {
     counts,
     ownComments,
     seen,
+    muted,
+    followedAuthors,
   });
 }
 
@@ -199,6 +225,12 @@ export function noteSeen(paperId: string): void {
   if (!getSnapshot().seen.has(paperId)) update({ seen: new Set(getSnapshot().seen).add(paperId) });
 }
 
+/** The reader just followed (or stopped following) `author`. */
+export function noteFollowAuthor(author: string, following: boolean): void {
+  touch(`follow:${author}`);
+  update({ followedAuthors: new Map(getSnapshot().followedAuthors).set(author, following) });
+}
+
 /** The digest the reader just chose. */
 export function noteDigest(digest: DigestChoice): void {
   touch("digest");
@@ -210,6 +242,7 @@ export function becomeGuest(): void {
   wantedPapers.clear();
   askedPapers.clear();
   wantedDiscussion = null;
+  wantedAuthor = null;
   wantsUser = false;
   if (getSnapshot().status !== "guest") update(GUEST);
 }

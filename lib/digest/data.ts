@@ -6,6 +6,8 @@ import { visibleFeatured } from "@/lib/papers/visibility";
 
 /** How many papers a digest lists at most. */
 export const DIGEST_SIZE = 10;
+/** How many of the period's top papers a run reads: more than it lists, so a member's mutes leave it full. */
+export const DIGEST_CANDIDATES = 3 * DIGEST_SIZE;
 
 /** A paper as a digest lists it. */
 export interface DigestPaper {

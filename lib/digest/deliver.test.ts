@@ -75,6 +75,65 @@ function options(day: string, overrides: Partial<DigestRunOptions> = {}): Digest
   };
 }
 
+/** A paper of `day` for the members' own sections: featured that day, or only announced by arXiv on it. */
+async function personalPaper(
+  day: string,
+  name: string,
+  fields: {
+    title?: string;
+    abstract?: string;
+    authors?: string[];
+    categories?: string[];
+    upvotes?: number;
+    featured?: boolean;
+  },
+): Promise<string> {
+  const id = `digest-own-${run}-${name}`;
+  const date = new Date(`${day}T00:00:00Z`);
+  await prisma.paper.create({
+    data: {
+      id,
+      title: fields.title ?? `Own paper ${name}`,
+      abstract: fields.abstract ?? "An abstract.",
+      authors: fields.authors ?? ["C. Nobody"],
+      categories: fields.categories ?? ["cs.LG"],
+      publishedAt: date,
+      upvoteCount: fields.upvotes ?? 0,
+      announcedOn: fields.featured ? null : date,
+      ...(fields.featured ? { daily: { create: { day: date } } } : {}),
+    },
+  });
+  created.papers.push(id);
+  return id;
+}
+
+const titleOf = (id: string) => (id.endsWith("-f2") ? "About diffusion models" : `Own paper ${id.split("-").pop()}`);
+
+type TopicRow = ["AUTHOR" | "CATEGORY" | "KEYWORD", string];
+const follow = (userId: string, topics: TopicRow[]) =>
+  prisma.follow.createMany({ data: topics.map(([kind, value]) => ({ userId, kind, value })) });
+const mute = (userId: string, topics: TopicRow[]) =>
+  prisma.mute.createMany({ data: topics.map(([kind, value]) => ({ userId, kind, value })) });
+
+/** The one message the sink holds for `email`, parsed. */
+async function mailTo(email: string) {
+  const files = fs.readdirSync(mailDir).filter((f) => f.includes(email));
+  expect(files).toHaveLength(1);
+  const mail = await simpleParser(fs.readFileSync(path.join(mailDir, files[0]!)));
+  const header = (key: string) => mail.headerLines.find((line) => line.key === key)?.line;
+  return { subject: mail.subject ?? "", text: mail.text ?? "", html: String(mail.html), header };
+}
+
+/** The papers' titles in the order the text part lists them. */
+function titlesIn(text: string): string[] {
+  return [...text.matchAll(/^(?:\d+\.|\*(?: \([^)]*\))?) (.+?) \(▲ \d+\)$/gm)].map((match) => match[1]!);
+}
+
+/** The member's own sections' headings in the text part. */
+function sectionsIn(text: string): string[] {
+  return [...text.matchAll(/^== (.+) ==$/gm)].map((match) => match[1]!);
+}
+
 describe("runDigest, against a real SMTP server", () => {
   beforeAll(async () => {
     sink = await startSmtpSink(mailDir);
@@ -237,6 +296,98 @@ describe("runDigest, against a real SMTP server", () => {
     expect(await runDigest(options(day))).toMatchObject({ sent: 0, failed: 0 });
     expect(sink.countFor(bounced.email)).toBe(0);
     expect(sink.countFor(fine.email)).toBe(1);
+  });
+
+  it("gives each member their own sections from what they follow, without what they mute or the main section has", async () => {
+    const day = "2003-03-14";
+    const [f1, f2, f3] = [
+      await personalPaper(day, "f1", { authors: ["Ada Follow"], upvotes: 9, featured: true }),
+      await personalPaper(day, "f2", { title: "About diffusion models", upvotes: 6, featured: true }),
+      await personalPaper(day, "f3", { categories: ["cs.CL"], upvotes: 3, featured: true }),
+    ];
+    const [a1, a2, a3, a4] = [
+      await personalPaper(day, "a1", { authors: ["B. Other", "Ada Follow"] }),
+      await personalPaper(day, "a2", { categories: ["cs.SD", "cs.CL"] }),
+      await personalPaper(day, "a3", { abstract: "We train DIFFUSION Models on audio." }),
+      await personalPaper(day, "a4", { authors: ["Ada Follow"], categories: ["hep-th"] }),
+    ];
+    // Not the period's: announced the day after.
+    const later = await personalPaper("2003-03-15", "later", { authors: ["Ada Follow"] });
+    const fan = await subscriber({ minUpvotes: 5 });
+    await follow(fan.id, [
+      ["AUTHOR", "Ada Follow"],
+      ["CATEGORY", "cs.CL"],
+      ["KEYWORD", "diffusion models"],
+    ]);
+    await mute(fan.id, [
+      ["CATEGORY", "hep-th"],
+      ["KEYWORD", "about diffusion"],
+    ]);
+    const plain = await subscriber();
+    const onlyOwn = await subscriber({ minUpvotes: 100 });
+    await follow(onlyOwn.id, [["AUTHOR", "Ada Follow"]]);
+    const nothing = await subscriber({ minUpvotes: 100 });
+    await follow(nothing.id, [["AUTHOR", "Nobody Here"]]);
+
+    expect(await runDigest(options(day))).toMatchObject({ papers: 3, failed: 0 });
+    expect(sink.countFor(nothing.email)).toBe(0);
+
+    const fanMail = await mailTo(fan.email);
+    // The main section: over the threshold, less what the member mutes (f2 matches "about diffusion").
+    expect(titlesIn(fanMail.text)).toEqual([f1, a1, f3, a2, a3].map(titleOf));
+    expect(sectionsIn(fanMail.text)).toEqual([
+      "From authors you follow",
+      "In categories you follow",
+      "Matching your keywords",
+    ]);
+    expect(fanMail.text).toContain("(by Ada Follow)");
+    expect(fanMail.text).toContain("(matches “diffusion models”)");
+    expect(fanMail.html).toContain("In categories you follow</h2>");
+    for (const absent of [f2, a4, later]) expect(fanMail.text).not.toContain(titleOf(absent));
+
+    // No follows: the main section alone, without any heading of the member's own.
+    const plainMail = await mailTo(plain.email);
+    expect(titlesIn(plainMail.text)).toEqual([f1, f2, f3].map(titleOf));
+    expect(sectionsIn(plainMail.text)).toEqual([]);
+    expect(plainMail.html).not.toContain("you follow");
+
+    // Nothing passes the threshold, but what they follow does: a digest of their own section alone, with
+    // the one-click unsubscribe headers all the same. f1 is the main section's only when it is in it.
+    const ownMail = await mailTo(onlyOwn.email);
+    expect(titlesIn(ownMail.text)).toEqual([f1, a1, a4].map(titleOf));
+    expect(sectionsIn(ownMail.text)).toEqual(["From authors you follow"]);
+    expect(ownMail.subject).toBe(`3 papers from what you follow: ${titleOf(f1)}`);
+    expect(ownMail.header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(ownMail.header("list-unsubscribe")).toContain("/api/unsubscribe/");
+
+    // Still once per member and period.
+    expect(await runDigest(options(day))).toMatchObject({ sent: 0 });
+    for (const member of [fan, plain, onlyOwn]) expect(sink.countFor(member.email)).toBe(1);
+  });
+
+  it("sends a follower the papers arXiv announced on a day with nothing featured, and nobody else anything", async () => {
+    const day = "2003-04-02";
+    const announced = await personalPaper(day, "quiet", { authors: ["Quiet Author"] });
+    const follower = await subscriber();
+    await follow(follower.id, [["AUTHOR", "Quiet Author"]]);
+    const other = await subscriber();
+    expect(await runDigest(options(day))).toMatchObject({ papers: 0, failed: 0 });
+    expect(titlesIn((await mailTo(follower.email)).text)).toEqual([titleOf(announced)]);
+    expect(sink.countFor(other.email)).toBe(0);
+  });
+
+  it("fills a member's main section past the papers their mutes take out", async () => {
+    const day = await featuredDay(11);
+    const muter = await subscriber();
+    await mute(muter.id, [["KEYWORD", "paper 10 of"]]);
+    const plain = await subscriber();
+    expect(await runDigest(options(day))).toMatchObject({ papers: 10, failed: 0 });
+    const muted = titlesIn((await mailTo(muter.email)).text);
+    const full = titlesIn((await mailTo(plain.email)).text);
+    expect(full).toHaveLength(10);
+    expect(full[0]).toMatch(/^Paper 10 of /);
+    expect(full.some((title) => title.startsWith("Paper 0 of "))).toBe(false);
+    expect(muted).toEqual([...full.slice(1), full[9]!.replace(/^Paper 1 of/, "Paper 0 of")]);
   });
 
   it("a dry run writes and sends nothing", async () => {

@@ -3,7 +3,21 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { randomUUID } from "node:crypto";
 import type { Transporter } from "nodemailer";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { getDigestPapers, subscriberBatches, type DigestPaper, type Subscriber } from "@/lib/digest/data";
+import {
+  DIGEST_CANDIDATES,
+  DIGEST_SIZE,
+  getDigestPapers,
+  subscriberBatches,
+  type DigestPaper,
+  type Subscriber,
+} from "@/lib/digest/data";
+import {
+  composeMemberDigest,
+  hasPapers,
+  matchPersonalTopics,
+  periodHasPapers,
+  type MemberDigest,
+} from "@/lib/digest/personal";
 import type { DigestPeriodSpec } from "@/lib/digest/period";
 import { renderDigest } from "@/lib/mail/templates/digest";
 
@@ -117,10 +131,11 @@ export async function runDigest(options: DigestRunOptions): Promise<DigestRunSum
   const { prisma, spec } = options;
   const log = options.log ?? (() => {});
   const summary = emptySummary(spec, Boolean(options.dryRun));
-  const papers = await getDigestPapers(prisma, spec.range);
-  summary.papers = papers.length;
-  if (papers.length === 0) {
-    log(`No papers were featured in ${spec.label}: nothing to send.`);
+  const papers = await getDigestPapers(prisma, spec.range, DIGEST_CANDIDATES);
+  summary.papers = Math.min(papers.length, DIGEST_SIZE);
+  // With nothing featured, members may still have papers they follow among those arXiv announced.
+  if (papers.length === 0 && !(await periodHasPapers(prisma, spec.range))) {
+    log(`No papers were featured or announced in ${spec.label}: nothing to send.`);
     return summary;
   }
   if (options.dryRun) {
@@ -182,7 +197,8 @@ async function countWouldSend(
 ): Promise<void> {
   for await (const batch of subscriberBatches(options.prisma, ledgerPeriod(options.spec), options.batchSize)) {
     summary.subscribers += batch.length;
-    for (const subscriber of batch) summary[personalPapers(papers, subscriber).length ? "sent" : "skipped"] += 1;
+    const digests = await memberDigests(options.prisma, options.spec, papers, batch);
+    for (const subscriber of batch) summary[hasPapers(digests.get(subscriber.userId)!) ? "sent" : "skipped"] += 1;
   }
 }
 
@@ -230,8 +246,9 @@ async function deliverInLanes(
   summary: DigestRunSummary,
 ): Promise<Subscriber[]> {
   const heldElsewhere: Subscriber[] = [];
+  const digests = await memberDigests(context.prisma, context.spec, context.papers, subscribers);
   await inLanes(subscribers, context.concurrency, async (subscriber) => {
-    const outcome = await deliver(context, subscriber);
+    const outcome = await deliver(context, subscriber, digests.get(subscriber.userId)!);
     if (outcome === "held") heldElsewhere.push(subscriber);
     else summary[outcome] += 1;
   });
@@ -241,13 +258,12 @@ async function deliverInLanes(
 type DeliveryOutcome = SendOutcome | "skipped" | "held";
 
 /** One subscriber, as three steps: claim the delivery row, send the message, record what happened. */
-async function deliver(context: RunContext, subscriber: Subscriber): Promise<DeliveryOutcome> {
-  const papers = personalPapers(context.papers, subscriber);
-  if (papers.length === 0) return "skipped";
+async function deliver(context: RunContext, subscriber: Subscriber, digest: MemberDigest): Promise<DeliveryOutcome> {
+  if (!hasPapers(digest)) return "skipped";
   const claim = await claimDelivery(context, subscriber);
   if (claim.kind === "done") return "skipped";
   if (claim.kind === "held") return "held";
-  const result = await sendDigestMessage(context, subscriber, papers, claim.messageId);
+  const result = await sendDigestMessage(context, subscriber, digest, claim.messageId);
   await recordDelivery(context.prisma, claim.id, result);
   if (result.outcome === "failed") context.log(`permanent failure for ${subscriber.email}: ${result.error}`);
   if (result.outcome === "deferred") {
@@ -256,8 +272,22 @@ async function deliver(context: RunContext, subscriber: Subscriber): Promise<Del
   return result.outcome;
 }
 
-function personalPapers(papers: DigestPaper[], subscriber: Subscriber): DigestPaper[] {
-  return papers.filter((p) => p.upvoteCount >= subscriber.minUpvotes);
+/**
+ * Each subscriber's digest: the period's top papers as their threshold and mutes leave them, and their own
+ * sections from what they follow. The whole batch's follows and mutes are matched in one statement.
+ */
+async function memberDigests(
+  prisma: PrismaClient,
+  spec: DigestPeriodSpec,
+  top: DigestPaper[],
+  subscribers: Subscriber[],
+): Promise<Map<string, MemberDigest>> {
+  const matches = await matchPersonalTopics(
+    prisma,
+    subscribers.map((subscriber) => subscriber.userId),
+    spec.range,
+  );
+  return new Map(subscribers.map((subscriber) => [subscriber.userId, composeMemberDigest(top, subscriber, matches)]));
 }
 
 /** The period as the delivery ledger and the preferences name it. */
@@ -312,13 +342,14 @@ async function takeOverClaim(context: RunContext, subscriber: Subscriber): Promi
 async function sendDigestMessage(
   context: RunContext,
   subscriber: Subscriber,
-  papers: DigestPaper[],
+  digest: MemberDigest,
   messageId: string,
 ): Promise<SendResult> {
   const { siteUrl, spec, host } = context;
   const unsubscribeUrl = `${siteUrl}/api/unsubscribe/${subscriber.unsubscribeToken}`;
   const message = renderDigest({
-    papers,
+    papers: digest.main,
+    sections: digest.sections,
     periodLabel: spec.label,
     period: spec.period,
     siteUrl,

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { getDigestPapers, getLastDigestFailure } from "@/lib/digest/data";
+import { DIGEST_CANDIDATES, getDigestPapers, getLastDigestFailure } from "@/lib/digest/data";
 import { digestPeriod, type DigestPeriodName } from "@/lib/digest/period";
+import { composeMemberDigest, hasPapers, matchPersonalTopics } from "@/lib/digest/personal";
 import { appUrl } from "@/lib/env";
 import { renderDigest } from "@/lib/mail/templates/digest";
 import type { RenderedMail } from "@/lib/mail/templates/rendered-mail";
@@ -20,7 +21,7 @@ export interface DigestPreview extends RenderedMail {
 /**
  * The digest `userId` would get, as they chose it: the weekly one for this week, or the daily one for
  * today (before any papers are featured in the period, the latest day or week that has some), with their
- * own threshold and unsubscribe link. Readers with digests off see the daily one. Null when there are none.
+ * own threshold, mutes, followed sections and unsubscribe link. Readers with digests off see the daily one. Null when there are none.
  */
 export async function getDigestPreview(userId: string): Promise<DigestPreview | null> {
   const preference = await prisma.emailPreference.findUnique({
@@ -29,18 +30,20 @@ export async function getDigestPreview(userId: string): Promise<DigestPreview | 
   });
   const period: DigestPeriodName = preference?.digest === "WEEKLY" ? "weekly" : "daily";
   let spec = digestPeriod(period, today());
-  let papers = await getDigestPapers(prisma, spec.range);
+  let papers = await getDigestPapers(prisma, spec.range, DIGEST_CANDIDATES);
   if (papers.length === 0) {
     const latest = await getLatestDay();
     if (!latest) return null;
     spec = digestPeriod(period, latest);
-    papers = await getDigestPapers(prisma, spec.range);
+    papers = await getDigestPapers(prisma, spec.range, DIGEST_CANDIDATES);
   }
-  const personal = papers.filter((p) => p.upvoteCount >= (preference?.minUpvotes ?? 0));
-  if (personal.length === 0) return null;
+  const matches = await matchPersonalTopics(prisma, [userId], spec.range);
+  const digest = composeMemberDigest(papers, { userId, minUpvotes: preference?.minUpvotes ?? 0 }, matches);
+  if (!hasPapers(digest)) return null;
   const siteUrl = appUrl();
   const message = renderDigest({
-    papers: personal,
+    papers: digest.main,
+    sections: digest.sections,
     period,
     periodLabel: spec.label,
     siteUrl,

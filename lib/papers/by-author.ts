@@ -1,27 +1,24 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { cleanAuthorName } from "@/lib/papers/author-name";
 import type { PaperSummary } from "@/lib/papers/schema";
 import { summarySelect, toSummary } from "@/lib/papers/summary";
 import { visiblePaper } from "@/lib/papers/visibility";
 
 /** An author's page lists this many of their papers, the most recent first. */
 export const AUTHOR_PAGE_PAPERS = 100;
-/** The longest name an author's address may carry (arXiv's longest author names are well under it). */
-export const MAX_AUTHOR_NAME = 200;
+export { MAX_AUTHOR_NAME } from "@/lib/papers/author-name";
 
 /**
  * The author a `/authors/<name>` segment names, as the papers spell it: decoded, with its spaces trimmed; null
  * when it cannot be one (a broken escape, empty, too long, or holding control characters).
  */
 export function authorNameOf(segment: string): string | null {
-  let name: string;
   try {
-    name = decodeURIComponent(segment).trim();
+    return cleanAuthorName(decodeURIComponent(segment));
   } catch {
     return null;
   }
-  if (!name || name.length > MAX_AUTHOR_NAME) return null;
-  return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(name) ? null : name;
 }
 
 /**

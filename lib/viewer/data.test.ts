@@ -61,6 +61,8 @@ describe("the reader's part of a page (GET /api/viewer)", () => {
       counts: { [papers[0]]: 2, [papers[1]]: 1, [papers[2]]: 0 },
       ownComments: [ownComment],
       seen: [papers[1]],
+      muted: [],
+      followsAuthor: null,
     });
   });
 
@@ -84,6 +86,72 @@ describe("the reader's part of a page (GET /api/viewer)", () => {
       counts: { [papers[0]]: 2, [papers[1]]: 1, [papers[2]]: 0 },
       ownComments: [],
       seen: [],
+      muted: [],
+      followsAuthor: null,
     });
+  });
+});
+
+describe("the member's mutes and follows in the viewer answer", () => {
+  const muter = { id: `viewer_${run}_muter` };
+  const muterToken = `viewer_${run}_muter_token`;
+  const ids = [3, 4, 5, 6, 7].map((i) => `2611.${String((Date.now() + i) % 100_000).padStart(5, "0")}`);
+  const [byAuthor, inCategory, withKeyword, inAbstract, untouched] = ids as [string, string, string, string, string];
+
+  beforeAll(async () => {
+    await prisma.paper.createMany({
+      data: [
+        { id: byAuthor, title: "On graphs", abstract: "x", authors: ["Grace Hopper", "Alan Turing"] },
+        { id: inCategory, title: "On stars", abstract: "x", authors: ["Vera Rubin"], categories: ["astro-ph.GA"] },
+        { id: withKeyword, title: "Diffusion MODELS for text", abstract: "x", authors: ["C"] },
+        { id: inAbstract, title: "Plain", abstract: "We study Diffusion Models at scale.", authors: ["D"] },
+        // "Grace Hopper" inside a longer name, "astro-ph" as a prefix: neither is a match.
+        {
+          id: untouched,
+          title: "Diffusion, then models",
+          abstract: "x",
+          authors: ["Grace Hopper Jr."],
+          categories: ["astro-ph.CO", "cs.CL"],
+        },
+      ].map((paper) => ({ ...paper, publishedAt: new Date() })),
+    });
+    await prisma.user.create({ data: muter });
+    await prisma.session.create({
+      data: { userId: muter.id, sessionToken: muterToken, expires: new Date(Date.now() + 3_600_000) },
+    });
+    await prisma.mute.createMany({
+      data: [
+        { userId: muter.id, kind: "AUTHOR", value: "Grace Hopper" },
+        { userId: muter.id, kind: "CATEGORY", value: "astro-ph.GA" },
+        { userId: muter.id, kind: "KEYWORD", value: "diffusion models" },
+      ],
+    });
+    // Another member's mute hides nothing from this one.
+    await prisma.mute.create({ data: { userId: member.id, kind: "KEYWORD", value: "plain" } });
+    await prisma.follow.create({ data: { userId: muter.id, kind: "AUTHOR", value: "Vera Rubin" } });
+  });
+
+  afterAll(async () => {
+    await prisma.paper.deleteMany({ where: { id: { in: ids } } });
+    await prisma.user.delete({ where: { id: muter.id } });
+    await prisma.mute.deleteMany({ where: { userId: member.id } });
+  });
+
+  it("says which of the papers asked about the member's mutes hide, by author, category and keyword", async () => {
+    const state = await getViewerState(muterToken, { papers: ids });
+    expect([...state.muted].sort()).toEqual([byAuthor, inCategory, withKeyword, inAbstract].sort());
+    expect(state.followsAuthor).toBeNull();
+  });
+
+  it("asks only about the papers named, and hides nothing from a stranger or another member", async () => {
+    expect((await getViewerState(muterToken, { papers: [untouched, byAuthor] })).muted).toEqual([byAuthor]);
+    expect((await getViewerState(null, { papers: ids })).muted).toEqual([]);
+    expect((await getViewerState(token, { papers: ids })).muted).toEqual([inAbstract]);
+  });
+
+  it("says whether the member follows the author asked about", async () => {
+    expect((await getViewerState(muterToken, { papers: [], author: "Vera Rubin" })).followsAuthor).toBe(true);
+    expect((await getViewerState(muterToken, { papers: [], author: "Vera" })).followsAuthor).toBe(false);
+    expect((await getViewerState(null, { papers: [], author: "Vera Rubin" })).followsAuthor).toBeNull();
   });
 });

@@ -10,6 +10,10 @@ describe("GET /api/viewer's query", () => {
     expect(viewerQuerySchema.parse({ papers: "" })).toEqual({ papers: [] });
   });
 
+  it("takes the author whose page it is, trimmed", () => {
+    expect(viewerQuerySchema.parse({ author: " Łukasz Kaiser " })).toEqual({ papers: [], author: "Łukasz Kaiser" });
+  });
+
   it.each([
     ["a versioned id", { papers: "2501.12948v2" }],
     ["a subject class", { papers: "math.DG/0211159" }],
@@ -20,6 +24,9 @@ describe("GET /api/viewer's query", () => {
       { papers: Array.from({ length: MAX_VIEWER_PAPERS + 1 }, (_, i) => `2501.${10000 + i}`).join(",") },
     ],
     ["a huge list", { papers: "2501.12948,".repeat(5_000) }],
+    ["an empty author", { author: " " }],
+    ["an author with a direction override", { author: "Ada \u202eLovelace" }],
+    ["an author too long", { author: "a".repeat(201) }],
   ])("refuses %s", (_, query) => {
     expect(viewerQuerySchema.safeParse(query).success).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanAuthorName } from "@/lib/papers/author-name";
 import { paperIdSchema } from "@/lib/papers/id-schema";
 import type { DigestChoice } from "@/lib/settings/schema";
 
@@ -6,8 +7,8 @@ import type { DigestChoice } from "@/lib/settings/schema";
 export const MAX_VIEWER_PAPERS = 200;
 
 /**
- * The query of `GET /api/viewer`: `papers`, the comma-separated ids of the vote buttons on the page, and
- * `discussion`, the paper whose thread is shown, if any.
+ * The query of `GET /api/viewer`: `papers`, the comma-separated ids of the vote buttons on the page,
+ * `discussion`, the paper whose thread is shown, if any, and `author`, the author whose page it is, if any.
  */
 export const viewerQuerySchema = z.object({
   papers: z
@@ -17,6 +18,17 @@ export const viewerQuerySchema = z.object({
     .transform((raw) => [...new Set((raw ?? "").split(",").filter(Boolean))])
     .pipe(z.array(paperIdSchema).max(MAX_VIEWER_PAPERS, `At most ${MAX_VIEWER_PAPERS} papers.`)),
   discussion: paperIdSchema.optional(),
+  author: z
+    .string()
+    .transform((raw, ctx) => {
+      const name = cleanAuthorName(raw);
+      if (name === null) {
+        ctx.addIssue({ code: "custom", message: "author must be an author's name." });
+        return z.NEVER;
+      }
+      return name;
+    })
+    .optional(),
 });
 
 export type ViewerQuery = z.infer<typeof viewerQuerySchema>;
@@ -39,4 +51,8 @@ export interface ViewerState {
   ownComments: string[];
   /** Of the papers asked about, those whose page the reader has opened. */
   seen: string[];
+  /** Of the papers asked about, those the reader's mutes hide (an author, a category or a keyword). */
+  muted: string[];
+  /** Whether the reader follows the author asked about; null when none was asked about. */
+  followsAuthor: boolean | null;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PaperGrid } from "@/components/feed/paper-grid";
+import { FollowAuthorButton } from "@/components/follows/follow-author-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AUTHOR_PAGE_PAPERS, authorNameOf, getAuthorPapers } from "@/lib/papers/by-author";
 import { getCurrentCounts } from "@/lib/upvotes/current-counts";
@@ -16,7 +17,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * An author's page: the papers here with their name among the authors (as arXiv spells it), the most recent
- * first. A name with no papers here is a page that says so, not a 404: it may be spelled another way.
+ * first. A name with no papers here is a page that says so, not a 404: it may be spelled another way, and a
+ * member may follow it all the same.
  */
 export default async function AuthorPage({ params }: Props) {
   const name = authorNameOf((await params).name);
@@ -29,8 +31,11 @@ export default async function AuthorPage({ params }: Props) {
   );
   return (
     <section>
-      <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
-      <p className="mb-6 text-sm text-zinc-600 dark:text-zinc-400">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">{name}</h1>
+        <FollowAuthorButton name={name} />
+      </div>
+      <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">
         {total === 0
           ? "Author"
           : `${total.toLocaleString("en-US")} ${total === 1 ? "paper" : "papers"} here` +
@@ -41,7 +46,8 @@ export default async function AuthorPage({ params }: Props) {
         <PaperGrid papers={papers} counts={getCurrentCounts(papers.map((p) => p.id))} />
       ) : (
         <EmptyState title={`No papers by ${name} here yet`}>
-          Papers list their authors as arXiv spells them. {search} to find other spellings.
+          Papers list their authors as arXiv spells them. {search} to find other spellings, or follow the name to hear
+          when one arrives.
         </EmptyState>
       )}
     </section>
