@@ -186,3 +186,13 @@ test("phones get no keyboard hint they cannot use", { tag: PHONE }, async ({ pag
   if (testInfo.project.name === "phone") await expect(hint).toBeHidden();
   else await expect(hint).toBeVisible();
 });
+
+test("a member on a 404 page is still signed in there (Next streams it without the page's member mark)", async ({
+  page,
+  users,
+}) => {
+  await (await users.create()).signIn(page.context());
+  expect((await page.goto("/papers/2612.00000"))?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: /Your settings/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+});

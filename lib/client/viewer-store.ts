@@ -69,8 +69,14 @@ let wantedDiscussion: string | null = null;
 let wantsUser = false;
 let flushScheduled = false;
 
+/**
+ * Whether the page may be a member's: marked so by the server, or not marked at all — a 404 that Next streams
+ * as its error shell (`notFound()` in a page) has an `<html>` without the mark, so it asks, and a stranger's
+ * answer makes it a guest's.
+ */
 function markedMember(): boolean {
-  return document.documentElement.dataset.viewer === "member";
+  const mark = document.documentElement.dataset.viewer;
+  return mark === undefined || mark === "member";
 }
 
 export function getSnapshot(): ViewerSnapshot {
