@@ -40,6 +40,11 @@ const LIMITS = {
   "comment-change": () => ({ points: 30, durationSeconds: 600 }),
   /** Papers a member may mark seen a minute (each paper page they open): a reader opens a few; a script, more. */
   seen: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
+  /**
+   * For you requests per member a minute (`GET /api/recommendations`): each ranks a month of papers, so a
+   * script polling it is slowed; a reader or a client refreshing now and then never meets it.
+   */
+  recommendations: () => ({ points: 30, durationSeconds: 60, store: "memory" }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */
