@@ -9,7 +9,6 @@ import { FOR_YOU_SIZE } from "@/lib/recommend/limits";
 import { rankCandidates } from "@/lib/recommend/rank";
 import { hasSignal, memberSignals } from "@/lib/recommend/signals";
 
-
 export interface Recommendation {
   paper: PaperSummary;
   /** Why it is listed: "Like “…” you upvoted", "By … you follow", "In cs.CL you follow", … */

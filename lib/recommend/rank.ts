@@ -69,7 +69,9 @@ function likedVectors(index: CandidateIndex, liked: readonly LikedPaper[]): Like
   return liked.map((paper) => {
     const at = index.byId.get(paper.id);
     const vector =
-      at === undefined ? vectorize(paperTerms(paper.title, paper.abstract), index.vocabulary) : index.candidates[at]!.vector;
+      at === undefined
+        ? vectorize(paperTerms(paper.title, paper.abstract), index.vocabulary)
+        : index.candidates[at]!.vector;
     return { paper, vector };
   });
 }

@@ -25,9 +25,8 @@ function Heading({ children }: { children?: React.ReactNode }) {
 function HowItWorks() {
   return (
     <>
-      Upvote papers you like, save them to a collection, or follow authors (from an author&apos;s page),
-      categories and keywords: For you then picks papers of the last {CANDIDATE_DAYS} days like them, and says
-      why.
+      Upvote papers you like, save them to a collection, or follow authors (from an author&apos;s page), categories and
+      keywords: For you then picks papers of the last {CANDIDATE_DAYS} days like them, and says why.
     </>
   );
 }
