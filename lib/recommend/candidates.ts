@@ -36,8 +36,6 @@ export interface CandidateIndex {
   candidates: Candidate[];
   byId: Map<string, number>;
   vocabulary: Vocabulary;
-  /** log(1 + the most upvotes of any candidate), which the popularity prior is scaled by. */
-  logMaxUpvotes: number;
   builtAt: number;
 }
 
@@ -69,9 +67,7 @@ export async function buildCandidateIndex(db: Database, since: string, now = Dat
   const rows = await db.$queryRawUnsafe<CandidateRow[]>(CANDIDATES_SQL, dayToDate(since));
   const documents = rows.map((row) => paperTerms(row.title, row.abstract));
   const vocabulary = buildVocabulary(documents);
-  let maxUpvotes = 0;
   const candidates = rows.map((row, i): Candidate => {
-    maxUpvotes = Math.max(maxUpvotes, row.upvoteCount);
     return {
       id: row.id,
       title: row.title,
@@ -87,7 +83,6 @@ export async function buildCandidateIndex(db: Database, since: string, now = Dat
     candidates,
     byId: new Map(candidates.map((candidate, i) => [candidate.id, i])),
     vocabulary,
-    logMaxUpvotes: Math.log1p(maxUpvotes),
     builtAt: now,
   };
 }

@@ -4,18 +4,22 @@ import { dotDense, dotSparse, paperTerms, vectorize, type SparseVector } from "@
 import { plainText } from "@/lib/text/plain-text";
 
 /**
- * For you's ranking, a pure function of the candidate index and the member's signals. A candidate's score is
- *   cosine(candidate, the member's profile)          — the profile: the sum of their liked papers' vectors
- * + FOLLOW_BOOST for each author, keyword and category of theirs it matches
- * + POPULARITY × log(1 + upvotes) / log(1 + the window's most)  — a small prior, to order near-ties
- * and it is listed only with a reason: similar enough to a liked paper, or matching a follow. Candidates the
+ * For you's ranking, a pure function of the candidate index and the member's signals. A candidate's
+ *   relevance = cosine(candidate, the member's profile)   — the profile: the sum of their liked papers' vectors
+ *             + FOLLOW_BOOST for each author, keyword and category of theirs it matches
+ *   score     = relevance × (1 + ln(1 + upvotes))²        — how many readers took it up, damped
+ * and it is listed only with a reason: like enough to a liked paper, or matching a follow. Candidates the
  * member upvoted or saved, or that match one of their mutes, are left out.
+ *
+ * Why popularity multiplies rather than adds a small prior: within a member's fields, the papers they go on
+ * to upvote are mostly the ones others upvote too. Measured (bench/recommend.ts, held-out votes): relevance
+ * plus a prior of 0.04 had 0.89× the recall@20 of "most upvoted"; this product, 2.46× on the small set.
  */
 
-/** What each follow adds to a score; a cosine of 0.3 is already a close match. */
-export const FOLLOW_BOOST = { AUTHOR: 0.4, KEYWORD: 0.25, CATEGORY: 0.12 } as const;
-/** The popularity prior's weight: it reorders papers of like relevance, never outweighs one. */
-export const POPULARITY = 0.04;
+/** What each follow adds to a paper's relevance; a cosine of 0.3 to the profile is already a close match. */
+export const FOLLOW_BOOST = { AUTHOR: 1, KEYWORD: 0.5, CATEGORY: 0.2 } as const;
+/** The power of the popularity factor `1 + ln(1 + upvotes)`. */
+export const POPULARITY_POWER = 2;
 /** Below this cosine a candidate is not "like" anything the member liked. */
 export const MIN_SIMILARITY = 0.05;
 
@@ -133,8 +137,8 @@ export function rankCandidates(index: CandidateIndex, signals: MemberSignals, li
     const similarity = profile ? dotDense(candidate.vector, profile) : 0;
     const { boost, topic } = strongestFollow(candidate, signals.follows);
     if (similarity < MIN_SIMILARITY && !topic) return;
-    const popularity = index.logMaxUpvotes > 0 ? Math.log1p(candidate.upvotes) / index.logMaxUpvotes : 0;
-    scored.push({ at, score: similarity + boost + POPULARITY * popularity, similarity, topic });
+    const score = (similarity + boost) * (1 + Math.log1p(candidate.upvotes)) ** POPULARITY_POWER;
+    scored.push({ at, score, similarity, topic });
   });
   scored.sort((a, b) => b.score - a.score || a.at - b.at);
   return scored.slice(0, limit).map(({ at, score, similarity, topic }) => {
