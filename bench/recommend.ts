@@ -18,8 +18,10 @@
  * Its database is its own: `<DATABASE_URL's name>_bench_recommend` on the DATABASE_URL server, or a throw-away
  * embedded PostgreSQL when DATABASE_URL is unset; dropped at the end.
  *   flags: --size full|small --papers --users --upvotes --days --members 1000 --holdout 0.3
+ *          --keep (server only: keep the database, held-out votes included, and reuse it on the next run with --keep)
  */
 import { spawnSync } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -50,21 +52,53 @@ const flagsSchema = z.object({
   days: z.coerce.number().int().min(60).default(365),
   members: z.coerce.number().int().min(10).default(1_000),
   holdout: z.coerce.number().min(0.05).max(0.9).default(0.3),
+  keep: z.boolean().default(false),
 });
 
-async function benchDatabase(): Promise<{ url: string; label: string; release(): Promise<void> }> {
+interface BenchDatabase {
+  url: string;
+  label: string;
+  /** A kept database of an earlier run with --keep: generated and held out already. */
+  reused: boolean;
+  release(): Promise<void>;
+}
+
+async function benchDatabase(keep: boolean): Promise<BenchDatabase> {
   const server = process.env.DATABASE_URL;
   if (!server) {
     const scratch = await startScratchDatabase();
-    return { url: scratch.url, label: "embedded PostgreSQL (scratch)", release: () => scratch.release() };
+    return {
+      url: scratch.url,
+      label: "embedded PostgreSQL (scratch)",
+      reused: false,
+      release: () => scratch.release(),
+    };
   }
   const name = `${new URL(server).pathname.slice(1) || "dailypapers"}_bench_recommend`.replace(/[^a-z0-9_]/gi, "_");
+  const url = new URL(server);
+  url.pathname = `/${name}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  try {
+    if (keep && (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount) {
+      const probe = new pg.Client({ connectionString: url.toString() });
+      await probe.connect();
+      const ready = (await probe.query("SELECT to_regclass('bench_heldout') IS NOT NULL AS ready")).rows[0]?.ready;
+      await probe.end();
+      if (ready)
+        return { url: url.toString(), label: `PostgreSQL (${name}, kept)`, reused: true, release: async () => {} };
+    }
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
   const db = await createServerDatabase(server, name);
-  return { url: db.url, label: `PostgreSQL (${name})`, release: () => db.drop() };
+  return {
+    url: db.url,
+    label: `PostgreSQL (${name})`,
+    reused: false,
+    release: keep ? async () => {} : () => db.drop(),
+  };
 }
 
 function generate(url: string, sizes: { papers: number; users: number; upvotes: number; days: number }): void {
@@ -81,18 +115,17 @@ function generate(url: string, sizes: { papers: number; users: number; upvotes: 
  * Moves `share` of every member's votes on the window's featured papers into `bench_heldout` (chosen by a hash
  * of the pair: the same each run) and deletes them, the counters following through the trigger.
  */
-async function holdOut(client: pg.Client, since: string, share: number): Promise<number> {
+async function holdOut(client: pg.Client, since: string, share: number): Promise<void> {
   await client.query(
     `CREATE TABLE bench_heldout AS
      SELECT v."userId", v."paperId" FROM "Upvote" v JOIN "DailyPaper" d ON d."paperId" = v."paperId"
      WHERE d.day >= $1::date AND abs(hashtext(v."userId" || '/' || v."paperId")) % 10000 < $2`,
     [since, Math.round(share * 10_000)],
   );
-  const deleted = await client.query(
+  await client.query(
     `DELETE FROM "Upvote" v USING bench_heldout h WHERE v."userId" = h."userId" AND v."paperId" = h."paperId"`,
   );
   await client.query("VACUUM ANALYZE");
-  return deleted.rowCount ?? 0;
 }
 
 function groupPairs(rows: { userId: string; paperId: string }[]): Map<string, Set<string>> {
@@ -127,7 +160,10 @@ const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / 
 
 await runScript(async () => {
   const { values } = parseArgs({
-    options: Object.fromEntries(Object.keys(flagsSchema.shape).map((key) => [key, { type: "string" as const }])),
+    options: {
+      ...Object.fromEntries(Object.keys(flagsSchema.shape).map((key) => [key, { type: "string" as const }])),
+      keep: { type: "boolean" },
+    },
   });
   const parsed = flagsSchema.safeParse(values);
   if (!parsed.success) {
@@ -144,7 +180,7 @@ await runScript(async () => {
     days: flags.days,
   };
 
-  const db = await benchDatabase();
+  const db = await benchDatabase(flags.keep);
   const client = new pg.Client({ connectionString: db.url });
   try {
     console.log(
@@ -152,9 +188,11 @@ await runScript(async () => {
         `${sizes.upvotes.toLocaleString("en-US")} upvotes over ${sizes.days} days; ${db.label}`,
     );
     let started = performance.now();
-    await deployMigrations(db.url);
-    generate(db.url, sizes);
-    console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+    if (!db.reused) {
+      await deployMigrations(db.url);
+      generate(db.url, sizes);
+      console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+    }
 
     // The app's modules read DATABASE_URL when first imported: point them at this database first.
     process.env.DATABASE_URL = db.url;
@@ -163,8 +201,9 @@ await runScript(async () => {
     const since = addDays(today(), -CANDIDATE_DAYS);
 
     await client.connect();
-    const heldOutRows = await holdOut(client, since, flags.holdout);
-    const heldOut = groupPairs((await client.query(`SELECT "userId", "paperId" FROM bench_heldout`)).rows);
+    if (!db.reused) await holdOut(client, since, flags.holdout);
+    const heldOutPairs = (await client.query(`SELECT "userId", "paperId" FROM bench_heldout`)).rows;
+    const heldOut = groupPairs(heldOutPairs);
     const kept = groupPairs(
       (
         await client.query(
@@ -224,7 +263,7 @@ await runScript(async () => {
     const base = { recall: mean(baseline.recall), ndcg: mean(baseline.ndcg) };
     console.log(
       `\n${index.candidates.length.toLocaleString("en-US")} candidates (featured or announced since ${since}), ` +
-        `${heldOutRows.toLocaleString("en-US")} votes held out; ${members.length} members evaluated\n`,
+        `${heldOutPairs.length.toLocaleString("en-US")} votes held out; ${members.length} members evaluated\n`,
     );
     console.log(`${"".padEnd(26)}${"recall@20".padStart(12)}${"nDCG@20".padStart(12)}`);
     console.log(row("For you", fy.recall, fy.ndcg));
@@ -243,6 +282,13 @@ await runScript(async () => {
     console.log(
       `Candidate index build (once a window, then every few minutes in the background): ${buildMs.toFixed(0)} ms, ` +
         `${index.vocabulary.idf.length.toLocaleString("en-US")} terms`,
+    );
+    // On a shared machine, compare latencies only between runs made under the same load.
+    console.log(
+      `Load average at the end: ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(", ")}`,
     );
   } finally {
     await client.end().catch(() => {});

@@ -36,8 +36,16 @@ export interface CandidateIndex {
   candidates: Candidate[];
   byId: Map<string, number>;
   vocabulary: Vocabulary;
+  /**
+   * Vectors of liked papers outside the window, over this index's vocabulary, as members' requests read them
+   * (liked.ts): popular papers are liked by many, so most requests find theirs here. Bounded by `OUTSIDE_MAX`.
+   */
+  outside: Map<string, { title: string; vector: SparseVector }>;
   builtAt: number;
 }
+
+/** How many liked papers outside the window an index keeps the vectors of (a few hundred bytes each). */
+export const OUTSIDE_MAX = 50_000;
 
 /** A client that can run a raw query: the app's Prisma client, or a benchmark's own. */
 export type Database = Pick<PrismaClient, "$queryRawUnsafe">;
@@ -83,6 +91,7 @@ export async function buildCandidateIndex(db: Database, since: string, now = Dat
     candidates,
     byId: new Map(candidates.map((candidate, i) => [candidate.id, i])),
     vocabulary,
+    outside: new Map(),
     builtAt: now,
   };
 }

@@ -5,6 +5,7 @@ import type { PaperSummary } from "@/lib/papers/schema";
 import { summarySelect, toSummary } from "@/lib/papers/summary";
 import { listedPaper } from "@/lib/papers/visibility";
 import { candidateIndex } from "@/lib/recommend/candidates";
+import { likedVectors } from "@/lib/recommend/liked";
 import { FOR_YOU_SIZE } from "@/lib/recommend/limits";
 import { rankCandidates } from "@/lib/recommend/rank";
 import { hasSignal, memberSignals } from "@/lib/recommend/signals";
@@ -30,7 +31,8 @@ export interface ForYou {
 export async function getForYou(userId: string, limit = FOR_YOU_SIZE, db: PrismaClient = prisma): Promise<ForYou> {
   const signals = await memberSignals(db, userId);
   if (!hasSignal(signals)) return { hasSignal: false, items: [] };
-  const ranked = rankCandidates(await candidateIndex(db), signals, limit);
+  const index = await candidateIndex(db);
+  const ranked = rankCandidates(index, signals, await likedVectors(db, index, signals.liked), limit);
   if (!ranked.length) return { hasSignal: true, items: [] };
   const rows = await db.paper.findMany({
     where: { id: { in: ranked.map((r) => r.id) }, ...listedPaper() },

@@ -1,6 +1,6 @@
 import type { Candidate, CandidateIndex } from "@/lib/recommend/candidates";
-import type { LikedPaper, MemberSignals, Topic } from "@/lib/recommend/signals";
-import { dotDense, dotSparse, paperTerms, vectorize, type SparseVector } from "@/lib/recommend/text";
+import type { MemberSignals, Topic } from "@/lib/recommend/signals";
+import { dotDense, type SparseVector } from "@/lib/recommend/text";
 import { plainText } from "@/lib/text/plain-text";
 
 /**
@@ -63,21 +63,13 @@ function matches(candidate: Candidate, topic: Topic): boolean {
   }
 }
 
-interface LikedVector {
-  paper: LikedPaper;
+/** A paper the member liked, with its vector over the index's vocabulary (liked.ts). */
+export interface LikedVector {
+  id: string;
+  title: string;
+  /** The collection it is saved in, or null for an upvote. */
+  collection: string | null;
   vector: SparseVector;
-}
-
-/** The liked papers' vectors: from the index when they are candidates, else from their text. */
-function likedVectors(index: CandidateIndex, liked: readonly LikedPaper[]): LikedVector[] {
-  return liked.map((paper) => {
-    const at = index.byId.get(paper.id);
-    const vector =
-      at === undefined
-        ? vectorize(paperTerms(paper.title, paper.abstract), index.vocabulary)
-        : index.candidates[at]!.vector;
-    return { paper, vector };
-  });
 }
 
 function profileOf(index: CandidateIndex, liked: readonly LikedVector[]): Float32Array | null {
@@ -94,23 +86,40 @@ function profileOf(index: CandidateIndex, liked: readonly LikedVector[]): Float3
   return profile;
 }
 
+/**
+ * The liked paper closest to `vector`: `vector` is spread into `scratch` (zeros, the vocabulary's length) so
+ * each liked paper costs one pass over its own terms, and `scratch` is left zeroed again.
+ */
+function closestLiked(vector: SparseVector, liked: readonly LikedVector[], scratch: Float32Array): LikedVector | null {
+  for (let i = 0; i < vector.terms.length; i++) scratch[vector.terms[i]!] = vector.weights[i]!;
+  let best: LikedVector | null = null;
+  let bestSimilarity = -1;
+  for (const entry of liked) {
+    const similarity = dotDense(entry.vector, scratch);
+    if (similarity > bestSimilarity) [best, bestSimilarity] = [entry, similarity];
+  }
+  for (const term of vector.terms) scratch[term] = 0;
+  return best;
+}
+
 /** Why `candidate` is listed: its closest liked paper, or the follow it matches. */
-function reasonFor(candidate: Candidate, similarity: number, followed: Topic | null, liked: LikedVector[]): string {
+function reasonFor(
+  candidate: Candidate,
+  similarity: number,
+  followed: Topic | null,
+  liked: readonly LikedVector[],
+  scratch: Float32Array,
+): string {
   if (followed?.kind === "AUTHOR") return `By ${followed.value} you follow`;
   if (followed && FOLLOW_BOOST[followed.kind] >= similarity) {
     return followed.kind === "KEYWORD" ? `Matches “${followed.value}” you follow` : `In ${followed.value} you follow`;
   }
-  let best: LikedVector | null = null;
-  let bestSimilarity = -1;
-  for (const entry of liked) {
-    const s = dotSparse(candidate.vector, entry.vector);
-    if (s > bestSimilarity) [best, bestSimilarity] = [entry, s];
-  }
+  const best = closestLiked(candidate.vector, liked, scratch);
   if (!best) return "";
-  const title = quoted(best.paper.title);
-  return best.paper.collection === null
+  const title = quoted(best.title);
+  return best.collection === null
     ? `Like “${title}” you upvoted`
-    : `Like “${title}” in your collection “${best.paper.collection}”`;
+    : `Like “${title}” in your collection “${best.collection}”`;
 }
 
 /** The follow that adds most to a candidate's score (an author before a keyword before a category). */
@@ -125,24 +134,45 @@ function strongestFollow(candidate: Candidate, follows: readonly Topic[]): { boo
   return { boost, topic };
 }
 
-/** The member's top `limit` candidates, best first, each with its reason. */
-export function rankCandidates(index: CandidateIndex, signals: MemberSignals, limit: number): Ranked[] {
-  const liked = likedVectors(index, signals.liked);
+/** The member's top `limit` candidates, best first, each with its reason; `liked` are their liked papers. */
+export function rankCandidates(
+  index: CandidateIndex,
+  signals: MemberSignals,
+  liked: readonly LikedVector[],
+  limit: number,
+): Ranked[] {
   const profile = profileOf(index, liked);
-  if (!profile && !signals.follows.length) return [];
-  const scored: { at: number; score: number; similarity: number; topic: Topic | null }[] = [];
+  if ((!profile && !signals.follows.length) || limit < 1) return [];
+  interface Scored {
+    at: number;
+    score: number;
+    similarity: number;
+    topic: Topic | null;
+  }
+  // The best `limit` so far, best first: most candidates fall below the last and cost no more than a comparison.
+  const top: Scored[] = [];
+  const better = (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && a.at < b.at);
   index.candidates.forEach((candidate, at) => {
     if (signals.excluded.has(candidate.id)) return;
-    if (signals.mutes.some((mute) => matches(candidate, mute))) return;
+    if (signals.mutes.length && signals.mutes.some((mute) => matches(candidate, mute))) return;
     const similarity = profile ? dotDense(candidate.vector, profile) : 0;
     const { boost, topic } = strongestFollow(candidate, signals.follows);
     if (similarity < MIN_SIMILARITY && !topic) return;
-    const score = (similarity + boost) * (1 + Math.log1p(candidate.upvotes)) ** POPULARITY_POWER;
-    scored.push({ at, score, similarity, topic });
+    const entry = {
+      at,
+      score: (similarity + boost) * (1 + Math.log1p(candidate.upvotes)) ** POPULARITY_POWER,
+      similarity,
+      topic,
+    };
+    if (top.length === limit && !better(entry, top[limit - 1]!)) return;
+    let place = top.length;
+    while (place > 0 && better(entry, top[place - 1]!)) place--;
+    top.splice(place, 0, entry);
+    if (top.length > limit) top.pop();
   });
-  scored.sort((a, b) => b.score - a.score || a.at - b.at);
-  return scored.slice(0, limit).map(({ at, score, similarity, topic }) => {
+  const scratch = new Float32Array(index.vocabulary.idf.length);
+  return top.map(({ at, score, similarity, topic }) => {
     const candidate = index.candidates[at]!;
-    return { id: candidate.id, score, reason: reasonFor(candidate, similarity, topic, liked) };
+    return { id: candidate.id, score, reason: reasonFor(candidate, similarity, topic, liked, scratch) };
   });
 }

@@ -20,8 +20,6 @@ export interface Topic {
 /** A paper the member liked: upvoted, or saved in one of their collections (named, then). */
 export interface LikedPaper {
   id: string;
-  title: string;
-  abstract: string;
   collection: string | null;
 }
 
@@ -36,14 +34,15 @@ export interface MemberSignals {
 interface SignalsRow {
   upvoted: string[] | null;
   saved: string[] | null;
-  liked: { id: string; title: string; abstract: string; collection: string | null }[] | null;
+  liked: LikedPaper[] | null;
   follows: Topic[] | null;
   mutes: Topic[] | null;
 }
 
 /**
- * One statement: all upvoted and saved ids, the texts of the most recent `MAX_LIKED` of each (a saved paper
- * named by its most recently added-to collection), and the follows and mutes.
+ * One statement: all upvoted and saved ids, the most recent `MAX_LIKED` of each (a saved paper named by its
+ * most recently added-to collection), and the follows and mutes. Ids only: the liked papers' vectors are
+ * mostly in memory already (liked.ts).
  */
 const SIGNALS_SQL = `
 WITH recent_upvotes AS (
@@ -63,8 +62,7 @@ SELECT
   ARRAY(SELECT v."paperId" FROM "Upvote" v WHERE v."userId" = $1) AS upvoted,
   ARRAY(SELECT i."paperId" FROM "CollectionItem" i JOIN "Collection" c ON c.id = i."collectionId"
     WHERE c."ownerId" = $1) AS saved,
-  (SELECT json_agg(json_build_object('id', p.id, 'title', p.title, 'abstract', p.abstract,
-     'collection', l.collection)) FROM liked l JOIN "Paper" p ON p.id = l.id) AS liked,
+  (SELECT json_agg(json_build_object('id', l.id, 'collection', l.collection)) FROM liked l) AS liked,
   (SELECT json_agg(json_build_object('kind', f.kind, 'value', f.value)) FROM "Follow" f
     WHERE f."userId" = $1) AS follows,
   (SELECT json_agg(json_build_object('kind', m.kind, 'value', m.value)) FROM "Mute" m

@@ -104,18 +104,3 @@ export function dotDense(vector: SparseVector, dense: Float32Array): number {
   for (let i = 0; i < vector.terms.length; i++) sum += vector.weights[i]! * dense[vector.terms[i]!]!;
   return sum;
 }
-
-/** The dot product (cosine, at unit length) of two sparse vectors, by merging their sorted term ids. */
-export function dotSparse(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.terms.length && j < b.terms.length) {
-    const x = a.terms[i]!;
-    const y = b.terms[j]!;
-    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
-}
