@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PaperGrid } from "@/components/feed/paper-grid";
+import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signInHref } from "@/lib/auth/sign-in-href";
@@ -25,8 +26,8 @@ function Heading({ children }: { children?: React.ReactNode }) {
 function HowItWorks() {
   return (
     <>
-      Upvote papers you like, save them to a collection, or follow authors (from an author&apos;s page), categories and
-      keywords: For you then picks papers of the last {CANDIDATE_DAYS} days like them, and says why.
+      Upvote papers you like, save them to a collection, or follow authors, categories and keywords: For you then picks
+      papers of the last {CANDIDATE_DAYS} days like them, and says why.
     </>
   );
 }
@@ -47,9 +48,7 @@ export default async function ForYouPage() {
             <HowItWorks />
           </p>
           <p className="mt-4">
-            <Link href={signInHref(PATH)} className="text-link">
-              Sign in
-            </Link>
+            <ButtonLink href={signInHref(PATH)}>Sign in</ButtonLink>
           </p>
         </EmptyState>
       </section>
@@ -83,7 +82,7 @@ export default async function ForYouPage() {
   return (
     <section>
       <Heading>
-        Papers of the last {CANDIDATE_DAYS} days picked from what you upvoted, saved and follow, the closest first.
+        Papers of the last {CANDIDATE_DAYS} days picked from what you upvoted, saved and follow, each saying why.
       </Heading>
       {papers.length ? (
         <PaperGrid
