@@ -41,6 +41,11 @@ export interface CandidateIndex {
    * (liked.ts): popular papers are liked by many, so most requests find theirs here. Bounded by `OUTSIDE_MAX`.
    */
   outside: Map<string, { title: string; vector: SparseVector }>;
+  /**
+   * Two zeroed arrays of the vocabulary's length that ranking (synchronous) borrows and zeroes again: a member's
+   * profile, and a candidate spread out to find its closest liked paper. Not allocated per request.
+   */
+  buffers: { profile: Float32Array; scratch: Float32Array };
   builtAt: number;
 }
 
@@ -92,6 +97,10 @@ export async function buildCandidateIndex(db: Database, since: string, now = Dat
     byId: new Map(candidates.map((candidate, i) => [candidate.id, i])),
     vocabulary,
     outside: new Map(),
+    buffers: {
+      profile: new Float32Array(vocabulary.idf.length),
+      scratch: new Float32Array(vocabulary.idf.length),
+    },
     builtAt: now,
   };
 }

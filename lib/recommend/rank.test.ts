@@ -32,6 +32,7 @@ function indexOf(papers: Paper[]) {
     byId: new Map(candidates.map((c, i) => [c.id, i])),
     vocabulary,
     outside: new Map(),
+    buffers: { profile: new Float32Array(vocabulary.idf.length), scratch: new Float32Array(vocabulary.idf.length) },
     builtAt: 0,
   };
   const liked = (paper: Paper, collection: string | null = null): LikedVector => ({
@@ -86,6 +87,16 @@ describe("rankCandidates", () => {
     const { index, liked } = indexOf(papers);
     expect(rankCandidates(index, signals(), [], 10)).toEqual([]);
     expect(rankCandidates(index, signals(), [liked(papers[0]!)], 0)).toEqual([]);
+  });
+
+  it("leaves its buffers zeroed, so one member's profile never leaks into the next ranking", () => {
+    const { index, liked } = indexOf(papers);
+    rankCandidates(index, signals(), [liked({ id: "x", title: "Gaussian splatting for dynamic scenes" })], 10);
+    expect(index.buffers.profile.every((w) => w === 0)).toBe(true);
+    expect(index.buffers.scratch.every((w) => w === 0)).toBe(true);
+    expect(
+      rankCandidates(index, signals(), [liked({ id: "y", title: "Speech recognition" })], 10).map((r) => r.id),
+    ).toEqual(["c"]);
   });
 });
 

@@ -72,9 +72,10 @@ export interface LikedVector {
   vector: SparseVector;
 }
 
+/** The member's profile, in the index's own buffer (rankCandidates zeroes it again before it returns). */
 function profileOf(index: CandidateIndex, liked: readonly LikedVector[]): Float32Array | null {
   if (!liked.length) return null;
-  const profile = new Float32Array(index.vocabulary.idf.length);
+  const profile = index.buffers.profile;
   for (const { vector } of liked) {
     for (let i = 0; i < vector.terms.length; i++) profile[vector.terms[i]!]! += vector.weights[i]!;
   }
@@ -141,7 +142,20 @@ export function rankCandidates(
   liked: readonly LikedVector[],
   limit: number,
 ): Ranked[] {
-  const profile = profileOf(index, liked);
+  try {
+    return rankWith(index, signals, liked, limit, profileOf(index, liked));
+  } finally {
+    index.buffers.profile.fill(0);
+  }
+}
+
+function rankWith(
+  index: CandidateIndex,
+  signals: MemberSignals,
+  liked: readonly LikedVector[],
+  limit: number,
+  profile: Float32Array | null,
+): Ranked[] {
   if ((!profile && !signals.follows.length) || limit < 1) return [];
   interface Scored {
     at: number;
@@ -170,7 +184,7 @@ export function rankCandidates(
     top.splice(place, 0, entry);
     if (top.length > limit) top.pop();
   });
-  const scratch = new Float32Array(index.vocabulary.idf.length);
+  const scratch = index.buffers.scratch;
   return top.map(({ at, score, similarity, topic }) => {
     const candidate = index.candidates[at]!;
     return { id: candidate.id, score, reason: reasonFor(candidate, similarity, topic, liked, scratch) };

@@ -63,7 +63,9 @@ export interface Vocabulary {
 
 /**
  * Builds the vocabulary of `documents` (term counts per paper): every term in at least one of them, except
- * those in more than half, which tell papers apart no better than a stop word.
+ * those in more than half, which tell papers apart no better than a stop word, and word pairs found in one
+ * paper only — most pairs are, and they would be most of the vocabulary's memory while the words of the pair
+ * already match. (Both only past 20 papers, where document frequencies start to mean something.)
  */
 export function buildVocabulary(documents: readonly Map<string, number>[]): Vocabulary {
   const df = new Map<string, number>();
@@ -72,7 +74,7 @@ export function buildVocabulary(documents: readonly Map<string, number>[]): Voca
   const idf: number[] = [];
   const n = documents.length;
   for (const [term, count] of df) {
-    if (n >= 20 && count > n / 2) continue;
+    if (n >= 20 && (count > n / 2 || (count === 1 && term.includes(" ")))) continue;
     ids.set(term, idf.length);
     idf.push(Math.log((1 + n) / (1 + count)) + 1);
   }
