@@ -83,6 +83,15 @@ describe("rankCandidates", () => {
     expect(ranked[0]!.reason).toBe("In q-bio.BM you follow");
   });
 
+  it("matches a followed keyword as a phrase, not its words apart", () => {
+    const { index } = indexOf(papers);
+    const ranked = rankCandidates(index, signals([{ kind: "KEYWORD", value: "dynamic scenes" }]), [], 10);
+    expect(ranked).toEqual([{ id: "a", score: expect.any(Number), reason: "Matches “dynamic scenes” you follow" }]);
+    // Words the vocabulary leaves out (stop words, short ones) are found by scanning the text alone.
+    const scanned = rankCandidates(index, signals([{ kind: "KEYWORD", value: "for low" }]), [], 10);
+    expect(scanned.map((r) => r.id)).toEqual(["c"]);
+  });
+
   it("ranks nothing for a member with no liked papers and no follows, or for a limit of 0", () => {
     const { index, liked } = indexOf(papers);
     expect(rankCandidates(index, signals(), [], 10)).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Candidate, CandidateIndex } from "@/lib/recommend/candidates";
 import type { MemberSignals, Topic } from "@/lib/recommend/signals";
-import { dotDense, type SparseVector } from "@/lib/recommend/text";
+import { dotDense, words, type SparseVector } from "@/lib/recommend/text";
 import { plainText } from "@/lib/text/plain-text";
 
 /**
@@ -52,14 +52,46 @@ export function hasPhrase(text: string, phrase: string): boolean {
   }
 }
 
-function matches(candidate: Candidate, topic: Topic): boolean {
+/** A followed or muted topic with its test, prepared once per request. */
+interface TopicTest {
+  topic: Topic;
+  matches(candidate: Candidate): boolean;
+}
+
+/** Whether sparse `vector` has term `id` (its terms are sorted). */
+function hasTerm(vector: SparseVector, id: number): boolean {
+  let lo = 0;
+  let hi = vector.terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const term = vector.terms[mid]!;
+    if (term === id) return true;
+    if (term < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function topicTest(index: CandidateIndex, topic: Topic): TopicTest {
   switch (topic.kind) {
     case "AUTHOR":
-      return candidate.authors.includes(topic.value);
+      return { topic, matches: (candidate) => candidate.authors.includes(topic.value) };
     case "CATEGORY":
-      return candidate.categories.includes(topic.value);
-    case "KEYWORD":
-      return hasPhrase(candidate.text, topic.value.toLowerCase());
+      return { topic, matches: (candidate) => candidate.categories.includes(topic.value) };
+    case "KEYWORD": {
+      const phrase = topic.value.toLowerCase();
+      // A text holding the phrase holds each of its words, so its vector has the rarest of them (when the
+      // vocabulary has it): a binary search rules most candidates out before their text is scanned.
+      let rarest = -1;
+      for (const word of words(phrase)) {
+        const id = index.vocabulary.ids.get(word);
+        if (id !== undefined && (rarest < 0 || index.vocabulary.idf[id]! > index.vocabulary.idf[rarest]!)) rarest = id;
+      }
+      return {
+        topic,
+        matches: (candidate) => (rarest < 0 || hasTerm(candidate.vector, rarest)) && hasPhrase(candidate.text, phrase),
+      };
+    }
   }
 }
 
@@ -124,13 +156,13 @@ function reasonFor(
 }
 
 /** The follow that adds most to a candidate's score (an author before a keyword before a category). */
-function strongestFollow(candidate: Candidate, follows: readonly Topic[]): { boost: number; topic: Topic | null } {
+function strongestFollow(candidate: Candidate, follows: readonly TopicTest[]): { boost: number; topic: Topic | null } {
   let boost = 0;
   let topic: Topic | null = null;
   for (const follow of follows) {
-    if (!matches(candidate, follow)) continue;
-    boost += FOLLOW_BOOST[follow.kind];
-    if (!topic || FOLLOW_BOOST[follow.kind] > FOLLOW_BOOST[topic.kind]) topic = follow;
+    if (!follow.matches(candidate)) continue;
+    boost += FOLLOW_BOOST[follow.topic.kind];
+    if (!topic || FOLLOW_BOOST[follow.topic.kind] > FOLLOW_BOOST[topic.kind]) topic = follow.topic;
   }
   return { boost, topic };
 }
@@ -165,12 +197,14 @@ function rankWith(
   }
   // The best `limit` so far, best first: most candidates fall below the last and cost no more than a comparison.
   const top: Scored[] = [];
+  const follows = signals.follows.map((topic) => topicTest(index, topic));
+  const mutes = signals.mutes.map((topic) => topicTest(index, topic));
   const better = (a: Scored, b: Scored) => a.score > b.score || (a.score === b.score && a.at < b.at);
   index.candidates.forEach((candidate, at) => {
     if (signals.excluded.has(candidate.id)) return;
-    if (signals.mutes.length && signals.mutes.some((mute) => matches(candidate, mute))) return;
+    if (mutes.some((mute) => mute.matches(candidate))) return;
     const similarity = profile ? dotDense(candidate.vector, profile) : 0;
-    const { boost, topic } = strongestFollow(candidate, signals.follows);
+    const { boost, topic } = strongestFollow(candidate, follows);
     if (similarity < MIN_SIMILARITY && !topic) return;
     const entry = {
       at,
