@@ -46,6 +46,11 @@ const LIMITS = {
   "collection-change": () => ({ points: 30, durationSeconds: 600 }),
   /** Follows and mutes added or removed per member a minute: a person curates a few at a time; a script, more. */
   follow: () => ({ points: 60, durationSeconds: 60, store: "memory" }),
+  /**
+   * For you requests per member a minute (`GET /api/recommendations`): each ranks a month of papers, so a
+   * script polling it is slowed; a reader or a client refreshing now and then never meets it.
+   */
+  recommendations: () => ({ points: 30, durationSeconds: 60, store: "memory" }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */

@@ -54,7 +54,7 @@ const USER_BATCH = 10_000;
 const PAPER_BATCH = 5_000;
 const DAILY_BATCH = 20_000;
 const UPVOTE_BATCH = 20_000;
-/** Separates author names in one text value; `string_to_array` splits it back into text[]. */
+/** Separates author names (and categories) in one text value; `string_to_array` splits it back into text[]. */
 const AUTHOR_SEPARATOR = "\u001f";
 /** LIKE pattern of synthetic user ids (`_` escaped). */
 const SYNTHETIC_USER_LIKE = `${SYNTHETIC_USER_ID_PREFIX.replaceAll("_", "\\_")}%`;
@@ -285,6 +285,7 @@ async function insertPapers(client: pg.Client, plan: SyntheticPlan, advance: (n:
       const published: string[] = [];
       const github: (string | null)[] = [];
       const project: (string | null)[] = [];
+      const categories: string[] = [];
       const created: string[] = [];
       for (let i = from; i < to; i++) {
         const paper = syntheticPaper(plan, i);
@@ -295,14 +296,18 @@ async function insertPapers(client: pg.Client, plan: SyntheticPlan, advance: (n:
         published.push(paper.publishedAt.toISOString());
         github.push(paper.githubRepo);
         project.push(paper.projectPage);
+        categories.push(paper.categories.join(AUTHOR_SEPARATOR));
         created.push(isoAt(plan.submittedAtMs[i]));
       }
       await client.query(
-        `INSERT INTO "Paper" (id, title, abstract, authors, "publishedAt", "githubRepo", "projectPage", "createdAt", "updatedAt")
-         SELECT id, title, abstract, string_to_array(authors, $9), published, github, project, created, created
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::timestamptz[])
-           AS t(id, title, abstract, authors, published, github, project, created)`,
-        [ids, titles, abstracts, authors, published, github, project, created, AUTHOR_SEPARATOR],
+        `INSERT INTO "Paper" (id, title, abstract, authors, "publishedAt", "githubRepo", "projectPage", categories,
+           "createdAt", "updatedAt")
+         SELECT id, title, abstract, string_to_array(authors, $9), published, github, project,
+           string_to_array(categories, $9), created, created
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[],
+           $8::timestamptz[], $10::text[])
+           AS t(id, title, abstract, authors, published, github, project, created, categories)`,
+        [ids, titles, abstracts, authors, published, github, project, created, AUTHOR_SEPARATOR, categories],
       );
       advance(ids.length);
     }

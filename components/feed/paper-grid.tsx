@@ -17,8 +17,11 @@ export function PaperGrid({
   counts,
   categoryPath,
   now,
+  reasons,
 }: {
   papers: PaperSummary[];
+  /** Why the reader is shown each paper, by id (For you). */
+  reasons?: ReadonlyMap<string, string>;
   /** Cards say how long before this each paper was featured (trending). */
   now?: Date;
   ranked?: boolean;
@@ -41,6 +44,7 @@ export function PaperGrid({
               counts={counts}
               categoryPath={categoryPath}
               now={now}
+              reason={reasons?.get(paper.id)}
             />
           </li>
         ))}

@@ -29,6 +29,8 @@ export interface CardData {
   githubRepo: string | null;
   githubStars: number | null;
   projectPage: string | null;
+  /** Why this reader is shown it (For you: "Like “…” you upvoted"), or null on shared lists. */
+  reason: string | null;
 }
 
 /**
@@ -52,6 +54,9 @@ export function PaperCardView({ card, title, vote }: { card: CardData; title: Re
               {title}
             </Link>
           </h2>
+          {card.reason ? (
+            <p className="mt-1 text-sm font-medium text-amber-800 dark:text-amber-300">{card.reason}</p>
+          ) : null}
           <AuthorNames
             names={card.authors}
             rest={card.moreAuthors}

@@ -22,8 +22,11 @@ export function PaperCard({
   counts,
   categoryPath,
   now,
+  reason,
 }: {
   paper: PaperSummary;
+  /** Why this reader is shown it (For you); shared lists have none. */
+  reason?: string;
   rank?: number;
   /** Say how long before `now` it was featured (trending, whose ranking decays with that age). */
   now?: Date;
@@ -52,6 +55,7 @@ export function PaperCard({
     githubRepo: paper.githubRepo,
     githubStars: paper.githubStars,
     projectPage: paper.projectPage,
+    reason: reason ?? null,
   };
   return (
     <PaperCardView

@@ -20,6 +20,10 @@ function NavLinks() {
       <Link href="/papers/new" className="nav-link" title="New on arXiv">
         New
       </Link>
+      {/* In everyone's markup (the page is cached for all), shown by the <html> mark to members only. */}
+      <Link href="/papers/for-you" prefetch={false} className="nav-link viewer-member-only">
+        For you
+      </Link>
       <Link href="/submit" className="nav-link">
         Submit
       </Link>

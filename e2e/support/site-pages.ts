@@ -33,6 +33,7 @@ export const SITE_PAGES: readonly SitePage[] = [
   { name: "user", path: () => "/users/akhaliq" },
   { name: "author", path: () => "/authors/Daya%20Guo", memberParts: true },
   { name: "collection", path: () => "/collections/demoreasoningrl" },
+  { name: "for-you", path: () => "/papers/for-you", memberParts: true },
   { name: "not-found", path: () => "/papers/not-an-id" },
   { name: "submit", path: () => "/submit", signedIn: true },
   { name: "settings", path: () => "/settings", signedIn: true },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { categoryParam } from "@/lib/papers/categories";
 import { parseDay, parseIsoWeek, parseMonth, type DayRange } from "@/lib/dates/days";
 import { hasControlCharacters, MAX_QUERY_LENGTH } from "@/lib/papers/schema";
+import { FOR_YOU_MAX, FOR_YOU_SIZE } from "@/lib/recommend/limits";
 
 /**
  * Query parameters of the public JSON API (`/api/daily_papers`, `/api/papers/search`), named as Hugging
@@ -109,6 +110,11 @@ export const paperSearchQuerySchema = z.object({
 });
 
 export type PaperSearchQuery = z.infer<typeof paperSearchQuerySchema>;
+
+/** `GET /api/recommendations?limit`: how many of the member's For you papers (lib/recommend/). */
+export const recommendationsQuerySchema = z.object({
+  limit: intParam("limit", 1, FOR_YOU_MAX).default(FOR_YOU_SIZE),
+});
 
 /** A URL's query string as the plain object the schemas above parse (the last of repeated keys wins). */
 export function queryObject(searchParams: URLSearchParams): Record<string, string> {

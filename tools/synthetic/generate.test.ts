@@ -1,8 +1,11 @@
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 import { describe, expect, it } from "vitest";
 import { DAY_MS } from "@/lib/dates/days";
+import { TOPIC_AREAS } from "@/tools/synthetic/topics";
 import {
   createPlan,
+  INTEREST_SHARE,
+  syntheticInterests,
   SYNTHETIC_PAPER_ID_PATTERN,
   syntheticDailyPaper,
   syntheticPaper,
@@ -137,5 +140,46 @@ describe("synthetic data", () => {
     const median = counts[Math.floor(counts.length / 2)] ?? 0;
     expect(top).toBeGreaterThan(median * 10);
     expect(top).toBeLessThanOrEqual(options.users);
+  });
+});
+
+describe("synthetic topics", () => {
+  it("gives each area's papers its category and mostly its own vocabulary", () => {
+    const plan = createPlan(options);
+    const phrasesIn = (text: string, area: (typeof TOPIC_AREAS)[number]) =>
+      [...area.topics, ...area.tasks, ...area.techniques, ...area.datasets].filter((phrase) =>
+        text.includes(phrase.toLowerCase()),
+      ).length;
+    let own = 0;
+    let other = 0;
+    for (let i = 0; i < 300; i++) {
+      const topic = plan.paperTopic[i]!;
+      const paper = syntheticPaper(plan, i);
+      const text = `${paper.title} ${paper.abstract}`.toLowerCase();
+      expect(paper.categories[0]).toBe(TOPIC_AREAS[topic]!.category);
+      expect(plan.topicPapers[topic]).toContain(i);
+      own += phrasesIn(text, TOPIC_AREAS[topic]!);
+      other += phrasesIn(text, TOPIC_AREAS[(topic + 1) % TOPIC_AREAS.length]!);
+    }
+    expect(own).toBeGreaterThan(300 * 3);
+    expect(own).toBeGreaterThan(other * 10);
+  });
+
+  it("gives users one to three interests, and most of their votes fall in them", () => {
+    const plan = createPlan(options);
+    const stream = new UpvoteStream(plan);
+    let inInterests = 0;
+    const draws = 5_000;
+    for (let k = 0; k < draws; k++) {
+      const vote = stream.next();
+      const interests = syntheticInterests(plan, vote.user);
+      expect(interests.length).toBeGreaterThanOrEqual(1);
+      expect(interests.length).toBeLessThanOrEqual(3);
+      expect(new Set(interests).size).toBe(interests.length);
+      if (interests.includes(plan.paperTopic[vote.paper]!)) inInterests++;
+    }
+    // INTEREST_SHARE on purpose, plus the noise votes that land in an interest by chance.
+    expect(inInterests / draws).toBeGreaterThan(INTEREST_SHARE);
+    expect(inInterests / draws).toBeLessThan(0.95);
   });
 });

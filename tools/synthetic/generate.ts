@@ -10,6 +10,7 @@
 
 import { DAY_MS, startOfUtcDay } from "@/lib/dates/days";
 import { mulberry32, type Random } from "@/prisma/seed/random";
+import { TOPIC_AREAS, type TopicArea } from "@/tools/synthetic/topics";
 
 /** Largest data set the generator accepts, so the per-paper arrays stay in memory comfortably. */
 export const MAX_PAPERS = 10_000_000;
@@ -62,7 +63,17 @@ export function mixSeed(...parts: number[]): number {
 }
 
 /** Separate PRNG streams per purpose, so adding a field to one record kind never shifts another's values. */
-const Stream = { Users: 1, Papers: 2, Plan: 3, Upvotes: 4, Popularity: 5, Activity: 6, Daily: 7 } as const;
+const Stream = {
+  Users: 1,
+  Papers: 2,
+  Plan: 3,
+  Upvotes: 4,
+  Popularity: 5,
+  Activity: 6,
+  Daily: 7,
+  Topics: 8,
+  Interests: 9,
+} as const;
 
 function pick<T>(random: Random, list: readonly T[]): T {
   const value = list[Math.floor(random() * list.length)];
@@ -198,6 +209,28 @@ const COMPONENTS = list(`
   the memory module | the verifier | the tokenizer | the warm-start initialisation
 `);
 
+/** How often a paper's phrases come from its own area's vocabulary rather than anyone's (the rest is noise). */
+const ON_TOPIC = 0.85;
+
+/** Phrases for a paper of `area`: mostly its area's, sometimes from the shared lists. */
+interface Vocabulary {
+  topic(): string;
+  task(): string;
+  technique(): string;
+  dataset(): string;
+}
+
+function vocabularyOf(random: Random, area: TopicArea): Vocabulary {
+  const from = (own: readonly string[], shared: readonly string[]) => () =>
+    pick(random, random() < ON_TOPIC ? own : shared);
+  return {
+    topic: from(area.topics, TOPICS),
+    task: from(area.tasks, TASKS),
+    technique: from(area.techniques, TECHNIQUES),
+    dataset: from(area.datasets, DATASETS),
+  };
+}
+
 function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
 }
@@ -214,10 +247,10 @@ function modelName(random: Random): string {
   return `${pick(random, NAME_PREFIXES)}${pick(random, NAME_SUFFIXES)}${pick(random, NAME_VERSIONS)}`;
 }
 
-function makeTitle(random: Random, name: string): string {
-  const topic = titleCase(pick(random, TOPICS));
-  const task = titleCase(pick(random, TASKS));
-  const technique = titleCase(pick(random, TECHNIQUES));
+function makeTitle(random: Random, name: string, words: Vocabulary): string {
+  const topic = titleCase(words.topic());
+  const task = titleCase(words.task());
+  const technique = titleCase(words.technique());
   const adjective = titleCase(pick(random, ADJECTIVES));
   switch (intBetween(random, 0, 6)) {
     case 0:
@@ -237,26 +270,26 @@ function makeTitle(random: Random, name: string): string {
   }
 }
 
-function makeAbstract(random: Random, name: string, hasCode: boolean): string {
-  const topic = pick(random, TOPICS);
+function makeAbstract(random: Random, name: string, hasCode: boolean, words: Vocabulary): string {
+  const topic = words.topic();
   const sentences: string[] = [];
   sentences.push(
     random() < 0.5
       ? `Research on ${topic} has become central to ${pick(random, DOMAINS)}, yet existing approaches struggle with ${pick(random, CHALLENGES)}.`
-      : `Recent work on ${topic} relies on ${pick(random, TECHNIQUES)}, which limits ${pick(random, PROPERTIES)} when ${pick(random, CONDITIONS)}.`,
+      : `Recent work on ${topic} relies on ${words.technique()}, which limits ${pick(random, PROPERTIES)} when ${pick(random, CONDITIONS)}.`,
   );
   sentences.push(
     random() < 0.5
-      ? `In this paper, we propose ${name}, ${withArticle(pick(random, ADJECTIVES))} framework that combines ${pick(random, TECHNIQUES)} with ${pick(random, TECHNIQUES)} for ${pick(random, TASKS)}.`
-      : `We introduce ${name}, which improves ${topic} for ${pick(random, TASKS)} by ${pick(random, GERUNDS).toLowerCase()} the underlying representations with ${pick(random, TECHNIQUES)}.`,
+      ? `In this paper, we propose ${name}, ${withArticle(pick(random, ADJECTIVES))} framework that combines ${words.technique()} with ${words.technique()} for ${words.task()}.`
+      : `We introduce ${name}, which improves ${topic} for ${words.task()} by ${pick(random, GERUNDS).toLowerCase()} the underlying representations with ${words.technique()}.`,
   );
   if (random() < 0.7) {
     sentences.push(
-      `Our key insight is that ${pick(random, CHALLENGES)} can be mitigated through ${pick(random, TECHNIQUES)} without sacrificing ${pick(random, PROPERTIES)}.`,
+      `Our key insight is that ${pick(random, CHALLENGES)} can be mitigated through ${words.technique()} without sacrificing ${pick(random, PROPERTIES)}.`,
     );
   }
   sentences.push(
-    `Experiments on ${pick(random, DATASETS)}, ${pick(random, DATASETS)} and ${pick(random, DATASETS)} show that ${name} improves ${pick(random, METRICS)} by ${intBetween(random, 2, 35)}.${intBetween(random, 0, 9)}% over strong baselines.`,
+    `Experiments on ${words.dataset()}, ${words.dataset()} and ${words.dataset()} show that ${name} improves ${pick(random, METRICS)} by ${intBetween(random, 2, 35)}.${intBetween(random, 0, 9)}% over strong baselines.`,
   );
   if (random() < 0.6) {
     sentences.push(
@@ -312,6 +345,11 @@ export interface SyntheticPlan {
   paperCumulative: Float64Array;
   /** Cumulative activity of the users (index = user number - 1). */
   userCumulative: Float64Array;
+  /** Each paper's research area, an index into TOPIC_AREAS. */
+  paperTopic: Uint8Array;
+  /** Per area: its papers' indexes, and their cumulative popularity (the same weights as `paperCumulative`). */
+  topicPapers: Int32Array[];
+  topicCumulative: Float64Array[];
 }
 
 /**
@@ -413,7 +451,55 @@ export function createPlan(options: SyntheticOptions): SyntheticPlan {
     upvotes,
     MAX_EXPECTED_SHARE * papers,
   );
-  return { options, windowStartMs, endMs, paperIds, paperDay, submittedAtMs, paperCumulative, userCumulative };
+  return {
+    options,
+    windowStartMs,
+    endMs,
+    paperIds,
+    paperDay,
+    submittedAtMs,
+    paperCumulative,
+    userCumulative,
+    ...topicsOf(seed, paperCumulative),
+  };
+}
+
+/** Each paper's area (uniformly drawn), and per area its papers with their cumulative popularity. */
+function topicsOf(
+  seed: number,
+  paperCumulative: Float64Array,
+): Pick<SyntheticPlan, "paperTopic" | "topicPapers" | "topicCumulative"> {
+  const random = mulberry32(mixSeed(seed, Stream.Topics));
+  const papers = paperCumulative.length;
+  const paperTopic = new Uint8Array(papers);
+  const members: number[][] = TOPIC_AREAS.map(() => []);
+  for (let i = 0; i < papers; i++) {
+    const topic = Math.floor(random() * TOPIC_AREAS.length);
+    paperTopic[i] = topic;
+    members[topic]!.push(i);
+  }
+  const topicCumulative = members.map((list) => {
+    const cumulative = new Float64Array(list.length);
+    let running = 0;
+    list.forEach((paper, k) => {
+      running += (paperCumulative[paper] ?? 0) - (paperCumulative[paper - 1] ?? 0);
+      cumulative[k] = running;
+    });
+    return cumulative;
+  });
+  return { paperTopic, topicPapers: members.map((list) => Int32Array.from(list)), topicCumulative };
+}
+
+/** The research areas (indexes into TOPIC_AREAS) user `n` takes an interest in: one to three, distinct. */
+export function syntheticInterests(plan: SyntheticPlan, n: number): number[] {
+  const random = mulberry32(mixSeed(plan.options.seed, Stream.Interests, n));
+  const count = intBetween(random, 1, 3);
+  const interests: number[] = [];
+  while (interests.length < count) {
+    const topic = Math.floor(random() * TOPIC_AREAS.length);
+    if (!interests.includes(topic)) interests.push(topic);
+  }
+  return interests;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -447,6 +533,8 @@ export interface SyntheticPaper {
   publishedAt: Date;
   githubRepo: string | null;
   projectPage: string | null;
+  /** Its area's category first, and sometimes another area's (a cross-list). */
+  categories: string[];
 }
 
 export interface SyntheticDailyPaper {
@@ -460,6 +548,8 @@ export interface SyntheticDailyPaper {
 /** Paper `index` (0-based): published up to three days before it was featured, never before the window. */
 export function syntheticPaper(plan: SyntheticPlan, index: number): SyntheticPaper {
   const random = mulberry32(mixSeed(plan.options.seed, Stream.Papers, index));
+  const area = TOPIC_AREAS[plan.paperTopic[index] ?? 0] ?? TOPIC_AREAS[0]!;
+  const words = vocabularyOf(random, area);
   const name = modelName(random);
   const hasCode = random() < 0.35;
   const authorCount = intBetween(random, 3, 8);
@@ -474,13 +564,21 @@ export function syntheticPaper(plan: SyntheticPlan, index: number): SyntheticPap
   const owner = `${(authors[0]?.split(" ")[1] ?? "ml").toLowerCase()}-lab`;
   return {
     id: plan.paperIds[index] ?? syntheticPaperId(index),
-    title: makeTitle(random, name),
-    abstract: makeAbstract(random, name, hasCode),
+    title: makeTitle(random, name, words),
+    abstract: makeAbstract(random, name, hasCode, words),
     authors,
     publishedAt: new Date(submittedAt - lag),
     githubRepo: hasCode ? `https://github.com/${owner}/${slug}` : null,
     projectPage: random() < 0.15 ? `https://${owner}.github.io/${slug}/` : null,
+    categories: crossListed(random, area.category),
   };
+}
+
+/** `primary`, and for about a quarter of papers a second category drawn from all the areas'. */
+function crossListed(random: Random, primary: string): string[] {
+  if (random() >= 0.25) return [primary];
+  const other = pick(random, TOPIC_AREAS).category;
+  return other === primary ? [primary] : [primary, other];
 }
 
 /** The daily-list entry of paper `index`, submitted by a random synthetic user. */
@@ -506,10 +604,14 @@ export interface SyntheticUpvote {
 /** Votes arrive after a paper is featured, most of them within the first couple of days. */
 const VOTE_DECAY_MS = 2 * DAY_MS;
 
+/** How often a vote goes to a paper in one of the voter's areas (by popularity there); the rest, to any paper. */
+export const INTEREST_SHARE = 0.8;
+
 /**
  * An endless, deterministic stream of candidate upvotes: users picked by activity, papers by popularity
- * (both heavy-tailed), vote times after the paper's submission and before `end`. Pairs repeat; the data set
- * is the first `upvotes` distinct (user, paper) pairs of the stream, whatever batches it is consumed in.
+ * (both heavy-tailed) — `INTEREST_SHARE` of them within one of the user's areas of interest, the rest anywhere
+ * (noise) — vote times after the paper's submission and before `end`. Pairs repeat; the data set is the first
+ * `upvotes` distinct (user, paper) pairs of the stream, whatever batches it is consumed in.
  */
 export class UpvoteStream {
   private readonly random: Random;
@@ -520,7 +622,7 @@ export class UpvoteStream {
 
   next(): SyntheticUpvote {
     const user = sampleIndex(this.random, this.plan.userCumulative) + 1;
-    const paper = sampleIndex(this.random, this.plan.paperCumulative);
+    const paper = this.paperFor(user);
     const start = this.plan.submittedAtMs[paper] ?? this.plan.windowStartMs;
     const span = this.plan.endMs - start; // > 0: submissions are before `end`
     // Inverse CDF of an exponential delay truncated to [0, span).
@@ -528,6 +630,25 @@ export class UpvoteStream {
     const delay = -VOTE_DECAY_MS * Math.log(1 - u * (1 - Math.exp(-span / VOTE_DECAY_MS)));
     const createdAtMs = Math.min(start + Math.floor(delay), this.plan.endMs - 1);
     return { user, paper, createdAtMs };
+  }
+
+  private paperFor(user: number): number {
+    if (this.random() < INTEREST_SHARE) {
+      const interests = this.interests(user);
+      const topic = interests[Math.floor(this.random() * interests.length)] ?? 0;
+      const papers = this.plan.topicPapers[topic];
+      const cumulative = this.plan.topicCumulative[topic];
+      if (papers?.length && cumulative) return papers[sampleIndex(this.random, cumulative)] ?? 0;
+    }
+    return sampleIndex(this.random, this.plan.paperCumulative);
+  }
+
+  private readonly interestsOf = new Map<number, number[]>();
+
+  private interests(user: number): number[] {
+    let interests = this.interestsOf.get(user);
+    if (!interests) this.interestsOf.set(user, (interests = syntheticInterests(this.plan, user)));
+    return interests;
   }
 }
 
