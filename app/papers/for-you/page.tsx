@@ -71,6 +71,14 @@ export default async function ForYouPage() {
             ·{" "}
             <Link href="/papers/trending" className="text-link">
               Trending
+            </Link>{" "}
+            ·{" "}
+            <Link href="/collections" className="text-link">
+              Import your library (BibTeX, RIS, Zotero)
+            </Link>{" "}
+            ·{" "}
+            <Link href="/settings" className="text-link">
+              Follow keywords and categories
             </Link>
           </p>
         </EmptyState>
