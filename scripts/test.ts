@@ -136,7 +136,9 @@ await runScript(async () => {
       ? Promise.resolve([])
       : Promise.all([
           run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]).then((ok) => (ok ? [] : ["lint"])),
-          run("type-check (tsc)", bin("tsc"), ["--noEmit"]).then((ok) => (ok ? [] : ["type-check"])),
+          run("type-check (tsc)", bin("tsc"), ["--noEmit", "--project", "tsconfig.check.json"]).then((ok) =>
+            ok ? [] : ["type-check"],
+          ),
           run("format check (prettier)", bin("prettier"), ["--check", "--log-level", "warn", "."]).then((ok) =>
             ok ? [] : ["format"],
           ),

@@ -150,7 +150,9 @@ describe("a digest run killed midway", () => {
     },
   );
 
-  it("`npm run digest` exits non-zero when a send was deferred, so cron knows", async () => {
+  // Two `npm run digest` processes one after the other: each starts Node, tsx and Prisma, which took 25 s
+  // apiece on a busy two-core machine (beside the build and the other test files).
+  it("`npm run digest` exits non-zero when a send was deferred, so cron knows", { timeout: 120_000 }, async () => {
     const day = "2003-03-04";
     const [user] = await digestDay(day, 1);
     const email = `${user}@example.test`;
