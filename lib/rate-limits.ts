@@ -46,6 +46,11 @@ const LIMITS = {
   "collection-change": () => ({ points: 30, durationSeconds: 600 }),
   /** Follows and mutes added or removed per member a minute: a person curates a few at a time; a script, more. */
   follow: () => ({ points: 60, durationSeconds: 60, store: "memory" }),
+  /**
+   * MCP requests (`/mcp`) per client (IP) a minute. The JSON API's reads are cached answers; an MCP call is a
+   * POST that is not, so it is counted: an agent makes a few calls a turn, a scraper many. Memory: it guards load.
+   */
+  mcp: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */
