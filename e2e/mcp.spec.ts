@@ -149,6 +149,13 @@ test("malformed requests get a JSON-RPC error and a 4xx, never a 500", async ({ 
   expect(unknown.status()).toBeLessThan(500);
   expect((await jsonRpcError(unknown)).code).toBe(-32601);
 
+  const tooLarge = await request.post("/mcp", {
+    headers: MCP_HEADERS,
+    data: { jsonrpc: "2.0", id: 2, method: "tools/list", params: { padding: "x".repeat(70_000) } },
+  });
+  expect(tooLarge.status()).toBe(413);
+  await jsonRpcError(tooLarge);
+
   const noAccept = await request.post("/mcp", {
     headers: { "Content-Type": "application/json" },
     data: { jsonrpc: "2.0", id: 1, method: "tools/list" },
