@@ -51,6 +51,11 @@ const LIMITS = {
    * script polling it is slowed; a reader or a client refreshing now and then never meets it.
    */
   recommendations: () => ({ points: 30, durationSeconds: 60, store: "memory" }),
+  /**
+   * MCP requests (`/mcp`) per client (IP) a minute. The JSON API's reads are cached answers; an MCP call is a
+   * POST that is not, so it is counted: an agent makes a few calls a turn, a scraper many. Memory: it guards load.
+   */
+  mcp: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */

@@ -8,7 +8,7 @@ import { getTrendingPapers, LIST_REVALIDATE_SECONDS, reviveSummary, withDetails 
 import { dayToDate } from "@/lib/dates/days";
 import { listOrder } from "@/lib/papers/list-order";
 import type { PaperDetail, PaperSummary } from "@/lib/papers/schema";
-import { searchPaperSummaries } from "@/lib/papers/search";
+import { searchPaperSummaries, type SearchFilter } from "@/lib/papers/search";
 import { summarySelect, toSummary, type SummaryRow } from "@/lib/papers/summary";
 import { visibleFeatured } from "@/lib/papers/visibility";
 
@@ -78,7 +78,10 @@ async function readDailySummaries(query: DailyPapersQuery): Promise<PaperSummary
   return rows.map(fromRow);
 }
 
-/** `/api/papers/search`: the first `limit` matches of `query`, best first, with their bibliographic details. */
-export async function searchApiPapers(query: string, limit: number): Promise<PaperDetail[]> {
-  return withDetails(await searchPaperSummaries(query, limit));
+/**
+ * `/api/papers/search` (and the MCP server's `search_papers`): the first `limit` matches of `query`, best first,
+ * optionally within a category and arXiv dates (`filter`), with their bibliographic details.
+ */
+export async function searchApiPapers(query: string, limit: number, filter?: SearchFilter): Promise<PaperDetail[]> {
+  return withDetails(await searchPaperSummaries(query, limit, filter));
 }

@@ -50,6 +50,14 @@ describe("the outage detector", () => {
     expect(databaseUnavailableResponse(post("/api/revalidate/x"))?.status).toBe(503);
   });
 
+  it("answers the MCP server's clients a JSON-RPC error while down", async () => {
+    reset();
+    recordDatabaseFailure(refused);
+    const response = databaseUnavailableResponse(new Request("http://localhost/mcp", { method: "POST" }));
+    expect(response?.status).toBe(503);
+    expect(await response?.json()).toMatchObject({ jsonrpc: "2.0", error: { code: -32000 }, id: null });
+  });
+
   it("does not call a busy database down while other queries answer (CPU overload)", async () => {
     reset();
     // Ten seconds of load: a query answers every 20 ms, and one in five waits past the pool's timeout.

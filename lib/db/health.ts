@@ -12,6 +12,7 @@ import {
   UNAVAILABLE_ACTION_MESSAGE,
   UNAVAILABLE_DIGEST,
   unavailableJson,
+  unavailableJsonRpc,
   unavailablePage,
   unavailableText,
 } from "@/lib/db/unavailable";
@@ -329,6 +330,7 @@ export function databaseUnavailableResponse(request: Request): Response | null {
   const { pathname } = new URL(request.url);
   if (NO_DATABASE.test(pathname)) return null;
   if (pathname.startsWith("/api/")) return unavailableJson();
+  if (pathname === "/mcp") return unavailableJsonRpc();
   if (/^\/(?:feeds|og)\//.test(pathname) || pathname === "/sitemap.xml") return unavailableText();
   return unavailablePage();
 }

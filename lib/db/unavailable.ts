@@ -71,6 +71,15 @@ export function unavailableJson(): Response {
   );
 }
 
+/** The 503 for the MCP server (`/mcp`): a JSON-RPC error, which is what its clients read. */
+export function unavailableJsonRpc(): Response {
+  const message = `${UNAVAILABLE_TITLE}: the database is unavailable; retry in ${RETRY_AFTER_SECONDS} s.`;
+  return Response.json(
+    { jsonrpc: "2.0", error: { code: -32000, message }, id: null },
+    { status: 503, headers: UNAVAILABLE_HEADERS },
+  );
+}
+
 /** The 503 plain-text answer for machine routes that are neither HTML nor JSON (feeds). */
 export function unavailableText(): Response {
   return new Response(`${UNAVAILABLE_TITLE}: the database is unavailable; retry in ${RETRY_AFTER_SECONDS} s.\n`, {

@@ -15,7 +15,7 @@ export const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(["CONNECT", "TRACE
 
 /** Paths served by route handlers (or Next.js itself), which answer their own methods. */
 const ROUTE_HANDLER_PREFIXES = ["/api/", "/feeds/", "/og/", "/_next/"];
-const ROUTE_HANDLER_FILES = new Set(["/sitemap.xml", "/robots.txt", "/favicon.ico", "/manifest.webmanifest"]);
+const ROUTE_HANDLER_FILES = new Set(["/sitemap.xml", "/robots.txt", "/favicon.ico", "/manifest.webmanifest", "/mcp"]);
 /** Route handlers that take writes (Auth.js, one-click unsubscribe). */
 const WRITABLE_PREFIXES = ["/api/auth/", "/api/unsubscribe/"];
 

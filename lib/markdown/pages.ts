@@ -89,6 +89,18 @@ export function paperMarkdown(paper: PaperDetail, comments: CommentView[], origi
 export function dayMarkdown(day: string, papers: PaperSummary[], total: number, origin: string): string {
   const heading = `# Daily Papers — ${formatDay(day)}`;
   if (papers.length === 0) return `${heading}\n\nNo papers were featured on this day.\n`;
+  const rest = total > papers.length ? `\n\n${total - papers.length} more at ${origin}${dayPath(day)}.` : "";
+  return `${heading}\n\n${papers.length} of ${total} papers, most upvoted first.\n\n${listItems(papers, origin)}${rest}\n`;
+}
+
+/** Any list of papers as Markdown, under `heading` (plain text): each as a day's list shows it. */
+export function paperListMarkdown(heading: string, papers: PaperSummary[], origin: string): string {
+  const title = `# ${escapeText(heading)}`;
+  return papers.length ? `${title}\n\n${listItems(papers, origin)}\n` : `${title}\n\nNo papers.\n`;
+}
+
+/** Each paper's title (numbered), authors, counts, links and abstract. */
+function listItems(papers: PaperSummary[], origin: string): string {
   const items = papers.map((paper, index) => {
     const authors =
       paper.authors.slice(0, 10).map(escapeText).join(", ") + (paper.authors.length > 10 ? ", et al." : "");
@@ -98,6 +110,5 @@ export function dayMarkdown(day: string, papers: PaperSummary[], total: number, 
       latexMarkdown(paper.abstract),
     ].join("\n\n");
   });
-  const rest = total > papers.length ? `\n\n${total - papers.length} more at ${origin}${dayPath(day)}.` : "";
-  return `${heading}\n\n${papers.length} of ${total} papers, most upvoted first.\n\n${items.join("\n\n")}${rest}\n`;
+  return items.join("\n\n");
 }

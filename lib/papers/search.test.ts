@@ -103,6 +103,36 @@ describe("searchPapers", () => {
     expect(await searchPaperSummaries(`${tag}${other}`, 4)).toEqual([]);
   });
 
+  it("filters by category and by arXiv dates (inclusive) before it ranks, and never finds a hidden paper", async () => {
+    // A word of their own, so the other tests' counts do not see these papers.
+    const lake = word();
+    const paper = (name: string, publishedAt: string, categories: string[], hidden = false) =>
+      prisma.paper.create({
+        data: {
+          id: id(`filter-${name}`),
+          title: `${lake} lakes ${name}`,
+          abstract: "A short note on lakes.",
+          authors: ["A. Author"],
+          publishedAt: new Date(publishedAt),
+          categories,
+          hiddenAt: hidden ? new Date() : null,
+        },
+      });
+    await paper("early", "2010-03-01T00:00:00Z", ["cs.CL"]);
+    await paper("late", "2010-03-31T23:59:00Z", ["cs.LG", "cs.CL"]);
+    await paper("after", "2010-04-01T00:00:00Z", ["cs.CL"]);
+    await paper("hidden", "2010-03-15T00:00:00Z", ["cs.CL"], true);
+    const found = async (filter: Parameters<typeof searchPaperSummaries>[2]) =>
+      ids(await searchPaperSummaries(lake, 10, filter)).sort();
+
+    expect(await found({})).toEqual(named("filter-after", "filter-early", "filter-late"));
+    expect(await found({ category: "cs.LG" })).toEqual(named("filter-late"));
+    expect(await found({ from: "2010-03-01", to: "2010-03-31" })).toEqual(named("filter-early", "filter-late"));
+    expect(await found({ from: "2010-04-01" })).toEqual(named("filter-after"));
+    expect(await found({ to: "2010-02-28" })).toEqual([]);
+    expect(await found({ category: "cs.CL", to: "2010-03-31" })).toEqual(named("filter-early", "filter-late"));
+  });
+
   it("highlights the matched words in the title and the abstract", async () => {
     const [first] = (await searchPapers(`${tag} rivers`, 1)).items;
     expect(first?.titleHighlight).toBe(`\u0001${Tag}\u0002 \u0001Rivers\u0002`);

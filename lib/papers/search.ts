@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { addDays, dayToDate } from "@/lib/dates/days";
 import { FRAGMENT_DELIMITER } from "@/lib/papers/highlights";
 import type { Page, PaperSummary, SearchHit } from "@/lib/papers/schema";
 import { toSummary, type SummaryRow } from "@/lib/papers/summary";
@@ -78,14 +79,37 @@ export async function searchPapers(
  * no place for them): ts_headline reads each result's whole abstract again, a third of a search's time
  * in the database.
  */
-export async function searchPaperSummaries(query: string, limit: number): Promise<PaperSummary[]> {
-  const { rows } = await findMatches(query, 1, limit, {}, false);
+export async function searchPaperSummaries(
+  query: string,
+  limit: number,
+  filter: SearchFilter = {},
+): Promise<PaperSummary[]> {
+  const { rows } = await findMatches(query, 1, limit, { filter }, false);
   return rows.map(({ titleHighlight: _t, abstractHighlight: _a, ...row }) => toSummary(row));
 }
 
 interface SearchOptions {
   cap?: number;
   listedPastCap?: number;
+  filter?: SearchFilter;
+}
+
+/**
+ * Which papers a search may find beyond the listed ones: one arXiv category, and arXiv dates from `from` to
+ * `to` (UTC days, inclusive). Applied before the cap, so a narrow filter still finds its matches.
+ */
+export interface SearchFilter {
+  category?: string | null;
+  from?: string;
+  to?: string;
+}
+
+/** The listed papers (`p`) that `filter` lets through, as SQL. */
+function searchableSql({ category = null, from, to }: SearchFilter): Prisma.Sql {
+  const conditions = [visiblePaperSql(category)];
+  if (from) conditions.push(Prisma.sql`p."publishedAt" >= ${dayToDate(from)}`);
+  if (to) conditions.push(Prisma.sql`p."publishedAt" < ${dayToDate(addDays(to, 1))}`);
+  return Prisma.join(conditions, " AND ");
 }
 
 /** A result's summary row, and its highlights when they were asked for. */
@@ -95,7 +119,7 @@ async function findMatches(
   query: string,
   page: number,
   pageSize: number,
-  { cap = SEARCH_RESULT_CAP, listedPastCap = SEARCH_LISTED_PAST_CAP }: SearchOptions,
+  { cap = SEARCH_RESULT_CAP, listedPastCap = SEARCH_LISTED_PAST_CAP, filter = {} }: SearchOptions,
   highlights: boolean,
 ): Promise<{ rows: MatchRow[]; total: number; totalCapped: boolean; listed: number }> {
   const offset = (page - 1) * pageSize;
@@ -105,9 +129,10 @@ async function findMatches(
   const walkEnd = Math.max(Math.min(end, listedPastCap), offset);
   // The title as typed, even in quotes, whatever the spacing.
   const title = query.replaceAll('"', " ").trim().replace(/\s+/g, " ");
+  const searchable = searchableSql(filter);
   const rows = await prisma.$queryRaw<HitRow[]>`
-    WITH ${matchesSql(query, title, cap)},
-    ordered AS (${orderedSql(cap, end, walkEnd)}),
+    WITH ${matchesSql(query, title, cap, searchable)},
+    ordered AS (${orderedSql(cap, end, walkEnd, searchable)}),
     page AS (SELECT id, part, ord FROM ordered ORDER BY part, ord OFFSET ${offset} LIMIT ${end - offset})
     SELECT c.titles, c.others, page.id, ${SUMMARY_COLUMNS}${highlights ? HEADLINE_COLUMNS : Prisma.empty}
     FROM counts c CROSS JOIN q LEFT JOIN page ON true LEFT JOIN "Paper" p ON p.id = page.id
@@ -204,8 +229,7 @@ export function webSearchText(query: string): string {
  * reaches them through the GIN indexes, where a guess from the words' statistics (often wrong for two
  * words that go together) could send it reading thousands of rows by another index.
  */
-function matchesSql(query: string, title: string, cap: number): Prisma.Sql {
-  const visible = visiblePaperSql();
+function matchesSql(query: string, title: string, cap: number, searchable: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     q AS MATERIALIZED (
       -- negates: the query has a -word, so a title match must be checked against the whole text too.
@@ -213,17 +237,17 @@ function matchesSql(query: string, title: string, cap: number): Prisma.Sql {
     exact AS MATERIALIZED (
       SELECT p.id, p."upvoteCount" FROM "Paper" p, q
       WHERE lower(p.title) = lower(${title}) AND p."titleVector" @@ q.query
-        AND (NOT q.negates OR p."searchVector" @@ q.query) AND ${visible}),
+        AND (NOT q.negates OR p."searchVector" @@ q.query) AND ${searchable}),
     -- Title matches in no particular order, one past the cap: enough to count them, and to rank them under it.
     title_hits AS MATERIALIZED (
       SELECT p.id, p."upvoteCount", ts_rank_cd(p."titleVector", q.query) AS rank FROM "Paper" p, q
-      WHERE p."titleVector" @@ q.query AND (NOT q.negates OR p."searchVector" @@ q.query) AND ${visible}
+      WHERE p."titleVector" @@ q.query AND (NOT q.negates OR p."searchVector" @@ q.query) AND ${searchable}
       LIMIT ${cap + 1}),
     -- The other matches, up to one past what the titles leave of the cap (none read when titles fill it).
     other_hits AS MATERIALIZED (
       SELECT p.id FROM "Paper" p, q
       WHERE (SELECT count(*) FROM title_hits) <= ${cap}
-        AND p."searchVector" @@ q.query AND NOT p."titleVector" @@ q.query AND ${visible}
+        AND p."searchVector" @@ q.query AND NOT p."titleVector" @@ q.query AND ${searchable}
       LIMIT ${cap + 1} - (SELECT count(*) FROM title_hits)),
     counts AS MATERIALIZED (
       SELECT (SELECT count(*) FROM title_hits)::int AS titles, (SELECT count(*) FROM other_hits)::int AS others)`;
@@ -234,7 +258,7 @@ function matchesSql(query: string, title: string, cap: number): Prisma.Sql {
  * ord): part 0 the exact titles, 1 the other title matches, 2 the rest, each numbered in its order. Of each pair of branches below, one runs, or none when the page
  * does not reach its part: the others are guarded by conditions on `counts`, which Postgres checks once.
  */
-function orderedSql(cap: number, end: number, walkEnd: number): Prisma.Sql {
+function orderedSql(cap: number, end: number, walkEnd: number, searchable: Prisma.Sql): Prisma.Sql {
   const fitsTitles = Prisma.sql`((SELECT titles FROM counts) <= ${cap})`;
   const fitsAll = Prisma.sql`((SELECT titles + others FROM counts) <= ${cap})`;
   const reachesOthers = (upTo: number) => Prisma.sql`(${upTo} > (SELECT titles FROM counts))`;
@@ -248,23 +272,23 @@ function orderedSql(cap: number, end: number, walkEnd: number): Prisma.Sql {
      FROM title_hits h WHERE ${fitsTitles} AND h.id NOT IN (SELECT id FROM exact)
      ORDER BY ord LIMIT ${end})
     UNION ALL
-    ${upvoteWalkSql(1, walkEnd, Prisma.sql`NOT ${fitsTitles} AND ${inTitle} AND (NOT (SELECT negates FROM q) OR ${inText}) AND p.id NOT IN (SELECT id FROM exact)`)}
+    ${upvoteWalkSql(1, walkEnd, searchable, Prisma.sql`NOT ${fitsTitles} AND ${inTitle} AND (NOT (SELECT negates FROM q) OR ${inText}) AND p.id NOT IN (SELECT id FROM exact)`)}
     UNION ALL
     (SELECT o.id, 2, row_number() OVER (ORDER BY ts_rank_cd(p."searchVector", q.query) DESC, p."upvoteCount" DESC, p.id) AS ord
      FROM other_hits o JOIN "Paper" p ON p.id = o.id, q WHERE ${reachesOthers(end)} AND ${fitsAll}
      ORDER BY ord LIMIT ${end})
     UNION ALL
-    ${upvoteWalkSql(2, walkEnd, Prisma.sql`${reachesOthers(walkEnd)} AND ${fitsTitles} AND NOT ${fitsAll} AND ${inText} AND NOT ${inTitle}`)}`;
+    ${upvoteWalkSql(2, walkEnd, searchable, Prisma.sql`${reachesOthers(walkEnd)} AND ${fitsTitles} AND NOT ${fitsAll} AND ${inText} AND NOT ${inTitle}`)}`;
 }
 
 /**
- * The first `end` visible papers meeting `condition`, most upvoted first, as part `part`: a walk down the
+ * The first `end` searchable papers (listed, and within the filter) meeting `condition`, most upvoted first, as part `part`: a walk down the
  * upvote index that stops as soon as it has them. row_number() OVER () numbers them in the walk's order
  * (equal counts in the index's order, which holds from one page to the next).
  */
-function upvoteWalkSql(part: number, end: number, condition: Prisma.Sql): Prisma.Sql {
+function upvoteWalkSql(part: number, end: number, searchable: Prisma.Sql, condition: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     (SELECT w.id, ${part}::int, row_number() OVER () FROM (
-       SELECT p.id FROM "Paper" p WHERE ${visiblePaperSql()} AND ${condition}
+       SELECT p.id FROM "Paper" p WHERE ${searchable} AND ${condition}
        ORDER BY p."upvoteCount" DESC LIMIT ${end}) w)`;
 }
