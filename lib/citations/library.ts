@@ -3,6 +3,7 @@ import { Cite, type CslItem } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-ris";
 import { parse as parseBibtex } from "@citation-js/plugin-bibtex/lib/input/file.js";
+import { CITATION_FORMATS, type CitationFormat } from "@/lib/citations/formats";
 import { AppError } from "@/lib/errors";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
 
@@ -54,8 +55,15 @@ function cslIds(items: CslItem[]): string[][] {
   return items.map((item) => idsIn(JSON.stringify(item)));
 }
 
+/** Each kind of file's reader: the arXiv ids of each of its entries. */
+const READERS: Record<CitationFormat, (text: string) => string[][]> = {
+  bibtex: bibtexIds,
+  ris: (text) => cslIds(new Cite(text, { forceType: "@ris/file", generateGraph: false }).data),
+  "csl-json": (text) => cslIds(readCslJson(text)),
+};
+
 /** What kind of file `text` is, by its name and then its first characters. */
-function kindOf(text: string, filename: string): "bibtex" | "ris" | "csl-json" {
+function kindOf(text: string, filename: string): CitationFormat {
   const name = filename.toLowerCase();
   if (name.endsWith(".ris")) return "ris";
   if (name.endsWith(".json")) return "csl-json";
@@ -82,16 +90,11 @@ export function readLibrary(text: string, filename: string): LibraryContents {
   const kind = kindOf(text, filename);
   let perEntry: string[][];
   try {
-    perEntry =
-      kind === "bibtex"
-        ? bibtexIds(text)
-        : kind === "csl-json"
-          ? cslIds(readCslJson(text))
-          : cslIds(new Cite(text, { forceType: "@ris/file", generateGraph: false }).data);
+    perEntry = READERS[kind](text);
   } catch {
     throw new AppError(
       "INVALID_INPUT",
-      `That file could not be read as ${kind === "bibtex" ? "BibTeX" : kind === "ris" ? "RIS" : "CSL-JSON"}: export it again from your reference manager.`,
+      `That file could not be read as ${CITATION_FORMATS[kind].label}: export it again from your reference manager.`,
     );
   }
   if (perEntry.length === 0) throw new AppError("INVALID_INPUT", "That file has no entries.");

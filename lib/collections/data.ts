@@ -106,10 +106,10 @@ const summaryFields = {
   _count: { select: { items: { where: { paper: visiblePaper() } } } },
 } satisfies Prisma.CollectionSelect;
 
-/** The collections `ownerId` owns, most recently changed first. */
-export async function getOwnCollections(ownerId: string): Promise<CollectionSummary[]> {
+/** The collections `ownerId` owns (only those of `visibility`, when given), most recently changed first. */
+export async function getOwnCollections(ownerId: string, visibility?: Visibility): Promise<CollectionSummary[]> {
   const rows = await prisma.collection.findMany({
-    where: { ownerId },
+    where: { ownerId, visibility },
     orderBy: { updatedAt: "desc" },
     select: summaryFields,
   });
@@ -126,12 +126,6 @@ export async function getCollectionsSharedWith(
     select: { ...summaryFields, owner: { select: { username: true, name: true } } },
   });
   return rows.map(({ _count, ...row }) => ({ ...row, itemCount: _count.items }));
-}
-
-/** The PUBLIC collections of `ownerId`, for their profile. */
-export async function getPublicCollections(ownerId: string): Promise<CollectionSummary[]> {
-  const own = await getOwnCollections(ownerId);
-  return own.filter((collection) => collection.visibility === "PUBLIC");
 }
 
 /** `userId`'s collections as a paper's Save menu lists them: whether `paperId` is in each. */

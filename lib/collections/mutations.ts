@@ -17,11 +17,16 @@ type Tx = Prisma.TransactionClient;
 
 const NOT_FOUND = "That collection does not exist, or it is not yours.";
 
-/** Locks collection `collectionId` if `ownerId` owns it; otherwise NOT_FOUND (to others it does not exist). */
-async function lockOwned(tx: Tx, ownerId: string, collectionId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Collection" WHERE id = ${collectionId} AND "ownerId" = ${ownerId} FOR UPDATE`;
-  if (rows.length === 0) throw new AppError("NOT_FOUND", NOT_FOUND);
+/**
+ * Locks collection `collectionId` if `ownerId` owns it, and says who may read it; otherwise NOT_FOUND (to others
+ * it does not exist).
+ */
+async function lockOwned(tx: Tx, ownerId: string, collectionId: string): Promise<{ visibility: Visibility }> {
+  const [row] = await tx.$queryRaw<{ visibility: Visibility }[]>`
+    SELECT visibility::text AS visibility FROM "Collection"
+    WHERE id = ${collectionId} AND "ownerId" = ${ownerId} FOR UPDATE`;
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND);
+  return row;
 }
 
 /** A note's or description's HTML, rendered once when written (the comment pipeline: sanitised, math typeset). */
@@ -216,7 +221,7 @@ export async function shareCollection(
   username: string,
 ): Promise<{ name: string; visibility: Visibility }> {
   return prisma.$transaction(async (tx) => {
-    await lockOwned(tx, ownerId, collectionId);
+    const { visibility: current } = await lockOwned(tx, ownerId, collectionId);
     const member = await tx.user.findUnique({ where: { username }, select: { id: true, name: true } });
     if (!member) throw new AppError("NOT_FOUND", `No member here has the handle @${username}.`);
     if (member.id === ownerId)
@@ -229,10 +234,6 @@ export async function shareCollection(
       );
     }
     await tx.collectionShare.createMany({ data: [{ collectionId, userId: member.id }], skipDuplicates: true });
-    const { visibility: current } = await tx.collection.findUniqueOrThrow({
-      where: { id: collectionId },
-      select: { visibility: true },
-    });
     const visibility = current === "PRIVATE" ? "SHARED" : current;
     if (visibility !== current) await tx.collection.update({ where: { id: collectionId }, data: { visibility } });
     return { name: member.name ?? `@${username}`, visibility };

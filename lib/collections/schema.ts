@@ -1,14 +1,10 @@
 import { z } from "zod";
 import { paperIdSchema } from "@/lib/papers/id-schema";
+import { CONTROL_CHARACTERS, DIRECTION_CONTROLS } from "@/lib/text/unsafe-characters";
 
 /** Longest collection name, and longest note or description, in characters after trimming. */
 export const COLLECTION_NAME_MAX = 80;
 export const COLLECTION_TEXT_MAX = 2_000;
-
-/** C0 and C1 control characters other than tab and line feed: invisible, and a NUL cannot be stored. */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
-/** Direction overrides and isolates: they would make a name read differently from what it is. */
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 
 export const VISIBILITIES = ["PRIVATE", "SHARED", "PUBLIC"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
@@ -34,8 +30,8 @@ export const collectionNameField = z
       .string()
       .min(1, "Name the collection.")
       .max(COLLECTION_NAME_MAX, `A collection's name can be at most ${COLLECTION_NAME_MAX} characters.`)
-      .refine((value) => !CONTROL_CHARS.test(value), "A name cannot contain control characters.")
-      .refine((value) => !BIDI_CONTROLS.test(value), "A name cannot contain text-direction controls."),
+      .refine((value) => !CONTROL_CHARACTERS.test(value), "A name cannot contain control characters.")
+      .refine((value) => !DIRECTION_CONTROLS.test(value), "A name cannot contain text-direction controls."),
   );
 
 /** A note on a paper, or a collection's description: Markdown, up to 2,000 characters, may be empty. */
@@ -47,7 +43,7 @@ export const collectionTextField = z
     z
       .string()
       .max(COLLECTION_TEXT_MAX, `Notes can be at most ${COLLECTION_TEXT_MAX.toLocaleString("en-US")} characters.`)
-      .refine((value) => !CONTROL_CHARS.test(value), "Notes cannot contain control characters (such as NUL)."),
+      .refine((value) => !CONTROL_CHARACTERS.test(value), "Notes cannot contain control characters (such as NUL)."),
   );
 
 const visibilityField = z.enum(VISIBILITIES, { error: "Choose who may read the collection." });

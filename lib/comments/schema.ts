@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
+import { CONTROL_CHARACTERS } from "@/lib/text/unsafe-characters";
 
 /** Longest comment, in characters after trimming. */
 export const COMMENT_MAX = 10_000;
-
-/**
- * C0 and C1 control characters other than tab, line feed and carriage return. A NUL cannot even be
- * stored in a PostgreSQL text column; the others are invisible and only ever pasted by accident or malice.
- */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** A comment's Markdown: line endings made `\n`, trimmed, 1–10,000 characters, no control characters. */
 export const commentBodyField = z
@@ -22,7 +17,7 @@ export const commentBodyField = z
         error: (issue) =>
           `Comments can be at most ${COMMENT_MAX.toLocaleString("en-US")} characters; this one has ${String(issue.input).length.toLocaleString("en-US")}.`,
       })
-      .refine((value) => !CONTROL_CHARS.test(value), "Comments cannot contain control characters (such as NUL)."),
+      .refine((value) => !CONTROL_CHARACTERS.test(value), "Comments cannot contain control characters (such as NUL)."),
   );
 
 const paperIdField = z

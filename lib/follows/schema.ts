@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cleanAuthorName, MAX_AUTHOR_NAME } from "@/lib/papers/author-name";
 import { CATEGORY_MESSAGE, parseCategory } from "@/lib/papers/categories";
+import { NOT_IN_A_NAME } from "@/lib/text/unsafe-characters";
 
 /** What a member may follow or mute: an author (as arXiv spells the name), an arXiv category, or a keyword. */
 export const TOPIC_KINDS = ["AUTHOR", "CATEGORY", "KEYWORD"] as const;
@@ -13,15 +14,12 @@ export type TopicList = (typeof TOPIC_LISTS)[number];
 export const MIN_KEYWORD = 2;
 export const MAX_KEYWORD = 60;
 
-/** Control and direction characters: never part of a keyword. */
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
 /**
  * A keyword as it is stored and matched: lower-cased, its runs of white space one space, trimmed; null when
  * it is not one (shorter than 2 or longer than 60 characters, or holding control or direction characters).
  */
 export function normalizeKeyword(raw: string): string | null {
-  if (FORBIDDEN.test(raw.replace(/[\t\n\r]/g, " "))) return null;
+  if (NOT_IN_A_NAME.test(raw.replace(/[\t\n\r]/g, " "))) return null;
   const keyword = raw.replace(/\s+/g, " ").trim().toLowerCase();
   return keyword.length >= MIN_KEYWORD && keyword.length <= MAX_KEYWORD ? keyword : null;
 }

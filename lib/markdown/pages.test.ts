@@ -66,6 +66,13 @@ describe("a paper as Markdown", () => {
   });
 });
 
+describe("a literal dollar in a title", () => {
+  it("stays text, escaped, and never pairs with a formula", () => {
+    const text = paperMarkdown({ ...paper, title: "Costs \\$5 per $n$ tokens" }, [], "https://dp.example");
+    expect(text.split("\n")[0]).toBe("# Costs \\$5 per $n$ tokens");
+  });
+});
+
 describe("a day as Markdown", () => {
   it("lists its papers in order, and says when it has none", () => {
     const text = dayMarkdown("2025-01-23", [paper], 3, "https://dp.example");

@@ -17,17 +17,17 @@ import { dayPath, paperPath } from "@/lib/urls";
 /** Top-level comments a paper's Markdown quotes, each with its replies counted. */
 export const MARKDOWN_COMMENTS = 10;
 
-/** `text` as Markdown text: characters Markdown would read as markup (outside math) escaped. */
+/** `text` as Markdown text: characters Markdown would read as markup (or as math: `$`) escaped. */
 function escapeText(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, "\\$1");
+  return text.replace(/([\\`*_[\]<>#|$])/g, "\\$1");
 }
 
-/** A title or abstract as Markdown: its text escaped, its math left as TeX between dollars. */
+/**
+ * A title or abstract as Markdown: its text escaped, its math left as TeX between dollars. Escaped segment by
+ * segment, as the LaTeX reader split them: a literal `\$` in the text stays text (`\$5`), never half of a formula.
+ */
 function latexMarkdown(latex: string): string {
-  return latexWithTexMath(latex)
-    .split(/(\$\$[^$]*\$\$|\$[^$]*\$)/)
-    .map((part, index) => (index % 2 === 1 ? part : escapeText(part)))
-    .join("");
+  return latexWithTexMath(latex, escapeText);
 }
 
 function link(text: string, url: string): string {

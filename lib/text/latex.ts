@@ -637,12 +637,13 @@ export function mathSpans(input: string): SourceSpan[] {
 
 /**
  * arXiv LaTeX as plain text whose math stays TeX between dollars (`Fast $\mathcal{O}(n)$ sorting`, `87%`): what
- * reference managers and Markdown readers (which typeset `$…$` themselves) want.
+ * reference managers and Markdown readers (which typeset `$…$` themselves) want. `writeText` writes the text
+ * between formulas (Markdown escapes it).
  */
-export function latexWithTexMath(input: string): string {
+export function latexWithTexMath(input: string, writeText: (text: string) => string = (text) => text): string {
   return parseLatexText(input)
     .map((segment) =>
-      segment.kind === "math" ? (segment.display ? `$$${segment.tex}$$` : `$${segment.tex}$`) : segment.text,
+      segment.kind === "math" ? (segment.display ? `$$${segment.tex}$$` : `$${segment.tex}$`) : writeText(segment.text),
     )
     .join("");
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { CiteLinks } from "@/components/collections/cite-links";
 import { CollectionEditor } from "@/components/collections/collection-editor";
 import { ItemControls } from "@/components/collections/item-controls";
@@ -17,14 +18,21 @@ import { userPath } from "@/lib/urls";
 
 type Props = { params: Promise<{ id: string }> };
 
-/** The collection the address names, if this reader may read it (anyone else gets the same 404 as a wrong id). */
-async function collectionFrom(params: Props["params"]) {
-  const parsed = collectionIdField.safeParse((await params).id);
+/**
+ * The collection the address names, if this reader may read it (anyone else gets the same 404 as a wrong id).
+ * Read once per request: the metadata and the page both ask.
+ */
+const readableCollection = cache(async (rawId: string) => {
+  const parsed = collectionIdField.safeParse(rawId);
   if (!parsed.success) notFound();
   const viewer = await getCurrentUser();
   const collection = await getReadableCollection(parsed.data, viewer?.id ?? null);
   if (!collection) notFound();
   return { collection, isOwner: collection.owner.id === viewer?.id };
+});
+
+async function collectionFrom(params: Props["params"]) {
+  return readableCollection((await params).id);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -6,7 +6,7 @@ import { CollectionList } from "@/components/collections/collection-list";
 import { PaperGrid } from "@/components/feed/paper-grid";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getCurrentUser } from "@/lib/auth/session";
-import { getPublicCollections } from "@/lib/collections/data";
+import { getOwnCollections } from "@/lib/collections/data";
 import { getRecentComments } from "@/lib/comments/data";
 import { getUserByUsername } from "@/lib/users/data";
 import { getUpvotedPapers } from "@/lib/upvotes/data";
@@ -54,7 +54,8 @@ export default async function UserPage({ params }: Props) {
   const [papers, comments, collections] = await Promise.all([
     getUpvotedPapers(user.id),
     getRecentComments(user.id),
-    getPublicCollections(user.id),
+    // Its public collections: the others are not for a profile.
+    getOwnCollections(user.id, "PUBLIC"),
   ]);
   return (
     <section>
