@@ -53,3 +53,33 @@ describe("parseEnv", () => {
     expect(parseEnv({ TRUSTED_PROXY_HOPS: "1", APP_URL: "https://papers.example.org" }).TRUSTED_PROXY_HOPS).toBe(1);
   });
 });
+
+describe("site access and sign-in variables", () => {
+  it("defaults to a public site open to any address", () => {
+    const env = parseEnv({});
+    expect(env.SITE_ACCESS).toBe("public");
+    expect(env.ALLOWED_EMAIL_DOMAINS).toEqual([]);
+    expect(env.OIDC_NAME).toBe("Single sign-on");
+  });
+
+  it("reads a members-only site and its email domains, lowercased, without a leading @", () => {
+    const env = parseEnv({ SITE_ACCESS: "members", ALLOWED_EMAIL_DOMAINS: " Lab.Example.org, @example.EDU ,," });
+    expect(env.SITE_ACCESS).toBe("members");
+    expect(env.ALLOWED_EMAIL_DOMAINS).toEqual(["lab.example.org", "example.edu"]);
+  });
+
+  it("refuses a wrong access mode, a domain that is not one, and half an OIDC setup", () => {
+    expect(() => parseEnv({ SITE_ACCESS: "private" })).toThrow(
+      "Invalid environment variable SITE_ACCESS: must be public or members",
+    );
+    expect(() => parseEnv({ ALLOWED_EMAIL_DOMAINS: "lab.example.org,not a domain" })).toThrow(
+      /^Invalid environment variable ALLOWED_EMAIL_DOMAINS\.1: must be comma-separated email domains/,
+    );
+    expect(() => parseEnv({ OIDC_ISSUER: "https://id.example.org" })).toThrow(
+      /^Invalid environment variable OIDC_CLIENT_ID: must be set with the other two/,
+    );
+    expect(() =>
+      parseEnv({ OIDC_ISSUER: "https://id.example.org", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }),
+    ).not.toThrow();
+  });
+});

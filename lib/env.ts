@@ -84,6 +84,43 @@ const envFields = z.object({
   SUBMIT_WINDOW_DAYS: z.coerce.number().int().min(1).max(36_500).default(14),
   /** Submissions one member may make per hour. */
   SUBMIT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * Who may read the site: `public` (anyone), or `members` (only signed-in members: a stranger gets the sign-in
+   * page, a machine a 401; feeds through each member's secret feed address, MCP with a personal token).
+   */
+  SITE_ACCESS: z.enum(["public", "members"], { error: "must be public or members" }).default("public"),
+  /**
+   * Email domains whose addresses may sign in (comma-separated: "lab.example.org,example.edu"), besides the
+   * admins and the addresses an admin invited. Unset: any address (on a members-only site: existing members,
+   * admins and invited addresses only).
+   */
+  ALLOWED_EMAIL_DOMAINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((domain) => domain.trim().toLowerCase().replace(/^@/, ""))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/,
+            "must be comma-separated email domains such as lab.example.org,example.edu",
+          ),
+      ),
+    ),
+  /** A generic OpenID Connect provider (the lab's identity provider): its issuer URL, as in its discovery document. */
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: "must be the provider's issuer URL, such as https://id.example.org" })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The sign-in button's name for it ("Sign in with …"). */
+  OIDC_NAME: z.string().min(1).max(60).default("Single sign-on"),
   /** Email addresses of the admins (comma-separated): they get /admin. */
   ADMIN_EMAILS: z
     .string()
@@ -105,6 +142,14 @@ const envSchema = envFields.superRefine((env, context) => {
       path: ["APP_URL"],
       message:
         "must be set when TRUSTED_PROXY_HOPS is above 0 (the address readers use, such as https://papers.example.org)",
+    });
+  }
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc > 0 && oidc < 3) {
+    context.addIssue({
+      code: "custom",
+      path: [!env.OIDC_ISSUER ? "OIDC_ISSUER" : !env.OIDC_CLIENT_ID ? "OIDC_CLIENT_ID" : "OIDC_CLIENT_SECRET"],
+      message: "must be set with the other two (OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together)",
     });
   }
 });
