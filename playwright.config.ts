@@ -1,6 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The members-only lab site (e2e/support/lab-site.ts) and the OpenID Connect provider its specs start. */
+const labPort = port + 1;
+const oidcPort = port + 2;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Run through `npm test` (or `npm run test:e2e`), which provides a migrated, seeded test database and a build. */
@@ -48,18 +51,42 @@ export default defineConfig({
       grep: /@phone/,
     },
   ],
-  webServer: {
-    // The production server as `npm start` runs it: Next.js behind the page cache (scripts/serve.ts).
-    command: `node scripts/run.mjs scripts/serve.ts --port ${port}`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: false,
-    // Links in mail and Auth.js redirects must use the address the browser uses.
-    // admin@e2e.test is the admin the admin spec signs in as (e2e/admin.spec.ts).
-    // The suite plays the one trusted proxy: it names each client in X-Forwarded-For (the sign-in limits count
-    // per client).
-    env: { APP_URL: `http://localhost:${port}`, ADMIN_EMAILS: "admin@e2e.test", TRUSTED_PROXY_HOPS: "1" },
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // The production server as `npm start` runs it: Next.js behind the page cache (scripts/serve.ts).
+      command: `node scripts/run.mjs scripts/serve.ts --port ${port}`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: false,
+      // Links in mail and Auth.js redirects must use the address the browser uses.
+      // admin@e2e.test is the admin the admin spec signs in as (e2e/admin.spec.ts).
+      // The suite plays the one trusted proxy: it names each client in X-Forwarded-For (the sign-in limits count
+      // per client).
+      env: { APP_URL: `http://localhost:${port}`, ADMIN_EMAILS: "admin@e2e.test", TRUSTED_PROXY_HOPS: "1" },
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // A lab's site on the same database (e2e/support/lab-site.ts): members only, sign-in for one email domain
+      // and invited addresses, and single sign-on through the OpenID Connect provider the specs start.
+      command: `node scripts/run.mjs scripts/serve.ts --port ${labPort}`,
+      url: `http://localhost:${labPort}/signin`,
+      reuseExistingServer: false,
+      env: {
+        APP_URL: `http://localhost:${labPort}`,
+        ADMIN_EMAILS: "admin@e2e.test",
+        TRUSTED_PROXY_HOPS: "1",
+        SITE_ACCESS: "members",
+        ALLOWED_EMAIL_DOMAINS: "lab.e2e.test",
+        OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        // The same values as e2e/support/lab-site.ts.
+        OIDC_CLIENT_ID: "daily-papers-e2e",
+        OIDC_CLIENT_SECRET: "e2e-oidc-client-secret-that-is-long-enough",
+        OIDC_NAME: "Lab ID",
+      },
+      timeout: 120_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });
