@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseUnavailableResponse } from "@/lib/db/health";
 import { isRouteHandlerPath, KNOWN_METHODS, methodNotAllowed, plainAnswer } from "@/lib/http/methods";
+import { gateInProxy, siteAccessVerdict } from "@/lib/site-access/gate";
 
 /**
  * Runs before every request (but Next's static files) and answers what must never reach a page:
@@ -9,6 +10,7 @@ import { isRouteHandlerPath, KNOWN_METHODS, methodNotAllowed, plainAnswer } from
  * - methods a route does not take: pages answer GET and HEAD (plus server-action POSTs), so anything
  *   else is a 405 with `Allow`, as is any unknown method anywhere (TRACE, TRACK and CONNECT never get
  *   here: the front server, lib/http/gate.ts, answers them);
+ * - on a members-only site run by `next dev` (no front server), a stranger: lib/site-access/gate.ts;
  * - forwarded scheme and host headers that are not a scheme or a host (`X-Forwarded-Proto: javascript`
  *   made Auth.js build a `null` origin, a 500): dropped, so the defaults apply;
  * and gives every answer, HTML 404s under /api and /feeds included, the Content-Security-Policy: a fresh
@@ -23,6 +25,19 @@ export async function proxy(request: NextRequest) {
 
   const method = request.method.toUpperCase();
   if (!KNOWN_METHODS.has(method)) return refuseMethod(pathname);
+  if (gateInProxy()) {
+    const verdict = await siteAccessVerdict({
+      method,
+      url: `${pathname}${request.nextUrl.search}`,
+      headers: {
+        cookie: request.headers.get("cookie") ?? undefined,
+        accept: request.headers.get("accept") ?? undefined,
+      },
+    });
+    if (verdict.kind === "refuse") {
+      return new NextResponse(verdict.body || null, { status: verdict.status, headers: verdict.headers });
+    }
+  }
   if (!isRouteHandlerPath(pathname) && method !== "GET" && method !== "HEAD" && !(await isServerAction(request))) {
     return refuseMethod(pathname);
   }

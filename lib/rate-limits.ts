@@ -56,6 +56,8 @@ const LIMITS = {
    * POST that is not, so it is counted: an agent makes a few calls a turn, a scraper many. Memory: it guards load.
    */
   mcp: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
+  /** Private feed addresses a member may rotate an hour: one after a leak is the use; more is a script. */
+  "feed-key": () => ({ points: 5, durationSeconds: 3600 }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */

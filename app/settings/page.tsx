@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { EmailPreferencesForm } from "@/components/settings/email-preferences-form";
 import { FollowingSettings } from "@/components/settings/following-settings";
+import { PrivateFeeds } from "@/components/settings/private-feeds";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { signOutAction } from "@/lib/auth/actions";
 import { signInHref } from "@/lib/auth/sign-in-href";
@@ -14,6 +15,8 @@ import { getMemberTopics } from "@/lib/follows/data";
 import { getEmailPreferences } from "@/lib/settings/data";
 import { announcementCategories } from "@/lib/submissions/data";
 import { getProfileSettings } from "@/lib/users/data";
+import { getPrivateFeeds } from "@/lib/site-access/data";
+import { membersOnly } from "@/lib/site-access/gate";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
 
@@ -22,11 +25,12 @@ const section = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect(signInHref("/settings"));
-  const [preferences, failure, profile, topics] = await Promise.all([
+  const [preferences, failure, profile, topics, privateFeeds] = await Promise.all([
     getEmailPreferences(user.id),
     getDigestFailure(user.id),
     getProfileSettings(user.id),
     getMemberTopics(user.id),
+    membersOnly() ? getPrivateFeeds(user.id) : null,
   ]);
 
   return (
@@ -90,6 +94,21 @@ export default async function SettingsPage() {
           <FollowingSettings follows={topics.follows} mutes={topics.mutes} categories={announcementCategories()} />
         </div>
       </section>
+
+      {privateFeeds ? (
+        <section id="feeds" aria-labelledby="feeds-heading" className={`${section} scroll-mt-20`}>
+          <h2 id="feeds-heading" className="scroll-mt-20 text-lg font-semibold">
+            Your feed addresses
+          </h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            This site is for its members, so a feed reader reaches its feeds through an address of your own. Keep these
+            private: anyone who has one reads the site&apos;s papers.
+          </p>
+          <div className="mt-4">
+            <PrivateFeeds feeds={privateFeeds} />
+          </div>
+        </section>
+      ) : null}
 
       <section aria-labelledby="profile-heading" className={section}>
         <h2 id="profile-heading" className="text-lg font-semibold">

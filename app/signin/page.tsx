@@ -8,6 +8,7 @@ import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/auth/session";
 import { signInLimitedMessage } from "@/lib/auth/sign-in-limits";
 import { rateLimit } from "@/lib/rate-limits";
+import { membersOnly } from "@/lib/site-access/gate";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -37,7 +38,9 @@ export default async function SignInPage({ searchParams }: Props) {
     <section className="mx-auto max-w-sm py-8">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Daily Papers</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        Upvote papers and get the trending ones in your inbox. No password: we email you a link.
+        {membersOnly()
+          ? "This site is for its members: sign in to read its papers. No password: we email you a link."
+          : "Upvote papers and get the trending ones in your inbox. No password: we email you a link."}
       </p>
       <SignInReason reason={addressReason(callbackUrl)} />
       {error ? (

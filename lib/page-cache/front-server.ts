@@ -15,6 +15,8 @@ import { installChangeFeed, installPageStore } from "@/lib/page-cache/registry";
 import { PageStore, type StoredAnswer } from "@/lib/page-cache/store";
 import { TagRelay } from "@/lib/page-cache/tag-relay";
 import { revalidationToken } from "@/lib/page-cache/revalidate";
+import { markFrontServer, membersOnly, siteAccessVerdict } from "@/lib/site-access/gate";
+import { keepAnswerPrivate } from "@/lib/site-access/private-answers";
 import { isVoteRequest, serveVote } from "@/lib/upvotes/vote-endpoint";
 
 /**
@@ -70,6 +72,7 @@ interface SharedRender {
 }
 
 export async function startFrontServer(options: FrontServerOptions): Promise<FrontServer> {
+  markFrontServer();
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname ?? "localhost", port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -276,6 +279,22 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
       return void res.end(req.method === "HEAD" ? undefined : refusal.body);
     }
     req.headers["x-forwarded-for"] = withForwardedFor(req.headers["x-forwarded-for"], req.socket.remoteAddress);
+    if (!membersOnly()) return serve(req, res);
+    // A members-only site: nothing is read, served or rendered before the gate has let the request in.
+    void siteAccessVerdict(req).then((verdict) => {
+      if (verdict.kind === "refuse") {
+        req.resume();
+        res.writeHead(verdict.status, { ...verdict.headers, "content-length": Buffer.byteLength(verdict.body) });
+        return void res.end(req.method === "HEAD" ? undefined : verdict.body);
+      }
+      keepAnswerPrivate(res);
+      if (verdict.url !== undefined) req.url = verdict.url;
+      serve(req, res);
+    });
+  });
+
+  /** A request let in: a vote, or the page cache's decision. */
+  function serve(req: IncomingMessage, res: ServerResponse): void {
     const pathname = (req.url ?? "/").split("?", 1)[0]!;
     if (isServerAction(req.method ?? "", pathname, req.headers)) refuseUnreadableAction(res, pathname);
     if (isVoteRequest(req)) {
@@ -287,7 +306,7 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     void answerFromCache(req, res).catch(() => {
       if (!res.headersSent) passToNext(req, res);
     });
-  });
+  }
 
   await feed?.start();
   await new Promise<void>((resolve, reject) => {
