@@ -20,8 +20,10 @@
  * only the demo papers. Databases: `<DATABASE_URL's name>_bench[_demo]` on the DATABASE_URL server, or
  * an embedded one in `.data/bench-postgres[-demo]` when DATABASE_URL is unset. Your own data is never touched.
  * Last, Lighthouse's mobile performance score of `/` in chromium (the median of `--lighthouse-runs`, 3; 0 skips it).
+ * With `--site-access members` the server is a members-only site (SITE_ACCESS=members): strangers' rows are
+ * refused (said, not measured) and members' rows show what the gate before the page cache costs.
  *   flags: --data large|demo --duration 8 --connections 50 --voters 200 --port 3200 --floor-port 3201
- *          --lighthouse-runs 3
+ *          --lighthouse-runs 3 --site-access public|members
  *   With NEXT_DIST_DIR set, that build is used as it is (build it first); otherwise `.next` is rebuilt
  *   when the sources changed.
  */
@@ -63,6 +65,8 @@ const flagsSchema = z.object({
   port: z.coerce.number().int().min(1024).max(65535).default(3200),
   "floor-port": z.coerce.number().int().min(1024).max(65535).default(3201),
   "lighthouse-runs": z.coerce.number().int().min(0).max(9).default(3),
+  /** `members`: the server runs as a members-only site (SITE_ACCESS); strangers are refused, members measured. */
+  "site-access": z.enum(["public", "members"]).default("public"),
 });
 type Flags = z.infer<typeof flagsSchema>;
 
@@ -635,6 +639,7 @@ await runScript(async () => {
       // The vote phase measures the server, not the per-reader limit (30 a minute by default).
       UPVOTE_RATE_LIMIT: "10000",
       DIGEST_WORKER: "false",
+      SITE_ACCESS: flags["site-access"],
     };
     const distDir = path.join(root, process.env.NEXT_DIST_DIR || ".next");
     if (process.env.NEXT_DIST_DIR) {
@@ -656,11 +661,11 @@ await runScript(async () => {
     const base = `http://127.0.0.1:${flags.port}`;
     await waitUntilUp(base);
 
-    const feedHtml = Buffer.from(await (await fetch(base + "/")).arrayBuffer());
-    floor = await startFloor(feedHtml, flags["floor-port"]);
-
     member = await createMember(db.url);
     await assertSignedIn(base, member);
+    // The feed as a member gets it (on a members-only site a stranger gets only the sign-in page).
+    const feedHtml = Buffer.from(await (await fetch(base + "/", { headers: memberHeaders(member) })).arrayBuffer());
+    floor = await startFloor(feedHtml, flags["floor-port"]);
     const viewerPapers = pagePaperIds(feedHtml.toString("utf8"), latestPapers);
 
     // `member`: the route also gets a row as the signed-in member, right after the stranger's.

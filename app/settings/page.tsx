@@ -102,7 +102,8 @@ export default async function SettingsPage() {
           </h2>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             This site is for its members, so a feed reader reaches its feeds through an address of your own. Keep these
-            private: anyone who has one reads the site&apos;s papers.
+            private: anyone who has one reads the site&apos;s papers. Add <code>&amp;category=cs.CL</code> to one for a
+            single arXiv category.
           </p>
           <div className="mt-4">
             <PrivateFeeds feeds={privateFeeds} />
