@@ -232,6 +232,7 @@ async function start(
   project.provide("chaosEnv", {
     CHAOS_BASE_URL: baseUrl,
     CHAOS_FAULT_URL: control.url,
+    CHAOS_PROXIED_DATABASE_URL: proxy.url,
     CHAOS_SERVER_LOG: log,
     CHAOS_DIST_DIR: path.join(root, distDir),
     CHAOS_AUTH_SECRET: AUTH_SECRET,

@@ -27,12 +27,15 @@ function freePort(): Promise<number> {
 /**
  * Another production server (scripts/serve.ts) on the suite's database and build, as a second app server
  * behind a load balancer would be: its own page cache and Next.js data cache, the database shared. On
- * CHAOS_SECOND_PORT, else a free port; its log beside the first server's.
+ * CHAOS_SECOND_PORT, else a free port; its log beside the first server's. `options.throughFaults`: it reaches the
+ * database through the fault proxy, as the first server does; `options.env` adds to its environment.
  */
-export async function startSecondServer(): Promise<SecondServer> {
+export async function startSecondServer(
+  options: { throughFaults?: boolean; env?: Record<string, string>; name?: string } = {},
+): Promise<SecondServer> {
   const port = Number(process.env.CHAOS_SECOND_PORT) || (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const log = path.join(path.dirname(world.serverLog), "second-server.log");
+  const log = path.join(path.dirname(world.serverLog), `${options.name ?? "second-server"}.log`);
   const logFd = fs.openSync(log, "w");
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("VITEST")));
   const server = spawn(
@@ -46,10 +49,11 @@ export async function startSecondServer(): Promise<SecondServer> {
         NEXT_DIST_DIR: path.relative(root, world.distDir),
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_SECRET: process.env.CHAOS_AUTH_SECRET,
-        DATABASE_URL: world.databaseUrl,
+        DATABASE_URL: options.throughFaults ? world.proxiedDatabaseUrl : world.databaseUrl,
         APP_URL: url,
         UPVOTE_RATE_LIMIT: "10000",
         TRUSTED_PROXY_HOPS: "1",
+        ...options.env,
       },
       stdio: ["ignore", logFd, logFd],
     },
@@ -67,7 +71,8 @@ export async function startSecondServer(): Promise<SecondServer> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) break;
-    const response = await fetch(`${url}/api/daily_papers`, { signal: AbortSignal.timeout(5000) }).catch(() => null);
+    // Up when it answers: a members-only site's sign-in page is what a stranger can ask for.
+    const response = await fetch(`${url}/signin`, { signal: AbortSignal.timeout(5000) }).catch(() => null);
     if (response?.status === 200) return { url, stop };
     await sleep(250);
   }

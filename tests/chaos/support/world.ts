@@ -8,6 +8,8 @@ import pg from "pg";
 export const world = {
   baseUrl: required("CHAOS_BASE_URL"),
   faultUrl: required("CHAOS_FAULT_URL"),
+  /** The database as the first server reaches it: through the fault proxy. */
+  proxiedDatabaseUrl: required("CHAOS_PROXIED_DATABASE_URL"),
   serverLog: required("CHAOS_SERVER_LOG"),
   distDir: required("CHAOS_DIST_DIR"),
   databaseUrl: required("DATABASE_URL"),
