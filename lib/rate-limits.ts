@@ -58,6 +58,14 @@ const LIMITS = {
   mcp: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
   /** Private feed addresses a member may rotate an hour: one after a leak is the use; more is a script. */
   "feed-key": () => ({ points: 5, durationSeconds: 3600 }),
+  /**
+   * MCP requests a minute per member who sends a personal token (all their tokens together), instead of the
+   * `mcp` limit per IP: an agent of theirs on a shared address (a lab's NAT) is not slowed by strangers. Twice
+   * the stranger's: a member's agent also reads their For you and collections.
+   */
+  "mcp-member": () => ({ points: 240, durationSeconds: 60, store: "memory" }),
+  /** Personal access tokens made or revoked per member: a few at a time is normal; a script making them is not. */
+  "access-token": () => ({ points: 20, durationSeconds: 600 }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */
@@ -86,6 +94,8 @@ export const MEMBER_CAPS = {
   follows: 200,
   /** Authors, categories and keywords one member mutes, all kinds together. */
   mutes: 200,
+  /** Personal access tokens for agents (lib/tokens/): one per agent or machine is plenty. */
+  accessTokens: 20,
 } as const;
 
 /** The limit called `name`, as configured now. */

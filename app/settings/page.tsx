@@ -2,6 +2,7 @@ import { userPath } from "@/lib/urls";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { AccessTokensSection } from "@/components/settings/access-tokens";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { EmailPreferencesForm } from "@/components/settings/email-preferences-form";
 import { FollowingSettings } from "@/components/settings/following-settings";
@@ -17,6 +18,8 @@ import { announcementCategories } from "@/lib/submissions/data";
 import { getProfileSettings } from "@/lib/users/data";
 import { getPrivateFeeds } from "@/lib/site-access/data";
 import { membersOnly } from "@/lib/site-access/gate";
+import { appUrl } from "@/lib/env";
+import { getAccessTokens } from "@/lib/tokens/data";
 
 export const metadata: Metadata = { title: "Settings", robots: { index: false } };
 
@@ -25,12 +28,13 @@ const section = "rounded-xl border border-zinc-200 bg-white p-5 dark:border-zinc
 export default async function SettingsPage() {
   const user = await getCurrentUser();
   if (!user) redirect(signInHref("/settings"));
-  const [preferences, failure, profile, topics, privateFeeds] = await Promise.all([
+  const [preferences, failure, profile, topics, privateFeeds, tokens] = await Promise.all([
     getEmailPreferences(user.id),
     getDigestFailure(user.id),
     getProfileSettings(user.id),
     getMemberTopics(user.id),
     membersOnly() ? getPrivateFeeds(user.id) : null,
+    getAccessTokens(user.id),
   ]);
 
   return (
@@ -133,6 +137,8 @@ export default async function SettingsPage() {
           />
         </div>
       </section>
+
+      <AccessTokensSection tokens={tokens} mcpUrl={`${appUrl()}/mcp`} />
 
       <section aria-labelledby="delete-heading" className={`${section} border-red-200 dark:border-red-900`}>
         <h2 id="delete-heading" className="text-lg font-semibold">

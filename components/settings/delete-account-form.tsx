@@ -9,8 +9,8 @@ export function DeleteAccountForm() {
   return (
     <form action={action} onSubmit={ignoreWhilePending(pending)} className="space-y-3">
       <label htmlFor="confirm-delete" className="block text-sm">
-        Type <strong>delete</strong> to remove your account, your upvotes, your comments, your collections, what you
-        follow and mute, and your email settings for good.
+        Type <strong>delete</strong> to remove your account, your upvotes, your comments, your collections, your tokens
+        for agents, what you follow and mute, and your email settings for good.
       </label>
       <div className="flex flex-wrap gap-2">
         <input

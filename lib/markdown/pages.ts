@@ -18,7 +18,7 @@ import { dayPath, paperPath } from "@/lib/urls";
 export const MARKDOWN_COMMENTS = 10;
 
 /** `text` as Markdown text: characters Markdown would read as markup (or as math: `$`) escaped. */
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return text.replace(/([\\`*_[\]<>#|$])/g, "\\$1");
 }
 
@@ -93,20 +93,31 @@ export function dayMarkdown(day: string, papers: PaperSummary[], total: number, 
   return `${heading}\n\n${papers.length} of ${total} papers, most upvoted first.\n\n${listItems(papers, origin)}${rest}\n`;
 }
 
-/** Any list of papers as Markdown, under `heading` (plain text): each as a day's list shows it. */
-export function paperListMarkdown(heading: string, papers: PaperSummary[], origin: string): string {
+/**
+ * Any list of papers as Markdown, under `heading` (plain text): each as a day's list shows it. `notes`, when
+ * given, are Markdown said of each paper in the same order (why For you lists it, a collection's note), shown
+ * after its links.
+ */
+export function paperListMarkdown(
+  heading: string,
+  papers: PaperSummary[],
+  origin: string,
+  notes?: readonly (string | null | undefined)[],
+): string {
   const title = `# ${escapeText(heading)}`;
-  return papers.length ? `${title}\n\n${listItems(papers, origin)}\n` : `${title}\n\nNo papers.\n`;
+  return papers.length ? `${title}\n\n${listItems(papers, origin, notes)}\n` : `${title}\n\nNo papers.\n`;
 }
 
-/** Each paper's title (numbered), authors, counts, links and abstract. */
-function listItems(papers: PaperSummary[], origin: string): string {
+/** Each paper's title (numbered), authors, counts, links, note if any, and abstract. */
+function listItems(papers: PaperSummary[], origin: string, notes?: readonly (string | null | undefined)[]): string {
   const items = papers.map((paper, index) => {
     const authors =
       paper.authors.slice(0, 10).map(escapeText).join(", ") + (paper.authors.length > 10 ? ", et al." : "");
+    const note = notes?.[index];
     return [
       `## ${index + 1}. ${latexMarkdown(paper.title)}`,
       `${authors || "Unknown authors"} · ${paper.upvoteCount} upvotes · ${paper.commentCount} comments · ${link(`arXiv:${paper.id}`, arxivAbsUrl(paper.id))} · ${origin}${paperPath(paper.id)}`,
+      ...(note ? [note] : []),
       latexMarkdown(paper.abstract),
     ].join("\n\n");
   });

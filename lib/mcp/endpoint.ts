@@ -2,8 +2,11 @@ import "server-only";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { clientKey } from "@/lib/auth/sign-in-limits";
+import { isDatabaseOutage } from "@/lib/db/health";
+import { appUrl, loadEnv } from "@/lib/env";
 import { createMcpServer } from "@/lib/mcp/server";
-import { consumeAllowance, rateLimit, tryAgainIn } from "@/lib/rate-limits";
+import { consumeAllowance, rateLimit, tryAgainIn, type Allowance } from "@/lib/rate-limits";
+import { authenticateBearer, type BearerResult, type TokenMember } from "@/lib/tokens/bearer";
 
 /**
  * `/mcp`, the MCP server over Streamable HTTP, stateless: each POST gets a fresh server and transport (the
@@ -13,6 +16,13 @@ import { consumeAllowance, rateLimit, tryAgainIn } from "@/lib/rate-limits";
  * examples answer. What is malformed — not JSON, not JSON-RPC, a body over 64 KB, no JSON in `Accept` — the
  * SDK's transport refuses with a 4xx and a JSON-RPC error; an unknown method or tool, or bad arguments, are
  * JSON-RPC errors or error results, as the protocol says.
+ *
+ * Who asks: a request with `Authorization: Bearer dp_…` (a member's personal access token, lib/tokens/) gets
+ * the member's tools too (member-tools.ts) and is counted against the member's `mcp-member` limit; a token
+ * malformed, unknown or revoked is a 401 with `WWW-Authenticate: Bearer error="invalid_token"`, never the
+ * public server in its place. Without a token the server is the public, read-only one, counted per IP — unless
+ * the site is for its members only (SITE_ACCESS=members), where it is a 401 naming where to get a token: the
+ * site's gate lets /mcp through to this check.
  */
 
 /** The largest request body read: a tool call is a few hundred bytes. */
@@ -31,15 +41,73 @@ function jsonRpcError(status: number, code: number, message: string, headers: Re
   });
 }
 
-/** `POST /mcp`: counted against the client's `mcp` limit, then answered by a fresh server. */
-export async function answerMcpPost(request: Request): Promise<Response> {
-  const allowance = await consumeAllowance(rateLimit("mcp"), clientKey(request.headers));
-  if (!allowance.allowed) {
-    return jsonRpcError(429, SERVER_ERROR, `Too many requests. ${tryAgainIn(allowance.retryAfterSeconds)}`, {
-      "Retry-After": String(allowance.retryAfterSeconds),
-    });
+/** Where a member makes a token (Settings, "Tokens for agents"). */
+function tokensPage(): string {
+  return `${appUrl()}/settings#tokens`;
+}
+
+/** The refusal of a request whose token was refused: 401, `invalid_token`, and why. */
+function invalidToken(reason: string): Response {
+  return jsonRpcError(401, SERVER_ERROR, `${reason} Make a new one at ${tokensPage()}.`, {
+    "WWW-Authenticate": `Bearer error="invalid_token", error_description="${reason.replace(/["\\]/g, "'")}"`,
+  });
+}
+
+/** The refusal of a request without a token on a members-only site. */
+function tokenRequired(): Response {
+  return jsonRpcError(
+    401,
+    SERVER_ERROR,
+    `This site is for its members: its MCP server needs a personal access token, sent as "Authorization: Bearer dp_…". ` +
+      `Make one at ${tokensPage()}.`,
+    { "WWW-Authenticate": `Bearer realm="Daily Papers"` },
+  );
+}
+
+function tooMany(allowance: Extract<Allowance, { allowed: false }>): Response {
+  return jsonRpcError(429, SERVER_ERROR, `Too many requests. ${tryAgainIn(allowance.retryAfterSeconds)}`, {
+    "Retry-After": String(allowance.retryAfterSeconds),
+  });
+}
+
+/** The request's token, checked; a database down while checking is a 503, as every route answers it. */
+async function bearerOf(request: Request): Promise<BearerResult | Response> {
+  try {
+    return await authenticateBearer(request.headers.get("authorization"));
+  } catch (error) {
+    if (isDatabaseOutage(error)) {
+      return jsonRpcError(503, SERVER_ERROR, "The database is unavailable; try again in a minute.", {
+        "Retry-After": "60",
+      });
+    }
+    console.error("POST /mcp could not check its token", error);
+    return jsonRpcError(500, ErrorCode.InternalError, "The server could not answer this request; try again later.");
   }
-  const server = createMcpServer();
+}
+
+/**
+ * `POST /mcp`: the token checked (if any), counted against the member's or the client's limit, then answered
+ * by a fresh server with the member's tools or the public ones.
+ */
+export async function answerMcpPost(request: Request): Promise<Response> {
+  const bearer = await bearerOf(request);
+  if (bearer instanceof Response) return bearer;
+  if (bearer.status === "invalid") {
+    // Refused tokens are counted against the client's limit too, so a flood of guesses is slowed.
+    const allowance = await consumeAllowance(rateLimit("mcp"), clientKey(request.headers));
+    return allowance.allowed ? invalidToken(bearer.reason) : tooMany(allowance);
+  }
+  const member = bearer.status === "valid" ? bearer.member : null;
+  if (!member && loadEnv().SITE_ACCESS === "members") return tokenRequired();
+  const allowance = member
+    ? await consumeAllowance(rateLimit("mcp-member"), member.userId)
+    : await consumeAllowance(rateLimit("mcp"), clientKey(request.headers));
+  if (!allowance.allowed) return tooMany(allowance);
+  return serve(request, member);
+}
+
+async function serve(request: Request, member: TokenMember | null): Promise<Response> {
+  const server = createMcpServer(member);
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,

@@ -8,6 +8,7 @@ import { toDailyPaperItem, toPaperJson } from "@/lib/api/shapes";
 import { getDiscussion } from "@/lib/comments/data";
 import { isDatabaseOutage } from "@/lib/db/health";
 import { appUrl } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { paperListMarkdown, paperMarkdown } from "@/lib/markdown/pages";
 import { dailyPapersQuery, searchPapersQuery, trendingPapersQuery, type Parsed } from "@/lib/mcp/queries";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
@@ -23,7 +24,7 @@ import { MAX_QUERY_LENGTH } from "@/lib/papers/schema";
  */
 
 /** Papers a list tool gives when the agent does not say: a page of abstracts is enough context to start. */
-const DEFAULT_TOOL_LIMIT = 10;
+export const DEFAULT_TOOL_LIMIT = 10;
 
 const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 const day = (what: string) => z.string().regex(DAY_FORMAT, "a day is written YYYY-MM-DD").describe(what);
@@ -34,7 +35,12 @@ const category = z
 const limit = (max: number, fallback: number) =>
   z.number().int().min(1).max(max).default(fallback).describe(`How many papers, 1–${max} (default ${fallback}).`);
 
-const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+export const READ_ONLY = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+} as const;
 
 /** Registers the tools on `server`. */
 export function registerPaperTools(server: McpServer): void {
@@ -118,19 +124,24 @@ export function registerPaperTools(server: McpServer): void {
 }
 
 /** A tool's answer: the error result for arguments that did not parse, else the work's, or an error result for a failure. */
-async function answer<T>(parsed: Parsed<T>, work: (value: T) => Promise<CallToolResult>): Promise<CallToolResult> {
+export async function answer<T>(
+  parsed: Parsed<T>,
+  work: (value: T) => Promise<CallToolResult>,
+): Promise<CallToolResult> {
   if (!parsed.ok) return toolError(parsed.message);
   try {
     return await work(parsed.value);
   } catch (error) {
     // The outage was logged once by lib/db/health.ts; a bug is logged here. Neither reaches the agent as more than a sentence.
     if (isDatabaseOutage(error)) return toolError("The database is unavailable; try again in a minute.");
+    // A refusal with its own sentence (a withdrawn paper takes no vote) is the agent's to read, not a bug.
+    if (error instanceof AppError) return toolError(error.message);
     console.error("MCP tool failed", error);
     return toolError("The server could not answer this call; try again later.");
   }
 }
 
-function toolError(message: string): CallToolResult {
+export function toolError(message: string): CallToolResult {
   return { isError: true, content: [{ type: "text", text: message }] };
 }
 
@@ -151,10 +162,15 @@ async function paperDetails(id: string): Promise<CallToolResult> {
   };
 }
 
-function paperList(heading: string, papers: PaperDetail[]): CallToolResult {
+/** A list of papers as a tool's answer; `notes` are Markdown said of each (lib/markdown/pages.ts). */
+export function paperList(
+  heading: string,
+  papers: PaperDetail[],
+  notes?: readonly (string | null | undefined)[],
+): CallToolResult {
   const origin = appUrl();
   return {
-    content: [{ type: "text", text: paperListMarkdown(heading, papers, origin) }],
+    content: [{ type: "text", text: paperListMarkdown(heading, papers, origin, notes) }],
     structuredContent: { papers: papers.map((paper) => toDailyPaperItem(paper, origin)) },
   };
 }

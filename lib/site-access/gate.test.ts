@@ -12,6 +12,7 @@ const { feedKeyFor } = await import("@/lib/site-access/feed-keys");
 const { siteAccessVerdict } = await import("@/lib/site-access/gate");
 const { rotateFeedKey } = await import("@/lib/site-access/mutations");
 const { keepAnswerPrivate, privateCacheControl } = await import("@/lib/site-access/private-answers");
+const { createAccessToken, revokeAccessToken } = await import("@/lib/tokens/mutations");
 
 const run = randomUUID().slice(0, 8);
 const member = `gate_${run}_member`;
@@ -101,6 +102,28 @@ describe("the members-only gate", () => {
     const next = feedKeyFor(member, 1)!;
     expect(next).not.toBe(key);
     expect(await ask(`/feeds/daily.xml?key=${next}`)).toEqual({ kind: "admit", url: "/feeds/daily.xml" });
+  });
+});
+
+describe("a program with a member's personal token", () => {
+  it("reads the JSON API, exports and feeds; a revoked or malformed token is refused as RFC 6750 says", async () => {
+    const { secret, token } = await createAccessToken(member, { name: "gate test", mayVote: false });
+    const bearer = { accept: "application/json", authorization: `Bearer ${secret}` };
+    for (const url of ["/api/daily_papers", "/papers/2501.12948.md", "/feeds/daily.xml", "/sitemap.xml"]) {
+      expect(await ask(url, bearer), url).toEqual({ kind: "admit" });
+    }
+    // A token is for programs: a page is still a person's, and sends them to sign in.
+    expect(await ask("/", { accept: HTML, authorization: `Bearer ${secret}` })).toMatchObject({ status: 303 });
+
+    const stranger = await ask("/api/daily_papers", { accept: "application/json" });
+    expect(stranger.kind === "refuse" && stranger.headers["WWW-Authenticate"]).toBe('Bearer realm="Daily Papers"');
+    const malformed = await ask("/api/daily_papers", { ...bearer, authorization: "Bearer dp_short" });
+    expect(malformed).toMatchObject({ kind: "refuse", status: 401 });
+    expect(malformed.kind === "refuse" && malformed.headers["WWW-Authenticate"]).toMatch(/error="invalid_token"/);
+    await revokeAccessToken(member, token.id);
+    const revoked = await ask("/api/daily_papers", bearer);
+    expect(revoked).toMatchObject({ kind: "refuse", status: 401 });
+    expect(revoked.kind === "refuse" && JSON.parse(revoked.body)).toEqual({ error: expect.stringMatching(/revoked/) });
   });
 });
 

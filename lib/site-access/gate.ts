@@ -4,6 +4,7 @@ import { appUrl, loadEnv } from "@/lib/env";
 import { SECURITY_HEADERS } from "@/lib/http/gate";
 import { plainAnswer } from "@/lib/http/methods";
 import { hasMemberSession, isMemberFeedKey } from "@/lib/site-access/members";
+import { authenticateBearer } from "@/lib/tokens/bearer";
 import { accessKindOf, routedPath, splitFeedKey, type AccessKind } from "@/lib/site-access/rules";
 
 /**
@@ -53,15 +54,38 @@ export async function siteAccessVerdict(request: GateRequest): Promise<Verdict> 
   try {
     if (await hasMemberSession(request.headers.cookie)) return { kind: "admit", url: feed?.rest };
     if (feed?.key && (await isMemberFeedKey(feed.key))) return { kind: "admit", url: feed.rest };
+    // A program may also come with a member's personal token (Settings → Tokens for agents).
+    if (kind !== "page" && request.headers.authorization !== undefined) {
+      const bearer = await authenticateBearer(request.headers.authorization);
+      if (bearer.status === "valid") return { kind: "admit" };
+      if (bearer.status === "invalid") return refusedToken(pathname, bearer.reason);
+    }
   } catch {
     return cannotCheck(pathname);
   }
   return refusal(kind, request.method ?? "GET", pathname, url);
 }
 
+/** A personal token that is not one (revoked, malformed): said as RFC 6750 says it. */
+function refusedToken(pathname: string, reason: string): Verdict {
+  const answer = plainAnswer(pathname, 401, "Members only", reason);
+  const json = pathname.startsWith("/api/");
+  return {
+    kind: "refuse",
+    status: 401,
+    headers: {
+      ...SECURITY_HEADERS,
+      ...answer.headers,
+      ...(json ? {} : { "Content-Type": "text/plain; charset=utf-8" }),
+      "WWW-Authenticate": `Bearer realm="Daily Papers", error="invalid_token", error_description="${reason.replace(/"/g, "'")}"`,
+    },
+    body: json ? answer.body : `${reason}\n`,
+  };
+}
+
 /** The answer to a stranger. */
 function refusal(kind: AccessKind, method: string, pathname: string, url: string): Verdict {
-  const common = { ...SECURITY_HEADERS, "Cache-Control": "no-store", Vary: "Cookie" };
+  const common: Record<string, string> = { ...SECURITY_HEADERS, "Cache-Control": "no-store", Vary: "Cookie" };
   if (kind === "page" && (method === "GET" || method === "HEAD")) {
     // Relative: no Host or forwarded header can turn it into another site (as lib/auth/route-guard.ts).
     const location = `/signin?callbackUrl=${encodeURIComponent(url)}`;
@@ -72,6 +96,8 @@ function refusal(kind: AccessKind, method: string, pathname: string, url: string
       ? `This feed is for the site's members: a feed reader reaches it through your private feed address, in Settings (${appUrl()}/settings#feeds).`
       : `This site is for its members: sign in at ${appUrl()}/signin.`;
   const answer = plainAnswer(pathname, 401, "Members only", sentence);
+  // RFC 9110: a 401 names how to authenticate; a program may bring a member's personal token.
+  common["WWW-Authenticate"] = 'Bearer realm="Daily Papers"';
   const headers = pathname.startsWith("/api/")
     ? answer.headers
     : { ...answer.headers, "Content-Type": "text/plain; charset=utf-8" };

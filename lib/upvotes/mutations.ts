@@ -14,16 +14,20 @@ export type VoteOutcome = { signedIn: false } | { signedIn: true; upvoted: boole
  * voters would deadlock on that update.)
  */
 const VOTER = `SELECT "userId" FROM "Session" WHERE "sessionToken" = $1 AND expires > now()`;
+/** The voter of a personal access token (lib/tokens/), whose token was checked by the caller: the member $1. */
+const MEMBER_VOTER = `SELECT id AS "userId" FROM "User" WHERE id = $1`;
 const PAPER = `SELECT id, "upvoteCount" FROM "Paper" WHERE id = $2 AND ${listedPaperCondition()}`;
 const UPVOTE = `INSERT INTO "Upvote" ("userId", "paperId") SELECT voter."userId", paper.id FROM voter, paper ON CONFLICT DO NOTHING RETURNING 1`;
 const UNVOTE = `DELETE FROM "Upvote" WHERE "userId" = (SELECT "userId" FROM voter) AND "paperId" = (SELECT id FROM paper) RETURNING 1`;
 /** The voter (null when signed out) and the count the vote left (null when there is no such visible paper). */
-const voteStatement = (change: string, sign: "+" | "-") => `
-  WITH voter AS (${VOTER}), paper AS (${PAPER}), changed AS (${change})
+const voteStatement = (voter: string, change: string, sign: "+" | "-") => `
+  WITH voter AS (${voter}), paper AS (${PAPER}), changed AS (${change})
   SELECT (SELECT "userId" FROM voter) AS "userId",
          ((SELECT "upvoteCount" FROM paper) ${sign} (SELECT count(*) FROM changed))::int AS count`;
-const VOTE_ON = voteStatement(UPVOTE, "+");
-const VOTE_OFF = voteStatement(UNVOTE, "-");
+const VOTE_ON = voteStatement(VOTER, UPVOTE, "+");
+const VOTE_OFF = voteStatement(VOTER, UNVOTE, "-");
+const MEMBER_VOTE_ON = voteStatement(MEMBER_VOTER, UPVOTE, "+");
+const MEMBER_VOTE_OFF = voteStatement(MEMBER_VOTER, UNVOTE, "-");
 
 const NO_SUCH_PAPER = "This paper does not exist.";
 const WITHDRAWN = "This paper was withdrawn by its authors; it takes no more votes.";
@@ -50,9 +54,22 @@ async function refusedPaper(paperId: string): Promise<AppError> {
  * fires it). The foreign keys, not lookups first, refuse a user deleted while the vote ran.
  */
 export async function voteWithSession(sessionToken: string, paperId: string, upvoted: boolean): Promise<VoteOutcome> {
+  return vote(upvoted ? VOTE_ON : VOTE_OFF, sessionToken, paperId, upvoted);
+}
+
+/**
+ * The same vote for member `userId` without a session: for a personal access token that may vote, which the
+ * caller checked (lib/tokens/bearer.ts). Same statement but for who votes, so the same paper rules, count and
+ * answers; a member deleted meanwhile is `signedIn: false`.
+ */
+export async function voteAsMember(userId: string, paperId: string, upvoted: boolean): Promise<VoteOutcome> {
+  return vote(upvoted ? MEMBER_VOTE_ON : MEMBER_VOTE_OFF, userId, paperId, upvoted);
+}
+
+async function vote(statement: string, voter: string, paperId: string, upvoted: boolean): Promise<VoteOutcome> {
   let rows: { userId: string | null; count: number | null }[];
   try {
-    rows = await sqlRows(upvoted ? VOTE_ON : VOTE_OFF, [sessionToken, paperId]);
+    rows = await sqlRows(statement, [voter, paperId]);
   } catch (error) {
     const violated = (error as { constraint?: unknown }).constraint;
     if (violated === "Upvote_paperId_fkey") throw new AppError("NOT_FOUND", NO_SUCH_PAPER);
