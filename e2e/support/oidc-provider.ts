@@ -82,8 +82,8 @@ export class TestOidcProvider {
         const account = this.accounts.get(sub);
         return account ? { accountId: sub, claims: () => ({ ...account }) } : undefined;
       },
-      // The tests' cookies are on http://127.0.0.1: no Secure flag.
       cookies: { keys: ["e2e-oidc-cookie-key"] },
+      ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     });
     provider.proxy = false;
     provider.use(async (ctx: KoaContextWithOIDC, next) => {

@@ -41,7 +41,8 @@ async function singleSignOn(request: NextRequest, handler: RouteHandler): Promis
   const { result: response, error } = await captureAuthErrors(() => handler(request));
   const json = request.headers.has("x-auth-return-redirect");
   const location = json ? await redirectUrlIn(response) : response.headers.get("location");
-  const landing = singleSignOnErrorPath(location, error);
+  // The provider's own refusal comes as `?error=` on our callback.
+  const landing = singleSignOnErrorPath(location, error, request.nextUrl.searchParams.get("error"));
   if (!landing) return response;
   // Auth.js's cookies still apply: the used state, nonce and PKCE cookies are cleared by them.
   const redirect = redirectTo(request, landing);

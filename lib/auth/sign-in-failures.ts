@@ -45,11 +45,13 @@ const NETWORK_CODES = new Set([
 ]);
 
 /**
- * What went wrong with a sign-on, from the error Auth.js logged: the provider did not answer (or not as a
- * provider: its discovery or token endpoint gave no JSON), its ID token was for another client (`aud`) or had
- * expired (`exp`), the person refused (`access_denied`), or something else.
+ * What went wrong with a sign-on, from the error Auth.js logged and the `error` the provider sent back to our
+ * callback, if any (`providerError`: Auth.js's error for it drops it): the person refused (`access_denied`), the
+ * provider did not answer (or not as a provider: its discovery or token endpoint gave no JSON), its ID token was
+ * for another client (`aud`) or had expired (`exp`), or something else.
  */
-export function singleSignOnFailure(error: unknown): SingleSignOnFailure {
+export function singleSignOnFailure(error: unknown, providerError: string | null = null): SingleSignOnFailure {
+  if (providerError !== null) return providerError === "access_denied" ? "OidcDenied" : "OidcFailed";
   for (const node of causes(error)) {
     const { code, cause, type, name, message } = node as {
       code?: unknown;
@@ -86,12 +88,16 @@ function causes(error: unknown): object[] {
  * with the failure's name, when Auth.js was sending the reader to an error (else null: no failure). Auth.js's own
  * refusals that already name themselves (our policy's, `AccessDenied`) are left as they are.
  */
-export function singleSignOnErrorPath(location: string | null, error: unknown): string | null {
+export function singleSignOnErrorPath(
+  location: string | null,
+  error: unknown,
+  providerError: string | null = null,
+): string | null {
   if (!location) return null;
   const url = new URL(location, "http://localhost");
   const name = url.searchParams.get("error");
   if (name === null || !["Configuration", "OAuthCallbackError", "CallbackRouteError", "SignInError"].includes(name)) {
     return null;
   }
-  return `/signin?error=${singleSignOnFailure(error)}`;
+  return `/signin?error=${singleSignOnFailure(error, providerError)}`;
 }
