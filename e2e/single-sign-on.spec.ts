@@ -141,3 +141,9 @@ test("Lab ID being down is said on the sign-in page, not a 500", async ({ page }
     await provider.start();
   }
 });
+
+test("the lab site's pages let forms lead to Lab ID, and the public site's do not", async ({ request, baseURL }) => {
+  const policy = async (url: string) => (await request.get(url)).headers()["content-security-policy"] ?? "";
+  expect(await policy(`${LAB_URL}/signin`)).toContain("form-action 'self' https://github.com http://127.0.0.1:");
+  expect(await policy(`${baseURL}/signin`)).toContain("form-action 'self' https://github.com;");
+});
