@@ -142,6 +142,17 @@ test("Lab ID being down is said on the sign-in page, not a 500", async ({ page }
   }
 });
 
+test("Lab ID's token endpoint failing after consent is said on the sign-in page", async ({ page }) => {
+  const account = provider.addAccount(labAddress("late"));
+  provider.tamper = "token-endpoint-down";
+  await signInWithLabId(page, account);
+  await expectRefusal(
+    page,
+    "Lab ID is not answering right now, so you cannot sign in with it. Try again later, or use the email link.",
+  );
+  expect(await usersWith(account.email)).toEqual([]);
+});
+
 test("the lab site's pages let forms lead to Lab ID, and the public site's do not", async ({ request, baseURL }) => {
   const policy = async (url: string) => (await request.get(url)).headers()["content-security-policy"] ?? "";
   expect(await policy(`${LAB_URL}/signin`)).toContain("form-action 'self' https://github.com http://127.0.0.1:");

@@ -13,8 +13,11 @@ export interface OidcAccount {
   name: string;
 }
 
-/** How the provider's token response is tampered with: its ID token re-signed with a wrong claim. */
-export type TokenTampering = "none" | "wrong-audience" | "expired";
+/**
+ * How the provider's token endpoint misbehaves: its ID token re-signed with a wrong claim, or the connection
+ * dropped without an answer (the endpoint down after the person consented).
+ */
+export type TokenTampering = "none" | "wrong-audience" | "expired" | "token-endpoint-down";
 
 /**
  * A real OpenID Connect provider (`oidc-provider`) on OIDC_PORT for the lab site: the client of
@@ -41,6 +44,7 @@ export class TestOidcProvider {
   }
 
   async start(): Promise<void> {
+    if (this.server) return;
     const provider = this.provider();
     const oidc = provider.callback();
     this.server = http.createServer((req, res) => {
@@ -87,6 +91,10 @@ export class TestOidcProvider {
     });
     provider.proxy = false;
     provider.use(async (ctx: KoaContextWithOIDC, next) => {
+      if (ctx.path === "/token" && this.tamper === "token-endpoint-down") {
+        ctx.req.socket.destroy();
+        return;
+      }
       await next();
       if (ctx.path === "/token" && this.tamper !== "none") await this.tamperWith(ctx);
     });
