@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseUnavailableResponse } from "@/lib/db/health";
+import { loadEnv } from "@/lib/env";
 import { isRouteHandlerPath, KNOWN_METHODS, methodNotAllowed, plainAnswer } from "@/lib/http/methods";
 import { gateInProxy, siteAccessVerdict } from "@/lib/site-access/gate";
 
@@ -104,9 +105,22 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self' https://github.com",
+    // Chrome holds the redirect after Auth.js's sign-in POST to form-action: GitHub's and the OIDC provider's.
+    `form-action 'self' https://github.com${formActionExtra()}`,
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+let singleSignOnOrigin: string | undefined;
+
+/** " <the OIDC provider's origin>" when single sign-on is configured, else "". */
+function formActionExtra(): string {
+  if (singleSignOnOrigin === undefined) {
+    const env = loadEnv();
+    singleSignOnOrigin =
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET ? ` ${new URL(env.OIDC_ISSUER).origin}` : "";
+  }
+  return singleSignOnOrigin;
 }
 
 function badPath(pathname: string) {

@@ -70,6 +70,10 @@ const LIMITS = {
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */
   submit: () => ({ points: loadEnv().SUBMIT_RATE_LIMIT, durationSeconds: 3600 }),
+  /** Invitations one admin may send an hour: each is a mail to an address someone typed. */
+  invite: () => ({ points: 20, durationSeconds: 3600 }),
+  /** Invitations one admin may revoke in 10 minutes: a clean-up, not a script. */
+  "invite-revoke": () => ({ points: 60, durationSeconds: 600 }),
   /** Sign-in links one address may be sent. */
   "sign-in-address": () => ({ points: 3, durationSeconds: 15 * 60 }),
   /** Sign-in links one client (IP) may ask for, whatever the addresses. */

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdminDayList } from "@/components/admin/day-list";
+import { Invitations } from "@/components/admin/invitations";
 import { AuditLog, ImportRuns } from "@/components/admin/logs";
 import { BlockedMembers, HiddenPapers } from "@/components/admin/moderation-forms";
 import {
@@ -15,6 +16,8 @@ import {
 } from "@/lib/admin/data";
 import { requireAdmin } from "@/lib/auth/admin";
 import { addDays, formatDay, isPlausibleDay, parseDay, today as todayUtc } from "@/lib/dates/days";
+import { loadEnv } from "@/lib/env";
+import { getInvites } from "@/lib/invites/data";
 
 export const metadata: Metadata = { title: "Admin", robots: { index: false } };
 
@@ -83,6 +86,9 @@ export default async function AdminPage({ searchParams }: Props) {
           <a href="#members" className="hover:underline">
             Submitters
           </a>
+          <a href="#invitations" className="hover:underline">
+            Invitations
+          </a>
           <a href="#imports" className="hover:underline">
             Import runs
           </a>
@@ -148,6 +154,10 @@ export default async function AdminPage({ searchParams }: Props) {
           A blocked member can still read and vote, but not submit papers.
         </p>
         <BlockedMembers members={blocked} />
+      </Section>
+
+      <Section id="invitations" title="Invitations">
+        <Invitations invites={await getInvites()} allowedDomains={loadEnv().ALLOWED_EMAIL_DOMAINS} />
       </Section>
 
       <Section id="imports" title="Import runs">

@@ -2,23 +2,17 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EmailSignInForm } from "@/components/auth/email-sign-in-form";
 import { SignInReason, type AddressReason } from "@/components/auth/sign-in-reason";
-import { signInWithGitHub } from "@/lib/auth/actions";
-import { githubEnabled } from "@/lib/auth/config";
+import { signInWithGitHub, signInWithOidc } from "@/lib/auth/actions";
+import { githubEnabled, singleSignOnName } from "@/lib/auth/config";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { getCurrentUser } from "@/lib/auth/session";
-import { signInLimitedMessage } from "@/lib/auth/sign-in-limits";
-import { rateLimit } from "@/lib/rate-limits";
 import { membersOnly } from "@/lib/site-access/gate";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
-const errors: Record<string, string> = {
-  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
-  OAuthAccountNotLinked: "That email already signs in another way. Use the email link.",
-  EmailInvalid: "Enter a valid email address.",
-  // Redirected here without the wait left (lib/auth/route-guard.ts): the whole window, said as the form says it.
-  EmailLimit: signInLimitedMessage(rateLimit("sign-in-address").durationSeconds),
-};
+const providerButton =
+  "w-full rounded-md border border-zinc-300 px-4 py-2 font-medium hover:border-zinc-500 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-zinc-700";
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
 
@@ -26,13 +20,8 @@ export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
-  // Own keys only: "?error=constructor" must not find Object's prototype.
-  const error =
-    typeof params.error === "string"
-      ? Object.hasOwn(errors, params.error)
-        ? errors[params.error]
-        : "Signing in did not work. Please try again."
-      : null;
+  const error = typeof params.error === "string" ? signInErrorMessage(params.error) : null;
+  const singleSignOn = singleSignOnName();
 
   return (
     <section className="mx-auto max-w-sm py-8">
@@ -54,13 +43,18 @@ export default async function SignInPage({ searchParams }: Props) {
       <div className="mt-6">
         <EmailSignInForm callbackUrl={callbackUrl} />
       </div>
+      {singleSignOn ? (
+        <form action={signInWithOidc} className="mt-4">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <button type="submit" className={providerButton}>
+            Sign in with {singleSignOn}
+          </button>
+        </form>
+      ) : null}
       {githubEnabled() ? (
         <form action={signInWithGitHub} className="mt-4">
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <button
-            type="submit"
-            className="w-full rounded-md border border-zinc-300 px-4 py-2 font-medium hover:border-zinc-500 focus-visible:outline-2 focus-visible:outline-amber-500 dark:border-zinc-700"
-          >
+          <button type="submit" className={providerButton}>
             Continue with GitHub
           </button>
         </form>

@@ -38,3 +38,8 @@ export function linkIn(mail: ParsedMail, prefix: string): string {
   if (!link) throw new Error(`No ${prefix} link in mail “${mail.subject}”`);
   return link;
 }
+
+/** How many messages the SMTP sink has received for `to` so far. */
+export function mailCount(to: string): number {
+  return fs.existsSync(mailDir()) ? fs.readdirSync(mailDir()).filter((f) => f.includes(to)).length : 0;
+}

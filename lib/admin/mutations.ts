@@ -20,8 +20,8 @@ async function assertAdmin(tx: Tx, adminId: string): Promise<void> {
   }
 }
 
-/** Runs `change` and writes its AdminAction row in one transaction: no change without its audit row. */
-async function audited<T>(
+/** Runs `change` and writes its AdminAction row in one transaction: no change without its audit row. Admins only. */
+export async function audited<T>(
   adminId: string,
   change: (tx: Tx) => Promise<{
     result: T;

@@ -11,7 +11,9 @@ export type AdminActionKind =
   | "unhide-paper"
   | "block-submitter"
   | "unblock-submitter"
-  | "delete-comment";
+  | "delete-comment"
+  | "invite"
+  | "revoke-invite";
 
 /** A paper named by its arXiv id or link, as the bare id. */
 const paperIdField = z

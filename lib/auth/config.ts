@@ -1,13 +1,16 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { customFetch, type Account, type Profile } from "next-auth";
 import GitHub from "next-auth/providers/github";
 import Nodemailer from "next-auth/providers/nodemailer";
+import type { OIDCConfig } from "next-auth/providers";
 import { prisma } from "@/lib/db/client";
-import { appUrl, loadEnv } from "@/lib/env";
+import { appUrl, loadEnv, type Env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInMail } from "@/lib/mail/templates/sign-in";
 import { safeCallbackUrl } from "@/lib/auth/safe-redirect";
+import { recordAuthError } from "@/lib/auth/sign-in-failures";
+import { checkSignInAddress } from "@/lib/auth/sign-in-policy";
 import { signInEmailSchema } from "@/lib/auth/sign-in-limits";
 import { assignUsername } from "@/lib/auth/username";
 
@@ -19,7 +22,9 @@ process.env.AUTH_URL = `${appUrl()}/api/auth`;
 
 /**
  * Auth.js (next-auth v5): email magic links through SMTP (or the development mailbox), GitHub when
- * GITHUB_ID/GITHUB_SECRET are set, sessions stored in the database.
+ * GITHUB_ID/GITHUB_SECRET are set, a generic OpenID Connect provider when OIDC_ISSUER, OIDC_CLIENT_ID and
+ * OIDC_CLIENT_SECRET are, sessions stored in the database. Who may sign in is decided in `signIn`, for every
+ * provider, by the rule of lib/auth/sign-in-policy.ts.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const env = loadEnv();
@@ -59,19 +64,124 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       ...(env.GITHUB_ID && env.GITHUB_SECRET
         ? [GitHub({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })]
         : []),
+      ...(oidcEnabled(env) ? [singleSignOn(env)] : []),
     ],
+    // Kept per request, so a failed single sign-on lands on the sign-in page with its reason (sign-in-failures.ts).
+    logger: { error: recordAuthError },
     callbacks: {
       // Auth.js's default threw on a callbackUrl that is neither a path nor a URL (a 500), and let
       // "/.//evil.example" through.
       redirect: ({ url, baseUrl }) => safeCallbackUrl(url, baseUrl),
+      // Runs before a sign-in mail is sent, when its link is opened, and before an OAuth account signs in or is
+      // created or linked; a path is where the refused reader is sent, with the reason.
+      signIn: ({ user, account, profile }) => signInAllowed(user.email ?? null, account ?? null, profile),
     },
     events: {
       async createUser({ user }) {
         if (user.id) await assignUsername(user.id);
       },
+      async signIn({ user, account, profile }) {
+        if (!user.id || !user.email) return;
+        // Auth.js creates OAuth users unverified; the provider's word that it verified the address counts here.
+        if (account?.provider === "oidc" && emailVerified(profile) && sameAddress(profile?.email, user.email)) {
+          await prisma.user.updateMany({
+            where: { id: user.id, emailVerified: null },
+            data: { emailVerified: new Date() },
+          });
+        }
+        await prisma.invite.updateMany({
+          where: { email: user.email.toLowerCase(), usedAt: null },
+          data: { usedAt: new Date() },
+        });
+      },
     },
   };
 });
+
+/** Whether single sign-on is configured (the three variables; lib/env.ts refuses one or two of them). */
+function oidcEnabled(
+  env: Env,
+): env is Env & { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string } {
+  return Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
+}
+
+/** How long a request to the OpenID Connect provider may take before it counts as down. */
+const OIDC_TIMEOUT_MS = 10_000;
+
+/**
+ * The generic OpenID Connect provider: discovery from OIDC_ISSUER, PKCE, state and nonce, the profile from the
+ * userinfo endpoint (where the standard puts `email` and `email_verified`; many providers leave them out of the
+ * ID token, which is still checked: issuer, audience, expiry, nonce). Accounts are linked by address only
+ * when the provider verified it (`signInAllowed`), which is why Auth.js's own refusal to link is off.
+ */
+function singleSignOn(env: Env & { OIDC_ISSUER: string; OIDC_CLIENT_ID: string; OIDC_CLIENT_SECRET: string }) {
+  const provider: OIDCConfig<Profile> = {
+    id: "oidc",
+    name: env.OIDC_NAME,
+    type: "oidc",
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    checks: ["pkce", "state", "nonce"],
+    idToken: false,
+    allowDangerousEmailAccountLinking: true,
+    profile(profile) {
+      return {
+        id: String(profile.sub),
+        name: stringClaim(profile.name) ?? stringClaim(profile.preferred_username) ?? null,
+        email: stringClaim(profile.email)?.toLowerCase() ?? null,
+        image: stringClaim(profile.picture) ?? null,
+      };
+    },
+    // A provider that does not answer is down after OIDC_TIMEOUT_MS, not after the system's TCP timeout.
+    [customFetch]: (input: RequestInfo | URL, init?: RequestInit) =>
+      fetch(input, { ...init, signal: AbortSignal.timeout(OIDC_TIMEOUT_MS) }),
+  };
+  return provider;
+}
+
+function stringClaim(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value.trim() : undefined;
+}
+
+/** The provider said it verified the address (`email_verified`, a boolean, or the string some providers send). */
+function emailVerified(profile: Profile | undefined): boolean {
+  return profile?.email_verified === true || (profile?.email_verified as unknown) === "true";
+}
+
+function sameAddress(a: unknown, b: string): boolean {
+  return typeof a === "string" && a.trim().toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * The `signIn` callback: true, or the sign-in page with the reason. An OAuth identity already linked to a
+ * member is judged by the member's address; a new single sign-on identity needs an address its provider
+ * verified (it may be linked to the member who has it: no takeover through an address nobody checked); then
+ * the address must pass the sign-in rule.
+ */
+async function signInAllowed(
+  email: string | null,
+  account: Account | null,
+  profile: Profile | undefined,
+): Promise<true | string> {
+  let address = email;
+  if (account && account.type !== "email") {
+    const linked = await prisma.account.findUnique({
+      where: {
+        provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId },
+      },
+      select: { user: { select: { email: true } } },
+    });
+    if (linked) {
+      address = linked.user.email;
+    } else if (account.provider === "oidc") {
+      if (!address) return "/signin?error=OidcNoEmail";
+      if (!emailVerified(profile) || !sameAddress(profile?.email, address)) return "/signin?error=OidcUnverified";
+    }
+  }
+  const verdict = await checkSignInAddress(address);
+  return verdict.allowed ? true : "/signin?error=NotAllowed";
+}
 
 /**
  * Auth.js's link with the site's origin: its path and query (the token) on `appUrl()`. Auth.js's own origin
@@ -81,6 +191,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
 function onThisSite(url: string): string {
   const { pathname, search } = new URL(url);
   return `${appUrl()}${pathname}${search}`;
+}
+
+/** The single sign-on button's provider name (OIDC_NAME), or null when single sign-on is off. */
+export function singleSignOnName(): string | null {
+  const env = loadEnv();
+  return oidcEnabled(env) ? env.OIDC_NAME : null;
 }
 
 /** Whether GitHub sign-in is offered (both variables set). */

@@ -1,7 +1,9 @@
 import "server-only";
 import { NextRequest } from "next/server";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { captureAuthErrors, singleSignOnErrorPath } from "@/lib/auth/sign-in-failures";
 import { allowSignInEmail, signInEmailSchema } from "@/lib/auth/sign-in-limits";
+import { checkSignInAddress } from "@/lib/auth/sign-in-policy";
 
 type RouteHandler = (request: NextRequest) => Promise<Response>;
 
@@ -9,8 +11,11 @@ const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"]
 
 /**
  * Wraps Auth.js's route handlers (`/api/auth/*`) with what Auth.js does not do itself:
- * - the sign-in mail limits and the app's address check on `POST /api/auth/signin/nodemailer`, which
- *   otherwise bypasses the sign-in page's server action;
+ * - the sign-in mail limits, the app's address check and who may sign in (lib/auth/sign-in-policy.ts) on
+ *   `POST /api/auth/signin/nodemailer`, which otherwise bypasses the sign-in page's server action: a refused
+ *   address is sent back to the sign-in page before Auth.js is asked, so no mail can go out;
+ * - a single sign-on that fails lands on the sign-in page with its reason (lib/auth/sign-in-failures.ts),
+ *   where Auth.js said "Configuration" for a provider that is down, a wrong audience or an expired token;
  * - a `callbackUrl` (query or cookie) that is not a same-origin path is replaced by one, where Auth.js
  *   answered a 500 for anything but a path or an absolute URL;
  * - its error page gets only error names, where `?error=%01` made it throw.
@@ -26,8 +31,34 @@ export function guardAuthRoute(handler: RouteHandler): RouteHandler {
       const refusal = await refuseSignInEmail(guarded);
       if (refusal) return refusal;
     }
+    if (/\/api\/auth\/(signin|callback)\/oidc$/.test(pathname)) return singleSignOn(guarded, handler);
     return handler(guarded);
   };
+}
+
+/** Auth.js's answer to a single sign-on step, with a failure sent to the sign-in page with its reason. */
+async function singleSignOn(request: NextRequest, handler: RouteHandler): Promise<Response> {
+  const { result: response, error } = await captureAuthErrors(() => handler(request));
+  const json = request.headers.has("x-auth-return-redirect");
+  const location = json ? await redirectUrlIn(response) : response.headers.get("location");
+  // The provider's own refusal comes as `?error=` on our callback.
+  const landing = singleSignOnErrorPath(location, error, request.nextUrl.searchParams.get("error"));
+  if (!landing) return response;
+  // Auth.js's cookies still apply: the used state, nonce and PKCE cookies are cleared by them.
+  const redirect = redirectTo(request, landing);
+  for (const cookie of response.headers.getSetCookie()) redirect.headers.append("set-cookie", cookie);
+  return redirect;
+}
+
+/** The `url` of Auth.js's JSON form of a redirect, or null. */
+async function redirectUrlIn(response: Response): Promise<string | null> {
+  try {
+    const body: unknown = await response.clone().json();
+    const url = typeof body === "object" && body !== null ? (body as { url?: unknown }).url : undefined;
+    return typeof url === "string" ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 /** An Auth.js error name ("Verification"), or "Default" for anything else. */
@@ -99,6 +130,8 @@ async function refuseSignInEmail(request: NextRequest): Promise<Response | null>
   if (!email.success) return redirectTo(request, "/signin?error=EmailInvalid");
   const allowance = await allowSignInEmail(email.data, request.headers);
   if (!allowance.allowed) return redirectTo(request, "/signin?error=EmailLimit");
+  const verdict = await checkSignInAddress(email.data);
+  if (!verdict.allowed) return redirectTo(request, "/signin?error=NotAllowed");
   return null;
 }
 
