@@ -56,6 +56,10 @@ const LIMITS = {
    * POST that is not, so it is counted: an agent makes a few calls a turn, a scraper many. Memory: it guards load.
    */
   mcp: () => ({ points: 120, durationSeconds: 60, store: "memory" }),
+  /** Team chat webhooks an admin adds, enables, disables or deletes: a few at a time; each add resolves a host. */
+  "chat-webhook": () => ({ points: 30, durationSeconds: 600 }),
+  /** Test posts an admin sends to team chats: each is a request to someone else's server. */
+  "chat-test": () => ({ points: 10, durationSeconds: 600 }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */

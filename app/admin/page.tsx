@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import { AdminDayList } from "@/components/admin/day-list";
 import { AuditLog, ImportRuns } from "@/components/admin/logs";
 import { BlockedMembers, HiddenPapers } from "@/components/admin/moderation-forms";
+import { TeamChat } from "@/components/admin/team-chat";
+import { getChatWebhooks } from "@/lib/chat/data";
 import {
   getAdminDay,
   getAuditLog,
@@ -83,6 +85,9 @@ export default async function AdminPage({ searchParams }: Props) {
           <a href="#members" className="hover:underline">
             Submitters
           </a>
+          <a href="#team-chat" className="hover:underline">
+            Team chat
+          </a>
           <a href="#imports" className="hover:underline">
             Import runs
           </a>
@@ -148,6 +153,10 @@ export default async function AdminPage({ searchParams }: Props) {
           A blocked member can still read and vote, but not submit papers.
         </p>
         <BlockedMembers members={blocked} />
+      </Section>
+
+      <Section id="team-chat" title="Team chat">
+        <TeamChat webhooks={await getChatWebhooks()} />
       </Section>
 
       <Section id="imports" title="Import runs">

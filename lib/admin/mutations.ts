@@ -21,7 +21,7 @@ async function assertAdmin(tx: Tx, adminId: string): Promise<void> {
 }
 
 /** Runs `change` and writes its AdminAction row in one transaction: no change without its audit row. */
-async function audited<T>(
+export async function audited<T>(
   adminId: string,
   change: (tx: Tx) => Promise<{
     result: T;

@@ -11,7 +11,12 @@ export type AdminActionKind =
   | "unhide-paper"
   | "block-submitter"
   | "unblock-submitter"
-  | "delete-comment";
+  | "delete-comment"
+  | "add-chat-webhook"
+  | "enable-chat-webhook"
+  | "disable-chat-webhook"
+  | "delete-chat-webhook"
+  | "test-chat-webhook";
 
 /** A paper named by its arXiv id or link, as the bare id. */
 const paperIdField = z
