@@ -143,14 +143,6 @@ function WebhookRow({ webhook }: { webhook: ChatWebhookRow }) {
       </dl>
       <div className="flex flex-wrap items-start gap-2">
         <ActionForm
-          action={sendChatTestPostAction}
-          label={`Send a test post to ${webhook.name}`}
-          className="flex flex-wrap gap-2"
-        >
-          <input type="hidden" name="webhookId" value={webhook.id} />
-          <AdminButton label={`Send a test post to ${webhook.name}`}>Send a test post</AdminButton>
-        </ActionForm>
-        <ActionForm
           action={setChatWebhookEnabledAction}
           label={`Turn ${webhook.name} on or off`}
           className="flex flex-wrap gap-2"
@@ -172,6 +164,14 @@ function WebhookRow({ webhook }: { webhook: ChatWebhookRow }) {
             Delete
           </AdminButton>
         </ActionForm>
+        <ActionForm
+          action={sendChatTestPostAction}
+          label={`Send a test post to ${webhook.name}`}
+          className="flex flex-wrap gap-2"
+        >
+          <input type="hidden" name="webhookId" value={webhook.id} />
+          <AdminButton label={`Send a test post to ${webhook.name}`}>Send a test post</AdminButton>
+        </ActionForm>
       </div>
     </li>
   );
@@ -182,8 +182,8 @@ export function TeamChat({ webhooks }: { webhooks: ChatWebhookRow[] }) {
   return (
     <div className="space-y-4">
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Each webhook gets the previous day&apos;s top papers once a day, and optionally each paper as it is featured.
-        See docs/team-chat.md for where to find a Slack, Discord or Mattermost webhook URL.
+        Each webhook gets the previous day&apos;s top papers every morning, with the email digest, and optionally each
+        paper as it is featured. Where to find a Slack, Discord or Mattermost webhook URL: docs/team-chat.md.
       </p>
       {webhooks.length ? (
         <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" aria-label="Team chat webhooks">
@@ -194,7 +194,10 @@ export function TeamChat({ webhooks }: { webhooks: ChatWebhookRow[] }) {
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No team chat gets posts yet.</p>
       )}
-      <AddWebhookForm />
+      <div className="space-y-3 border-t border-zinc-100 pt-4 dark:border-zinc-800">
+        <h3 className="text-sm font-semibold">Add a webhook</h3>
+        <AddWebhookForm />
+      </div>
     </div>
   );
 }
