@@ -15,6 +15,8 @@ import { addChatWebhook, sendChatTestPost } from "@/lib/chat/mutations";
 import { addChatWebhookSchema } from "@/lib/chat/schema";
 import { parseRetryAfter, postToWebhook } from "@/lib/chat/send";
 import { prisma } from "@/lib/db/client";
+import { loadEnv } from "@/lib/env";
+import { chatDailyJob, chatDayOfJob, chatFeaturedJob } from "@/lib/jobs/chat";
 import { AppError } from "@/lib/errors";
 import { startWebhookSink, type WebhookSink } from "@/tests/support/webhook-sink";
 
@@ -23,6 +25,8 @@ const papers: string[] = [];
 let sink: WebhookSink;
 let dayCounter = 0;
 const logLines: string[] = [];
+/** The webhooks this file made: runs post to these only, whatever else the database holds. */
+const mine: string[] = [];
 
 /** Quick posts against the sink: short timeouts and backoff, so each failure shows in well under a second. */
 function options(overrides: Partial<ChatRunOptions> = {}): ChatRunOptions {
@@ -31,6 +35,7 @@ function options(overrides: Partial<ChatRunOptions> = {}): ChatRunOptions {
     siteUrl: "https://papers.example.org",
     post: { timeoutMs: 3_000, attempts: 2, retryDelayMs: 10, maxRetryAfterMs: 2_000 },
     log: (line) => logLines.push(line),
+    webhookIds: mine,
     ...overrides,
   };
 }
@@ -71,6 +76,7 @@ async function webhook(data: { format?: "SLACK" | "DISCORD" | "MATTERMOST" | "JS
       createdById: admin.id,
     },
   });
+  mine.push(row.id);
   return { ...row, path };
 }
 
@@ -385,5 +391,16 @@ describe("the ledger", () => {
     await expect(sendChatTestPost(admin.id, hook.id)).resolves.toEqual({ name: hook.name });
     expect(sink.to(hook.path)[0]!.body).toMatchObject({ allowed_mentions: { parse: [] } });
     expect((await prisma.chatWebhook.findUniqueOrThrow({ where: { id: hook.id } })).lastSuccessAt).not.toBeNull();
+  });
+});
+
+describe("the jobs", () => {
+  it("post the day before the job was created, at the digest's hour, and scan for featured papers every five minutes", () => {
+    expect(chatDayOfJob({ createdOn: new Date("2026-12-07T07:00:00Z") })).toBe("2026-12-06");
+    // A retry after midnight still posts the day its job was created for.
+    expect(chatDayOfJob({ createdOn: new Date("2026-12-07T23:59:59Z") })).toBe("2026-12-06");
+    const daily = chatDailyJob({ ...loadEnv(), DIGEST_HOUR_UTC: 9 });
+    expect([daily.queue, daily.cron, daily.tz]).toEqual(["chat-daily", "0 9 * * *", "UTC"]);
+    expect([chatFeaturedJob.queue, chatFeaturedJob.cron]).toEqual(["chat-featured", "*/5 * * * *"]);
   });
 });

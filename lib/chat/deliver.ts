@@ -31,6 +31,8 @@ export interface ChatRunOptions {
   /** Featured papers posted per webhook and scan, so a bulk import does not flood a channel. */
   featuredPerScan?: number;
   log?: (line: string) => void;
+  /** Only these webhooks (a test's, or a by-hand run's for one chat); all enabled ones otherwise. */
+  webhookIds?: string[];
 }
 
 export interface ChatRunSummary {
@@ -69,10 +71,11 @@ const webhookSelect = {
   postsFrom: true,
 } as const;
 
-interface RunContext extends Required<Omit<ChatRunOptions, "post" | "log">> {
+interface RunContext extends Required<Omit<ChatRunOptions, "post" | "log" | "webhookIds">> {
   post: Omit<PostOptions, "allowPrivate">;
   log: (line: string) => void;
   runId: string;
+  only: { id?: { in: string[] } };
 }
 
 function contextOf(options: ChatRunOptions): RunContext {
@@ -85,6 +88,7 @@ function contextOf(options: ChatRunOptions): RunContext {
     featuredPerScan: options.featuredPerScan ?? 10,
     log: options.log ?? (() => {}),
     runId: randomUUID(),
+    only: options.webhookIds ? { id: { in: options.webhookIds } } : {},
   };
 }
 
@@ -98,7 +102,10 @@ function emptySummary(label: string, webhooks: number): ChatRunSummary {
  */
 export async function postDailyToChats(options: ChatRunOptions, day: string): Promise<ChatRunSummary> {
   const context = contextOf(options);
-  const webhooks = await context.prisma.chatWebhook.findMany({ where: { enabled: true }, select: webhookSelect });
+  const webhooks = await context.prisma.chatWebhook.findMany({
+    where: { enabled: true, ...context.only },
+    select: webhookSelect,
+  });
   const summary = emptySummary(`daily ${day}`, webhooks.length);
   if (webhooks.length === 0) return summary;
   const papers = await getDigestPapers(context.prisma, { from: day, to: day }, MAX_TOP_COUNT);
@@ -123,7 +130,7 @@ export async function postDailyToChats(options: ChatRunOptions, day: string): Pr
 export async function postFeaturedToChats(options: ChatRunOptions, now: Date = new Date()): Promise<ChatRunSummary> {
   const context = contextOf(options);
   const webhooks = await context.prisma.chatWebhook.findMany({
-    where: { enabled: true, postFeatured: true },
+    where: { enabled: true, postFeatured: true, ...context.only },
     select: webhookSelect,
   });
   const summary = emptySummary("featured", webhooks.length);
