@@ -66,6 +66,10 @@ const LIMITS = {
   "mcp-member": () => ({ points: 240, durationSeconds: 60, store: "memory" }),
   /** Personal access tokens made or revoked per member: a few at a time is normal; a script making them is not. */
   "access-token": () => ({ points: 20, durationSeconds: 600 }),
+  /** Team chat webhooks an admin adds, enables, disables or deletes: a few at a time; each add resolves a host. */
+  "chat-webhook": () => ({ points: 30, durationSeconds: 600 }),
+  /** Test posts an admin sends to team chats: each is a request to someone else's server. */
+  "chat-test": () => ({ points: 10, durationSeconds: 600 }),
   /** Profile saves per member: each rename rewrites cached pages. */
   profile: () => ({ points: 10, durationSeconds: 60 }),
   /** Submissions per member an hour (SUBMIT_RATE_LIMIT). */

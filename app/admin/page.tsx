@@ -6,6 +6,8 @@ import { AdminDayList } from "@/components/admin/day-list";
 import { Invitations } from "@/components/admin/invitations";
 import { AuditLog, ImportRuns } from "@/components/admin/logs";
 import { BlockedMembers, HiddenPapers } from "@/components/admin/moderation-forms";
+import { TeamChat } from "@/components/admin/team-chat";
+import { getChatWebhooks } from "@/lib/chat/data";
 import {
   getAdminDay,
   getAuditLog,
@@ -89,6 +91,9 @@ export default async function AdminPage({ searchParams }: Props) {
           <a href="#invitations" className="hover:underline">
             Invitations
           </a>
+          <a href="#team-chat" className="hover:underline">
+            Team chat
+          </a>
           <a href="#imports" className="hover:underline">
             Import runs
           </a>
@@ -158,6 +163,10 @@ export default async function AdminPage({ searchParams }: Props) {
 
       <Section id="invitations" title="Invitations">
         <Invitations invites={await getInvites()} allowedDomains={loadEnv().ALLOWED_EMAIL_DOMAINS} />
+      </Section>
+
+      <Section id="team-chat" title="Team chat">
+        <TeamChat webhooks={await getChatWebhooks()} />
       </Section>
 
       <Section id="imports" title="Import runs">

@@ -13,7 +13,12 @@ export type AdminActionKind =
   | "unblock-submitter"
   | "delete-comment"
   | "invite"
-  | "revoke-invite";
+  | "revoke-invite"
+  | "add-chat-webhook"
+  | "enable-chat-webhook"
+  | "disable-chat-webhook"
+  | "delete-chat-webhook"
+  | "test-chat-webhook";
 
 /** A paper named by its arXiv id or link, as the bare id. */
 const paperIdField = z

@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { chatDailyJob, chatFeaturedJob } from "@/lib/jobs/chat";
 import { digestJob } from "@/lib/jobs/digest";
 import { importArxivFeedJob } from "@/lib/jobs/import-arxiv-feed";
 import { importArxivRefreshJob } from "@/lib/jobs/import-arxiv-refresh";
@@ -7,13 +8,13 @@ import { importHfDailyJob } from "@/lib/jobs/import-hf-daily";
 import { LoggedFailure, sentence, type JobDeps, type ScheduledJob } from "@/lib/jobs/job";
 
 /**
- * Every job the worker runs (one file each in lib/jobs/): the digests always, the imports unless
+ * Every job the worker runs (one file each in lib/jobs/): the digests and team chat posts always, the imports unless
  * IMPORT_SCHEDULE=false, Hugging Face's day only with HF_DAILY_MIRROR. For each: its queue (with how pg-boss
  * retries it), its cron schedule in its zone, and a worker. Returns one description per job, for the log.
  */
 export async function registerJobs(boss: PgBoss, deps: JobDeps): Promise<string[]> {
   const { env } = deps;
-  const jobs: ScheduledJob[] = [digestJob("daily", env), digestJob("weekly", env)];
+  const jobs: ScheduledJob[] = [digestJob("daily", env), digestJob("weekly", env), chatDailyJob(env), chatFeaturedJob];
   if (env.IMPORT_SCHEDULE) {
     jobs.push(importArxivFeedJob, importArxivRefreshJob);
     if (env.HF_DAILY_MIRROR) jobs.push(importHfDailyJob);
