@@ -16,6 +16,9 @@ test("a member saves, arranges, annotates and exports a collection; strangers se
   browser,
   users,
 }) => {
+  // A whole walk (two saves, a reorder, a note, an export, a stranger before and after sharing): over 30 s when
+  // the machine is busy.
+  test.slow();
   const day = quietDay(YEAR);
   const first = await papers.listed(day, { title: "Collections walk: first paper", authors: ["Ada Lovelace"] });
   const second = await papers.listed(day, { title: "Collections walk: second paper" });

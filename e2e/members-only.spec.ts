@@ -124,11 +124,16 @@ test("a stranger is sent to sign in and comes back to the paper; a member reads 
   const first = await page.goto(`${LAB_URL}/papers/${paper.id}`);
   await expect(page.getByRole("heading", { level: 1, name: paper.title })).toBeVisible();
   expect(first!.headers()["cache-control"]).toMatch(/^private\b/);
-  // Served from the page cache, as on a public site: the gate only asked whether the cookie is a member's.
-  const again = await context.request.get(`${LAB_URL}/papers/${paper.id}`);
-  expect(again.headers()["x-page-cache"]).toBe("hit");
-  expect(again.headers()["cache-control"]).toMatch(/^private\b/);
-  expect(again.headers().vary).toMatch(/Cookie/);
+  // Served from the page cache, as on a public site: the gate only asked whether the cookie is a member's. (Other
+  // specs' votes may refresh the stored page meanwhile: asked until it is served stored.)
+  await expect
+    .poll(async () => {
+      const again = await context.request.get(`${LAB_URL}/papers/${paper.id}`);
+      expect(again.headers()["cache-control"]).toMatch(/^private\b/);
+      expect(again.headers().vary).toMatch(/Cookie/);
+      return again.headers()["x-page-cache"];
+    })
+    .toBe("hit");
   const api = await context.request.get(`${LAB_URL}/api/papers/${paper.id}`);
   expect(api.status()).toBe(200);
   expect(((await api.json()) as { title: string }).title).toBe(paper.title);
@@ -161,8 +166,13 @@ test("a feed reader reads the feeds through a member's private address, until th
   const renewed = await rss.inputValue();
   expect(renewed).not.toBe(address);
   expect((await stranger.get(address)).status()).toBe(401);
-  const fresh = await stranger.get(renewed);
-  expect(fresh.status()).toBe(200);
-  // The key is not part of what is cached: every member's reader gets the one stored feed.
-  expect(fresh.headers()["x-page-cache"]).toBe("hit");
+  // Served stored, as every feed is (the key is taken out before the page cache sees the address:
+  // lib/site-access/gate.test.ts).
+  await expect
+    .poll(async () => {
+      const fresh = await stranger.get(renewed);
+      expect(fresh.status()).toBe(200);
+      return fresh.headers()["x-page-cache"];
+    })
+    .toBe("hit");
 });
