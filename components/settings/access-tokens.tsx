@@ -102,7 +102,12 @@ function NewToken({
         HTTP) with the header <code className="font-mono text-xs break-all">Authorization: Bearer {secret}</code>. Most
         clients take a configuration like this:
       </p>
-      <pre className="mt-2 overflow-x-auto rounded-md bg-white p-3 font-mono text-xs dark:bg-zinc-900">{config}</pre>
+      <pre
+        tabIndex={0}
+        className="mt-2 overflow-x-auto rounded-md bg-white p-3 font-mono text-xs focus-ring dark:bg-zinc-900"
+      >
+        {config}
+      </pre>
       <div className="mt-3">
         <button type="button" onClick={onDone} className={secondary}>
           Done, I have copied it
