@@ -16,6 +16,10 @@ export default defineConfig({
   // A page's answer is awaited up to 10 s (Playwright's default is 5): on a busy two-core machine a member's
   // page, its hydration and its one /api/viewer request can take longer than 5 s together.
   expect: { timeout: 10_000 },
+  // A whole walk (sign in, several pages, forms, a mail) on a busy two-core machine: some machines of the same
+  // size run the suite at well under half the speed of others (e2e/a11y.spec.ts alone: 142 s on one, 374 s on
+  // another, same code), and 30 s, Playwright's default, then cuts walks that work.
+  timeout: 60_000,
   reporter: [["list"], ["json"]],
   use: {
     baseURL: `http://localhost:${port}`,
