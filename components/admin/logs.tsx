@@ -29,8 +29,13 @@ export function ImportRuns({ runs }: { runs: AdminImportRun[] }) {
   }
   return (
     // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too (axe's scrollable-region-focusable).
-    <div role="region" aria-label="Import runs" tabIndex={0} className="-mx-5 overflow-x-auto px-5 focus-ring">
-      <table className="w-full min-w-[44rem] text-sm">
+    <div
+      role="region"
+      aria-label="Import runs, scrolls sideways"
+      tabIndex={0}
+      className="-mx-5 overflow-x-auto px-5 focus-ring"
+    >
+      <table className="w-full min-w-[44rem] text-sm" aria-label="Import runs">
         <thead>
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
             <th className={th}>Started (UTC)</th>
@@ -90,8 +95,13 @@ export function AuditLog({ entries }: { entries: AdminAuditEntry[] }) {
     return <p className="text-sm text-zinc-600 dark:text-zinc-400">No admin actions yet.</p>;
   }
   return (
-    <div role="region" aria-label="Audit log" tabIndex={0} className="-mx-5 overflow-x-auto px-5 focus-ring">
-      <table className="w-full min-w-[40rem] text-sm">
+    <div
+      role="region"
+      aria-label="Audit log, scrolls sideways"
+      tabIndex={0}
+      className="-mx-5 overflow-x-auto px-5 focus-ring"
+    >
+      <table className="w-full min-w-[40rem] text-sm" aria-label="Audit log">
         <thead>
           <tr className="border-b border-zinc-200 dark:border-zinc-800">
             <th className={th}>When (UTC)</th>
