@@ -308,6 +308,10 @@ export async function startFrontServer(options: FrontServerOptions): Promise<Fro
     });
   }
 
+  // An idle kept-alive connection stays open a minute (Node's default is 5 s). A client that sends on it just as
+  // the server closes it meets ECONNRESET; the clients in front (a proxy's upstream pool, a browser, a test's
+  // request context) keep connections idle for up to about a minute, so the server must be the one to wait longer.
+  server.keepAliveTimeout = 65_000;
   await feed?.start();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
