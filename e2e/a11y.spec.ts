@@ -1,13 +1,15 @@
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { latestDay, SITE_PAGES, withSignInRequest, type SitePage } from "./support/site-pages";
 import { expect, signInAsAdmin, test } from "./support/users";
-import { PHONE, PHONE_ONLY } from "./support/tags";
+import { MARKUP, PHONE, PHONE_ONLY } from "./support/tags";
+import { axeFor } from "./support/axe";
+import { keepScreenshot } from "./support/screenshots";
 
 // Every page, one test each, loaded once: axe-core (serious and critical violations fail the test; every
-// violation is printed with its count), nothing wider than the screen, no broken image, and on its first visit a
-// full-length screenshot in light and in dark under test-results/screenshots/<project>/ for a person to look at.
+// violation is printed with its count), nothing wider than the screen, no broken image, and on its first visit
+// (with E2E_SCREENSHOTS=1) a full-length screenshot in light and in dark under test-results/screenshots/<project>/
+// for a person to look at.
 // Desktop (1280 px) walks every page signed out, and signed in those that need it or show a member more
 // than the header (`memberParts`). A page's first visit (signed out where a stranger
 // may open it, else signed in) is also checked in dark, for contrast alone: a scheme changes only colours, the
@@ -57,13 +59,15 @@ async function audit(
   for (const scheme of ["light", "dark"] as const satisfies Scheme[]) {
     await page.emulateMedia({ colorScheme: scheme });
     if (visit.firstVisit) {
-      await page.screenshot({
-        path: path.join("test-results", "screenshots", testInfo.project.name, `${target.name}-${scheme}.png`),
-        fullPage: true,
-      });
+      await keepScreenshot(() =>
+        page.screenshot({
+          path: path.join("test-results", "screenshots", testInfo.project.name, `${target.name}-${scheme}.png`),
+          fullPage: true,
+        }),
+      );
     }
     if (scheme === "dark" && !visit.darkContrast) continue;
-    const axe = new AxeBuilder({ page });
+    const axe = axeFor(page);
     if (scheme === "dark") axe.withRules(["color-contrast"]);
     // Experimental in axe, but it is what a speech-input user trips over ("Upvote (29 upvotes)").
     else axe.options({ rules: { "label-content-name-mismatch": { enabled: true } } });
@@ -87,7 +91,7 @@ for (const signedIn of [false, true]) {
     const firstVisit = !signedIn || !!target.signedIn;
     test(
       `${target.name}, ${state.replace("-", " ")}: no serious axe violation, no sideways scroll`,
-      firstVisit ? { tag: PHONE } : {},
+      { tag: firstVisit ? [PHONE, MARKUP] : MARKUP },
       async ({ page, context, users, baseURL }, testInfo) => {
         if (testInfo.project.name === "phone") await page.setViewportSize(NARROWEST_PHONE);
         await withSignInRequest(page);
@@ -120,7 +124,7 @@ for (const signedIn of [false, true]) {
 
 test(
   "at 320 px a member's header still shows the search field and the settings link",
-  { tag: PHONE_ONLY },
+  { tag: [PHONE_ONLY, MARKUP] },
   async ({ page, users }) => {
     await page.setViewportSize(NARROWEST_PHONE);
     await (await users.create()).signIn(page.context());

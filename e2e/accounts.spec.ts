@@ -3,6 +3,7 @@ import type { Page } from "@playwright/test";
 import { query } from "./support/db";
 import { linkIn, waitForMail } from "./support/mail";
 import { expect, test } from "./support/users";
+import { keepScreenshot } from "./support/screenshots";
 
 const firstCard = (page: Page) => page.locator("[data-paper-card]").first();
 
@@ -73,7 +74,7 @@ test("a new reader signs in from the email link, votes, subscribes, changes the 
   await expect(page.getByText("Saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByRole("radio", { name: /Weekly/ })).toBeChecked();
-  await page.screenshot({ path: testInfo.outputPath("settings.png"), fullPage: true });
+  await keepScreenshot(() => page.screenshot({ path: testInfo.outputPath("settings.png"), fullPage: true }));
 
   // Unsubscribe through the link every digest carries (works without a session).
   const [{ token }] = (await query<{ token: string }>(

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { query } from "./support/db";
 import { PHONE } from "./support/tags";
+import { keepScreenshot } from "./support/screenshots";
 
 test.describe("days, weeks and months", () => {
   test("previous and next skip to days that have papers, and the date picker jumps", async ({ page }) => {
@@ -93,7 +94,9 @@ test.describe("a paper's page", () => {
         .evaluateAll((tags) => tags.map((tag) => tag.getAttribute("content")));
       expect(authors.length).toBeGreaterThan(10);
       expect(authors[0]).toBe("DeepSeek-AI");
-      await page.screenshot({ path: testInfo.outputPath(`paper-${testInfo.project.name}.png`), fullPage: true });
+      await keepScreenshot(() =>
+        page.screenshot({ path: testInfo.outputPath(`paper-${testInfo.project.name}.png`), fullPage: true }),
+      );
     },
   );
 
@@ -126,7 +129,9 @@ test.describe("search", () => {
     const results = page.getByRole("list", { name: "Search results" }).getByRole("listitem");
     await expect(results.first()).toBeVisible();
     await expect(results.first().locator("mark").first()).toBeVisible();
-    await page.screenshot({ path: testInfo.outputPath(`search-${testInfo.project.name}.png`), fullPage: true });
+    await keepScreenshot(() =>
+      page.screenshot({ path: testInfo.outputPath(`search-${testInfo.project.name}.png`), fullPage: true }),
+    );
   });
 
   test("finds papers by author", async ({ page }) => {
@@ -152,12 +157,16 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
   if (testInfo.project.name === "phone") await page.setViewportSize({ width: 390, height: 844 });
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({
-      path: testInfo.outputPath(`${name}-${testInfo.project.name}-${scheme}.png`),
-      fullPage: true,
-    });
+    await keepScreenshot(() =>
+      page.screenshot({
+        path: testInfo.outputPath(`${name}-${testInfo.project.name}-${scheme}.png`),
+        fullPage: true,
+      }),
+    );
     // The first screen alone, as a reader sees it on arrival.
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${testInfo.project.name}-${scheme}-top.png`) });
+    await keepScreenshot(() =>
+      page.screenshot({ path: testInfo.outputPath(`${name}-${testInfo.project.name}-${scheme}-top.png`) }),
+    );
   }
   await page.emulateMedia({ colorScheme: null });
 }

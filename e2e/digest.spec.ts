@@ -4,6 +4,7 @@ import { query } from "./support/db";
 import { linkIn, waitForMail } from "./support/mail";
 import { expect, test } from "./support/users";
 import { TSX_NODE_ARGS } from "../tools/tsx-node-args";
+import { keepScreenshot } from "./support/screenshots";
 
 /** Runs `npm run digest -- --period daily --date <day>` (without npm's banner) and returns its output. */
 function sendDailyDigest(day: string, appUrl: string): string {
@@ -31,7 +32,7 @@ test("a subscriber previews the digest, gets the real one by SMTP, and unsubscri
   const email = page.frameLocator('iframe[title="Digest email (HTML)"]');
   await expect(email.getByRole("heading", { name: /Trending papers of/ })).toBeVisible();
   await expect(email.getByRole("link", { name: /DeepSeek-R1/ })).toBeVisible();
-  await page.screenshot({ path: testInfo.outputPath("digest-preview.png"), fullPage: true });
+  await keepScreenshot(() => page.screenshot({ path: testInfo.outputPath("digest-preview.png"), fullPage: true }));
 
   // Send the latest day's digest for real, as `npm run digest` does, through the suite's SMTP sink.
   const [{ day }] = (await query<{ day: string }>(`select max(day)::text as day from "DailyPaper"`)) as [

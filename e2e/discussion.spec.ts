@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { query } from "./support/db";
 import { commentRow, deleteNewPapers, newPaper } from "./support/discussion";
 import { quietDay } from "./support/papers";
 import { expect, test } from "./support/users";
 import { PHONE } from "./support/tags";
+import { keepScreenshot } from "./support/screenshots";
+import { axeFor } from "./support/axe";
 
 /** The discussion spec's days are in 2002 (e2e/support/papers.ts). */
 const YEAR = 2002;
@@ -19,17 +20,19 @@ async function screenshots(page: Page, testInfo: TestInfo, name: string) {
   const discussion = page.locator("#discussion");
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    const { violations } = await new AxeBuilder({ page }).include("#discussion").analyze();
+    const { violations } = await axeFor(page).include("#discussion").analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(
       serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
       scheme,
     ).toEqual([]);
-    await discussion.screenshot({
-      path: testInfo.outputPath(`${name}-${testInfo.project.name}-${scheme}.png`),
-      // The sticky site header would otherwise cover part of a tall section in the capture.
-      style: "body > header, header.sticky { position: static !important; }",
-    });
+    await keepScreenshot(() =>
+      discussion.screenshot({
+        path: testInfo.outputPath(`${name}-${testInfo.project.name}-${scheme}.png`),
+        // The sticky site header would otherwise cover part of a tall section in the capture.
+        style: "body > header, header.sticky { position: static !important; }",
+      }),
+    );
   }
   await page.emulateMedia({ colorScheme: null });
   // Nothing may widen the page sideways on a phone.

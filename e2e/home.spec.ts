@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PHONE } from "./support/tags";
+import { keepScreenshot } from "./support/screenshots";
 
 test(
   "the home page lists the latest day's demo papers, most upvoted first",
@@ -20,7 +21,9 @@ test(
       "href",
       /\/feeds\/daily\.xml$/,
     );
-    await page.screenshot({ path: testInfo.outputPath(`feed-${testInfo.project.name}.png`), fullPage: true });
+    await keepScreenshot(() =>
+      page.screenshot({ path: testInfo.outputPath(`feed-${testInfo.project.name}.png`), fullPage: true }),
+    );
   },
 );
 
@@ -57,7 +60,7 @@ test("dark mode follows the system and can be toggled", { tag: PHONE }, async ({
   expect(await background()).not.toBe(dark);
   await page.getByRole("button", { name: "Switch to dark mode" }).click();
   expect(await background()).toBe(dark);
-  await page.screenshot({ path: testInfo.outputPath(`feed-dark-${testInfo.project.name}.png`) });
+  await keepScreenshot(() => page.screenshot({ path: testInfo.outputPath(`feed-dark-${testInfo.project.name}.png`) }));
 });
 
 test("an unknown address gets the 404 page", async ({ page }) => {

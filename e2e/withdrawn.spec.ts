@@ -1,9 +1,10 @@
 import { randomInt } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { query } from "./support/db";
 import { deleteNewPapers, newPaper } from "./support/discussion";
 import { expect, test } from "./support/users";
 import { PHONE } from "./support/tags";
+import { keepScreenshot } from "./support/screenshots";
+import { axeFor } from "./support/axe";
 
 test.afterAll(deleteNewPapers);
 
@@ -32,13 +33,15 @@ test(
 
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      const { violations } = await new AxeBuilder({ page }).include("article").analyze();
+      const { violations } = await axeFor(page).include("article").analyze();
       const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(
         serious.map((v) => v.id),
         scheme,
       ).toEqual([]);
-      await page.screenshot({ path: testInfo.outputPath(`withdrawn-${testInfo.project.name}-${scheme}.png`) });
+      await keepScreenshot(() =>
+        page.screenshot({ path: testInfo.outputPath(`withdrawn-${testInfo.project.name}-${scheme}.png`) }),
+      );
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
