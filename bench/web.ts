@@ -314,6 +314,8 @@ interface SearchLatency {
   /** CPU per search: the app server's process tree, and the whole machine's (the database, this client). */
   appCpuMs: number;
   machineCpuMs: number;
+  /** Answers other than 200 (a refusal, a 503 on a loaded machine): not timed. */
+  refused: number;
 }
 
 /** Title words of `count` random papers, two per query: different queries, as readers type them. */
@@ -336,9 +338,11 @@ async function searchLatency(
   address: (query: string) => string,
   concurrency: number,
   serverPid: number,
+  headers?: Record<string, string>,
 ): Promise<SearchLatency> {
   const times: number[] = [];
   let next = 0;
+  let refused = 0;
   const app = processCpuMs(serverPid);
   const machine = machineBusyMs();
   await Promise.all(
@@ -346,9 +350,10 @@ async function searchLatency(
       while (next < queries.length) {
         const q = queries[next++]!;
         const started = performance.now();
-        const response = await fetch(base + address(encodeURIComponent(q)));
+        const response = await fetch(base + address(encodeURIComponent(q)), { headers, redirect: "manual" });
         await response.arrayBuffer();
-        times.push(performance.now() - started);
+        if (response.status === 200) times.push(performance.now() - started);
+        else refused++;
       }
     }),
   );
@@ -358,6 +363,7 @@ async function searchLatency(
     p95: percentile(times, 95),
     appCpuMs: (processCpuMs(serverPid) - app) / queries.length,
     machineCpuMs: (machineBusyMs() - machine) / queries.length,
+    refused,
   };
 }
 
@@ -731,7 +737,8 @@ await runScript(async () => {
     row("proxy only (405)", await load(`${base}/`, flags, { method: "DELETE" }), "");
     /** One route as a stranger (no headers) or as the member; null when it did not answer 200. */
     const measure = async (name: string, pathname: string, headers?: Record<string, string>) => {
-      const first = await fetch(base + pathname, { headers });
+      // Not following redirects: a members-only site's 303 to the sign-in page is a refusal, not the route.
+      const first = await fetch(base + pathname, { headers, redirect: "manual" });
       await first.arrayBuffer();
       if (first.status !== 200) {
         // A loaded machine can make the database look down (503): say so and go on to the next route.
@@ -778,13 +785,16 @@ await runScript(async () => {
       ["the JSON search API", (q: string) => `/api/papers/search?q=${q}`],
     ] as const) {
       for (const concurrency of [1, 4]) {
-        const search = await searchLatency(base, queries, address, concurrency, server.pid!);
+        // On a members-only site, a member searches (a stranger is refused).
+        const searcher = flags["site-access"] === "members" ? memberHeaders(member) : undefined;
+        const search = await searchLatency(base, queries, address, concurrency, server.pid!, searcher);
         console.log(
           `  ${what.padEnd(20)} ${concurrency === 1 ? "one at a time" : `${concurrency} at a time  `}: p50 ${search.p50.toFixed(
             0,
           )} ms, p95 ${search.p95.toFixed(0)} ms ${search.p95 < GOALS.searchP95Ms ? "✓" : "✗"}; CPU per search: app server ${search.appCpuMs.toFixed(
             1,
-          )} ms, whole machine ${search.machineCpuMs.toFixed(1)} ms`,
+          )} ms, whole machine ${search.machineCpuMs.toFixed(1)} ms` +
+            (search.refused ? `; ${search.refused} answered other than 200, not timed` : ""),
         );
       }
     }
