@@ -1,6 +1,5 @@
 import { defineConfig } from "vitest/config";
 import { testResolve } from "./tests/support/vitest-resolve.js";
-import WaitingFirstSequencer from "./tests/support/waiting-first-sequencer";
 
 export default defineConfig({
   resolve: testResolve,
@@ -23,7 +22,5 @@ export default defineConfig({
     // waiting on a database, a child process, a server or a lease, not computing. Measured beside the checks on
     // 2 cores: 1 file at a time 432 s, 2 → 163–174 s, 3 → 143–150 s, 4 → 150 s.
     maxWorkers: 3,
-    // The files that mostly wait go first (tests/support/waiting-first-sequencer.ts).
-    sequence: { sequencer: WaitingFirstSequencer },
   },
 });
