@@ -247,12 +247,24 @@ describe("importArxivIds", () => {
     expect(server.log.map((entry) => entry.query.get("max_results"))).toEqual(["100", "50"]);
   });
 
-  it("refreshes papers a feed left incomplete through the export API", async () => {
+  it("refreshes papers a feed left incomplete through the export API, the latest changed first", async () => {
     server.route("/api/query", [fixture("arxiv-api_2025-11-11_empty-result_rsxiv.xml")]);
-    const incomplete = await prisma.paper.count({ where: { arxivFetchedAt: null, hiddenAt: null } });
-    const outcome = await refreshIncompletePapers(prisma, 5, { http });
-    if (incomplete === 0) expect(outcome).toBeUndefined();
-    else expect(server.log[0]?.query.get("id_list")!.split(",")).toHaveLength(Math.min(5, incomplete));
+    // Six incomplete papers of this test's own, changed "last" of all (in 2100), so that the papers other files
+    // add and remove meanwhile in the shared database cannot change which five are asked for.
+    const ids = Array.from({ length: 6 }, (_, i) => `0801.9000${i}`);
+    await forget(ids);
+    await prisma.$executeRaw`
+      insert into "Paper" (id, title, abstract, "publishedAt", "updatedAt")
+      select id, 'Incomplete ' || id, 'An abstract.', '2008-01-01T00:00:00Z', '2100-01-01T00:00:00Z'::timestamptz
+        + (ord || ' seconds')::interval
+      from unnest(${ids}::text[]) with ordinality as t(id, ord)`;
+    try {
+      await refreshIncompletePapers(prisma, 5, { http });
+      expect(server.log).toHaveLength(1);
+      expect(server.log[0]!.query.get("id_list")!.split(",")).toEqual(ids.slice(1).reverse());
+    } finally {
+      await forget(ids);
+    }
   });
 });
 
