@@ -58,6 +58,16 @@ async function audit(
   const findings: Finding[] = [];
   for (const scheme of ["light", "dark"] as const satisfies Scheme[]) {
     await page.emulateMedia({ colorScheme: scheme });
+    // A card's background fades into the new scheme (a CSS transition) while its text changes at once: measured
+    // mid-fade, light text sits on a still-white card.
+    await page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation instanceof CSSTransition)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
     if (visit.firstVisit) {
       await keepScreenshot(() =>
         page.screenshot({
