@@ -1,8 +1,7 @@
 /**
  * `npm test`: lint, type-check and format check beside the unit and integration tests (vitest) against a real
- * database and the production build; the chaos suite (faults and hostile input, `npm run test:chaos`) against
- * that build on a database of its own, once the build is there; then the Playwright end-to-end suite in chromium
- * against the same build.
+ * database; then the Playwright end-to-end suite in chromium against a production build, and the chaos
+ * suite (faults and hostile input, `npm run test:chaos`) against the same build.
  *
  * The database: with DATABASE_URL set, a fresh database is created on that server (which must be local)
  * and dropped at the end; unset, a throw-away embedded PostgreSQL in a temporary folder, removed at the end.
@@ -40,8 +39,6 @@ const e2eOnly = process.argv.includes("--e2e-only");
 const noChecks = process.argv.includes("--no-checks");
 const OWN_FLAGS = new Set(["--db-only", "--e2e-only", "--no-checks"]);
 const playwrightArgs = process.argv.slice(2).filter((arg) => !OWN_FLAGS.has(arg));
-/** The chaos suite runs with the whole end-to-end suite, not when only some specs were asked for. */
-const withChaos = !dbOnly && !playwrightArgs.length;
 const resultsDir = path.join(root, "test-results");
 
 /** Each step's wall time, printed as it ends and again at the very end, so the next slow step is visible. */
@@ -126,31 +123,6 @@ async function createTestDatabase(): Promise<TestDatabase> {
   return { url: database.url, kind: "server", dispose: database.drop };
 }
 
-async function seedDatabase(url: string): Promise<void> {
-  const prisma = createPrismaClient(url, 2);
-  try {
-    await seedDemoData(prisma);
-  } finally {
-    await prisma.$disconnect();
-  }
-}
-
-/**
- * The chaos suite's own database on the test database's server (the scratch embedded one too), migrated and
- * seeded: the suite stalls, locks and cuts its database while the Vitest suite runs beside it on the other.
- */
-async function createChaosDatabase(db: TestDatabase): Promise<TestDatabase> {
-  const created = await createServerDatabase(db.url, `dailypapers_chaos_${Date.now()}_${process.pid}`);
-  try {
-    await deployMigrations(created.url);
-    await seedDatabase(created.url);
-  } catch (error) {
-    await created.drop();
-    throw error;
-  }
-  return { url: created.url, kind: db.kind, dispose: created.drop };
-}
-
 await runScript(async () => {
   fs.mkdirSync(resultsDir, { recursive: true });
   const failures: string[] = [];
@@ -201,39 +173,6 @@ await runScript(async () => {
           ),
         );
 
-    // Faults and hostile input, replayed against the build on a server of the suite's own
-    // (tests/chaos/support/global-setup.ts) and a database of its own: it starts as soon as the build is there,
-    // beside the end of the Vitest suite (which spends much of it waiting), and ends before the browser suite.
-    const chaos: Promise<void> = withChaos
-      ? built
-          .then(async (ok) => {
-            if (!ok) return;
-            const chaosDb = await timed("chaos database (create, migrate, seed)", () => createChaosDatabase(db));
-            disposers.push(() => chaosDb.dispose());
-            const chaosReport = path.join(resultsDir, `vitest-chaos-${db.kind}.json`);
-            fs.rmSync(chaosReport, { force: true });
-            const chaosOk = await runVitest(
-              `chaos suite (vitest, ${db.kind} database)`,
-              [
-                "run",
-                "--config",
-                "vitest.chaos.config.ts",
-                "--reporter=default",
-                "--reporter=json",
-                `--outputFile.json=${chaosReport}`,
-              ],
-              chaosReport,
-              { ...testEnv, DATABASE_URL: chaosDb.url, NEXT_DIST_DIR: ".next-test" },
-            );
-            if (!chaosOk) failures.push("chaos");
-            tallies.push(readVitestTally(chaosReport, root));
-          })
-          .catch((error: unknown) => {
-            console.error(`chaos suite: ${error instanceof Error ? error.message : String(error)}`);
-            failures.push("chaos");
-          })
-      : Promise.resolve();
-
     if (!e2eOnly) {
       const report = path.join(resultsDir, `vitest-${db.kind}.json`);
       fs.rmSync(report, { force: true });
@@ -248,10 +187,16 @@ await runScript(async () => {
     }
 
     failures.push(...(await checks));
-    await chaos;
 
     if (!dbOnly) {
-      await timed("demo data", () => seedDatabase(db.url));
+      await timed("demo data", async () => {
+        const prisma = createPrismaClient(db.url, 2);
+        try {
+          await seedDemoData(prisma);
+        } finally {
+          await prisma.$disconnect();
+        }
+      });
       // The end-to-end suite's mail goes to a real SMTP server on loopback that files every message.
       const mailDir = path.join(resultsDir, "mail");
       fs.rmSync(mailDir, { recursive: true, force: true });
@@ -274,6 +219,28 @@ await runScript(async () => {
         );
         if (!ok) failures.push("playwright");
         tallies.push(readPlaywrightTally(report));
+
+        // Faults and hostile input, replayed against the same build on a server of the suite's own
+        // (tests/chaos/support/global-setup.ts), on this database. Not when only some specs were asked for.
+        if (!playwrightArgs.length) {
+          const chaosReport = path.join(resultsDir, `vitest-chaos-${db.kind}.json`);
+          fs.rmSync(chaosReport, { force: true });
+          const chaosOk = await runVitest(
+            `chaos suite (vitest, ${db.kind} database)`,
+            [
+              "run",
+              "--config",
+              "vitest.chaos.config.ts",
+              "--reporter=default",
+              "--reporter=json",
+              `--outputFile.json=${chaosReport}`,
+            ],
+            chaosReport,
+            { ...testEnv, NEXT_DIST_DIR: ".next-test" },
+          );
+          if (!chaosOk) failures.push("chaos");
+          tallies.push(readVitestTally(chaosReport, root));
+        }
       }
     }
   } finally {
