@@ -50,7 +50,7 @@ export default async function DatePickerRedirect({ searchParams }: Props) {
         {latest ? (
           <p className="mt-4">
             <Link
-              href={withCategory(`/papers/date/${latest}`, category)}
+              href={withCategory(dayPath(latest), category)}
               className="underline underline-offset-2 hover:text-zinc-950 dark:hover:text-white"
             >
               The latest list: {formatDay(latest, "long")}
