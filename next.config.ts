@@ -40,6 +40,9 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "2mb" },
   },
   reactStrictMode: true,
+  // No page uses next/image (thumbnails come from any host: plain <img>), so Next's image optimizer is off:
+  // `/_next/image` is a 404 rather than an endpoint that fetches any address of the site in-process.
+  images: { unoptimized: true },
   // Citation files at the address of what they cite (app/citations/), and pages as Markdown: `/papers/2501.12948.bib`,
   // `/papers/hep-th/9901001.ris`, `/papers/date/2025-01-22.csl.json`, `/collections/<id>.bib`,
   // `/users/<handle>/upvoted.bib`.

@@ -33,6 +33,7 @@ export async function proxy(request: NextRequest) {
       headers: {
         cookie: request.headers.get("cookie") ?? undefined,
         accept: request.headers.get("accept") ?? undefined,
+        authorization: request.headers.get("authorization") ?? undefined,
       },
     });
     if (verdict.kind === "refuse") {

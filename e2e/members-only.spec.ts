@@ -74,6 +74,8 @@ test("a stranger learns no paper, title, count or comment from any address", asy
     [`/api/viewer?papers=${paper.id}`],
     ["/api/recommendations"],
     [`/og/${paper.id}`],
+    // Next's image optimizer would fetch the card inside the server, past the gate.
+    [`/_next/image?url=${encodeURIComponent(`/og/${paper.id}`)}&w=1200&q=75`],
     ["/sitemap.xml"],
     ["/feeds/daily.xml"],
     [`/feeds/daily.atom?key=nobody.${"A".repeat(43)}`],

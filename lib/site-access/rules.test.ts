@@ -31,6 +31,9 @@ describe("what a stranger may reach on a members-only site", () => {
       "/api/viewer",
       "/api/upvotes",
       "/og/2501.12948",
+      // Next's image optimizer fetches what it is given inside the server, past the gate.
+      "/_next/image",
+      "/_next/data/build/index.json",
       "/sitemap.xml",
       "/papers/2501.12948.md",
       "/papers/date/2025-01-20.bib",
@@ -63,10 +66,12 @@ describe("what a stranger may reach on a members-only site", () => {
       "/signin/%2e%2e/papers",
       "/api/auth/%2E%2E/%2e%2e/papers?x=1",
       "/_next/../papers",
+      "/_next/static/../../papers",
     ]) {
       expect(accessKindOf(routedPath(url), HTML), url).toBe("page");
     }
     expect(accessKindOf(routedPath("/signin%2F..%2Fpapers"), HTML)).toBe("page");
+    expect(accessKindOf(routedPath("/_next/static/../image?url=/og/2501.12948"), HTML)).toBe("machine");
     expect(accessKindOf("/signin/anything", HTML)).toBe("page");
     expect(accessKindOf("/api/authx/session", HTML)).toBe("machine");
     expect(accessKindOf("/api/revalidate/x", HTML)).toBe("machine");

@@ -5,17 +5,20 @@
  *
  * - `open`: what signing in needs and what carries its own proof — the sign-in pages and Auth.js, the
  *   unsubscribe link of a digest (its token), the development mailbox (its own guard), the page cache's own
- *   relay (its bearer token), Next.js's static files, the icons and robots.txt.
+ *   relay (its bearer token), Next.js's static files (`/_next/static/`, and its development server's live
+ *   reload), the icons and robots.txt. Nothing else under `/_next/`: its image optimizer fetches any address of
+ *   the site in-process, past this gate (`/_next/image?url=/og/<id>` drew a paper's card for a stranger).
  * - `own`: the MCP server, which answers strangers itself (it takes personal tokens).
  * - `feed`: the RSS/Atom feeds, which a member's feed reader reaches with their secret `?key=`.
- * - `machine`: what programs read (the JSON API, images, the sitemap, Markdown and citation exports): a 401.
+ * - `machine`: what programs read (the JSON API, images, the sitemap, Markdown and citation exports, the rest
+ *   of `/_next/`): a 401.
  * - `page`: everything else, a page for a person: the sign-in page, then back here.
  */
 export type AccessKind = "open" | "own" | "feed" | "machine" | "page";
 
 const OPEN =
-  /^\/(?:signin(?:\/check-email)?|api\/auth\/.*|api\/unsubscribe\/.*|unsubscribe\/.*|dev\/mail(?:\/.*)?|api\/revalidate|_next\/.*|favicon\.ico|icon\.svg|robots\.txt)$/;
-const MACHINE = /^\/(?:api|og)\/|^\/sitemap\.xml$|\.(?:md|bib|ris|csl\.json|xml|atom|json)$/;
+  /^\/(?:signin(?:\/check-email)?|api\/auth\/.*|api\/unsubscribe\/.*|unsubscribe\/.*|dev\/mail(?:\/.*)?|api\/revalidate|_next\/static\/.*|_next\/webpack-hmr|favicon\.ico|icon\.svg|robots\.txt)$/;
+const MACHINE = /^\/(?:api|og|_next)\/|^\/sitemap\.xml$|\.(?:md|bib|ris|csl\.json|xml|atom|json)$/;
 
 /** How a members-only site treats a request for `pathname` from someone it does not know yet. */
 export function accessKindOf(pathname: string, accept: string | undefined): AccessKind {
