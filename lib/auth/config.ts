@@ -1,7 +1,6 @@
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { customFetch, type Account, type Profile } from "next-auth";
-import GitHub from "next-auth/providers/github";
 import Nodemailer from "next-auth/providers/nodemailer";
 import type { OIDCConfig } from "next-auth/providers";
 import { prisma } from "@/lib/db/client";
@@ -13,6 +12,7 @@ import { recordAuthError } from "@/lib/auth/sign-in-failures";
 import { checkSignInAddress } from "@/lib/auth/sign-in-policy";
 import { signInEmailSchema } from "@/lib/auth/sign-in-limits";
 import { assignUsername } from "@/lib/auth/username";
+import { gitHubProvider } from "@/lib/auth/github";
 
 // Auth.js builds its links and redirects (the sign-in link it mails included) from AUTH_URL, and without it
 // from the request's X-Forwarded-Host or Host, which the client writes: a sign-in form posted with
@@ -61,9 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           await sendMail({ to: identifier, ...signInMail(onThisSite(url)) });
         },
       }),
-      ...(env.GITHUB_ID && env.GITHUB_SECRET
-        ? [GitHub({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET })]
-        : []),
+      ...(env.GITHUB_ID && env.GITHUB_SECRET ? [gitHubProvider(env.GITHUB_ID, env.GITHUB_SECRET)] : []),
       ...(oidcEnabled(env) ? [singleSignOn(env)] : []),
     ],
     // Kept per request, so a failed single sign-on lands on the sign-in page with its reason (sign-in-failures.ts).
@@ -156,8 +154,8 @@ function sameAddress(a: unknown, b: string): boolean {
 /**
  * The `signIn` callback: true, or the sign-in page with the reason. An OAuth identity already linked to a
  * member is judged by the member's address; a new single sign-on identity needs an address its provider
- * verified (it may be linked to the member who has it: no takeover through an address nobody checked); then
- * the address must pass the sign-in rule.
+ * verified (it may be linked to the member who has it: no takeover through an address nobody checked), and a new
+ * GitHub identity one GitHub verified (lib/auth/github.ts); then the address must pass the sign-in rule.
  */
 async function signInAllowed(
   email: string | null,
@@ -177,6 +175,9 @@ async function signInAllowed(
     } else if (account.provider === "oidc") {
       if (!address) return "/signin?error=OidcNoEmail";
       if (!emailVerified(profile) || !sameAddress(profile?.email, address)) return "/signin?error=OidcUnverified";
+    } else if (account.provider === "github" && !address) {
+      // lib/auth/github.ts keeps only an address GitHub verified.
+      return "/signin?error=GitHubUnverified";
     }
   }
   const verdict = await checkSignInAddress(address);

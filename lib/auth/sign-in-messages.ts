@@ -19,6 +19,8 @@ export function signInErrorMessage(name: string): string {
     EmailLimit: signInLimitedMessage(rateLimit("sign-in-address").durationSeconds),
     NotAllowed: refusalMessage(signInRules()),
     AccessDenied: "That account may not sign in here.",
+    GitHubUnverified:
+      "Your GitHub account has no email address GitHub has verified, so it cannot sign you in here. Verify one there first, or use the email link.",
     OidcUnavailable: `${provider} is not answering right now, so you cannot sign in with it. Try again later, or use the email link.`,
     OidcAudience: `${provider} answered with a sign-in meant for another site (wrong audience), so you are not signed in. Ask an admin to check the single sign-on setup.`,
     OidcExpired: `${provider}'s sign-in had already expired when it reached us, so you are not signed in. Try again; if it keeps happening, the clocks of the two servers disagree.`,
