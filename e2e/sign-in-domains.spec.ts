@@ -79,12 +79,25 @@ test("an admin invites an outside address: it gets the invitation, signs in, and
     );
     expect(invite).toEqual({ used: true });
 
-    // Revoked, the address is a stranger again.
+    // Revoked, the address is a stranger again, signed out everywhere (its session ends with the invitation).
+    const cookies = await context.cookies();
     await context.clearCookies();
     await signInAsAdmin(context, LAB_URL);
     await page.goto(`${LAB_URL}/admin#invitations`);
     await page.getByRole("button", { name: `Revoke the invitation of ${email}` }).click();
-    await expect(invitations.getByRole("list", { name: "Invitations" }).getByText(email)).toHaveCount(0);
+    await expect(invitations.getByRole("status").first()).toHaveText(
+      `The invitation of ${email} is revoked, and they are signed out everywhere.`,
+    );
+    const entry = invitations
+      .getByRole("list", { name: "Invitations" })
+      .getByRole("listitem")
+      .filter({ hasText: email });
+    await expect(entry).toContainText("revoked");
+    await expect(entry.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+    await context.clearCookies();
+    await context.addCookies(cookies);
+    await page.goto(`${LAB_URL}/settings`);
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
     await context.clearCookies();
     await page.goto(`${LAB_URL}/signin`);
     await page.getByLabel("Email address").fill(email);

@@ -44,14 +44,19 @@ export function Invitations({ invites, allowedDomains }: { invites: InviteRow[];
                 <span className="block text-xs break-normal text-zinc-500 dark:text-zinc-400">
                   invited {when(invite.createdAt)} UTC{invite.invitedBy ? ` by ${invite.invitedBy}` : ""} ·{" "}
                   {invite.usedAt ? `first signed in ${when(invite.usedAt)} UTC` : "not signed in yet"}
+                  {invite.revokedAt ? ` · revoked ${when(invite.revokedAt)} UTC` : ""}
                 </span>
               </span>
-              <ActionForm action={revokeInviteAction} label={`Revoke ${invite.email}`} className="flex gap-2">
-                <input type="hidden" name="email" value={invite.email} />
-                <AdminButton danger label={`Revoke the invitation of ${invite.email}`}>
-                  Revoke
-                </AdminButton>
-              </ActionForm>
+              {invite.revokedAt ? (
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">Revoked: invite again above</span>
+              ) : (
+                <ActionForm action={revokeInviteAction} label={`Revoke ${invite.email}`} className="flex gap-2">
+                  <input type="hidden" name="email" value={invite.email} />
+                  <AdminButton danger label={`Revoke the invitation of ${invite.email}`}>
+                    Revoke
+                  </AdminButton>
+                </ActionForm>
+              )}
             </li>
           ))}
         </ul>

@@ -88,7 +88,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           });
         }
         await prisma.invite.updateMany({
-          where: { email: user.email.toLowerCase(), usedAt: null },
+          where: { email: user.email.toLowerCase(), usedAt: null, revokedAt: null },
           data: { usedAt: new Date() },
         });
       },

@@ -8,7 +8,7 @@ const lab: SignInRules = {
   allowedDomains: ["lab.example.org"],
   siteAccess: "members",
 };
-const nobody = { invited: false, hasAccount: false };
+const nobody = { invited: false, revoked: false, hasAccount: false };
 const REFUSED = "Sign-in here is for addresses at lab.example.org, or by invitation: ask an admin.";
 
 describe("who may sign in (the pure rule)", () => {
@@ -38,24 +38,41 @@ describe("who may sign in (the pure rule)", () => {
 
   it("lets in admins and invited addresses outside the domains, and an account alone is not enough", () => {
     expect(signInVerdict("Boss@Admin.Test", nobody, lab)).toEqual({ allowed: true });
-    expect(signInVerdict("guest@elsewhere.test", { invited: true, hasAccount: false }, lab)).toEqual({
+    expect(signInVerdict("guest@elsewhere.test", { invited: true, revoked: false, hasAccount: false }, lab)).toEqual({
       allowed: true,
     });
-    expect(signInVerdict("old@elsewhere.test", { invited: false, hasAccount: true }, lab).allowed).toBe(false);
+    expect(signInVerdict("old@elsewhere.test", { invited: false, revoked: false, hasAccount: true }, lab).allowed).toBe(
+      false,
+    );
     // An invitation needs an address to belong to.
-    expect(signInVerdict(null, { invited: true, hasAccount: false }, lab).allowed).toBe(false);
+    expect(signInVerdict(null, { invited: true, revoked: false, hasAccount: false }, lab).allowed).toBe(false);
   });
 
   it("on a members-only site without domains: members, admins and invited addresses only", () => {
     const members: SignInRules = { ...lab, allowedDomains: [] };
     const refused = { allowed: false, message: "Sign-in here is for members, or by invitation: ask an admin." };
     expect(signInVerdict("new@anywhere.test", nobody, members)).toEqual(refused);
-    expect(signInVerdict("member@anywhere.test", { invited: false, hasAccount: true }, members)).toEqual({
+    expect(
+      signInVerdict("member@anywhere.test", { invited: false, revoked: false, hasAccount: true }, members),
+    ).toEqual({
       allowed: true,
     });
-    expect(signInVerdict("guest@anywhere.test", { invited: true, hasAccount: false }, members).allowed).toBe(true);
+    expect(
+      signInVerdict("guest@anywhere.test", { invited: true, revoked: false, hasAccount: false }, members).allowed,
+    ).toBe(true);
     expect(signInVerdict("boss@admin.test", nobody, members).allowed).toBe(true);
     expect(signInVerdict(null, nobody, members)).toEqual(refused);
+    // The account an invitation made is no ground of its own once the invitation is revoked.
+    expect(signInVerdict("gone@anywhere.test", { invited: false, revoked: true, hasAccount: true }, members)).toEqual(
+      refused,
+    );
+    // Where a domain or an admin address lets it in anyway, a revoked invitation changes nothing.
+    expect(signInVerdict("ada@lab.example.org", { invited: false, revoked: true, hasAccount: true }, lab).allowed).toBe(
+      true,
+    );
+    expect(signInVerdict("boss@admin.test", { invited: false, revoked: true, hasAccount: true }, members).allowed).toBe(
+      true,
+    );
   });
 
   it("on a public site without domains: anyone, an address or not", () => {

@@ -19,8 +19,10 @@ export interface SignInRules {
 
 /** What the rule needs to know about one address (read from the database by `checkSignInAddress`). */
 export interface AddressFacts {
-  /** An admin invited it (an Invite row). */
+  /** An admin invited it (an Invite row not revoked). */
   invited: boolean;
+  /** An admin invited it and revoked the invitation since. */
+  revoked: boolean;
   /** A member already has it. */
   hasAccount: boolean;
 }
@@ -46,7 +48,8 @@ export function emailDomain(email: string): string | null {
  * Whether `email` may sign in, by the rules and the facts; pure. An admin address or an invited one always
  * may; otherwise, with allowed domains, only an address whose domain is exactly one of them (case aside: no
  * suffix or prefix matches, so neither `evil-lab.example.org` nor `lab.example.org.evil.com` passes for
- * `lab.example.org`); without, anyone on a public site, and only existing members on a members-only one.
+ * `lab.example.org`); without, anyone on a public site, and only existing members on a members-only one — not
+ * those whose invitation was revoked (the account it made is no ground of its own).
  * A missing address (a GitHub account that shares none) passes only where anyone may sign in.
  */
 export function signInVerdict(email: string | null, facts: AddressFacts, rules: SignInRules): SignInVerdict {
@@ -60,7 +63,9 @@ export function signInVerdict(email: string | null, facts: AddressFacts, rules: 
       : { allowed: false, message: refusalMessage(rules) };
   }
   if (rules.siteAccess === "public") return { allowed: true };
-  return domain && facts.hasAccount ? { allowed: true } : { allowed: false, message: refusalMessage(rules) };
+  return domain && facts.hasAccount && !facts.revoked
+    ? { allowed: true }
+    : { allowed: false, message: refusalMessage(rules) };
 }
 
 /** The sentence a refused address gets: who may sign in here, and that an admin can invite. */
@@ -84,14 +89,15 @@ function restricts(rules: SignInRules): boolean {
 export async function checkSignInAddress(email: string | null, rules = signInRules()): Promise<SignInVerdict> {
   if (!restricts(rules)) return { allowed: true };
   const address = email?.trim().toLowerCase() || null;
-  const facts = address ? await addressFacts(address, rules) : { invited: false, hasAccount: false };
+  const facts = address ? await addressFacts(address, rules) : { invited: false, revoked: false, hasAccount: false };
   return signInVerdict(address, facts, rules);
 }
 
 async function addressFacts(email: string, rules: SignInRules): Promise<AddressFacts> {
-  const invite = await prisma.invite.findUnique({ where: { email }, select: { email: true } });
+  const invite = await prisma.invite.findUnique({ where: { email }, select: { revokedAt: true } });
+  const invited = invite !== null && invite.revokedAt === null;
   // Only a members-only site without domains asks whether the address already has an account.
-  const needsAccount = !invite && rules.allowedDomains.length === 0 && rules.siteAccess === "members";
+  const needsAccount = !invited && rules.allowedDomains.length === 0 && rules.siteAccess === "members";
   const account = needsAccount ? await prisma.user.findUnique({ where: { email }, select: { id: true } }) : null;
-  return { invited: invite !== null, hasAccount: account !== null };
+  return { invited, revoked: invite?.revokedAt != null, hasAccount: account !== null };
 }

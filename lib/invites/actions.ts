@@ -29,8 +29,12 @@ export const inviteAction = authAction(
 export const revokeInviteAction = authAction(
   { schema: revokeInviteSchema, adminOnly: true, rateLimit: () => rateLimit("invite-revoke") },
   async ({ user, input }) => {
-    const { email } = await revokeInvite(user.id, input.email);
+    const { email, signedOut } = await revokeInvite(user.id, input.email);
     refresh();
-    return { message: `The invitation of ${email} is revoked.` };
+    return {
+      message: signedOut
+        ? `The invitation of ${email} is revoked, and they are signed out everywhere.`
+        : `The invitation of ${email} is revoked.`,
+    };
   },
 );

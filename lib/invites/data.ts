@@ -11,6 +11,7 @@ export async function getInvites(limit = 200): Promise<InviteRow[]> {
       email: true,
       createdAt: true,
       usedAt: true,
+      revokedAt: true,
       invitedBy: { select: { username: true, email: true } },
     },
   });

@@ -7,6 +7,7 @@ const run = vi.hoisted(() => {
   return id;
 });
 
+import { checkSignInAddress, type SignInRules } from "@/lib/auth/sign-in-policy";
 import { prisma } from "@/lib/db/client";
 import { getInvites } from "@/lib/invites/data";
 import { createInvite, revokeInvite } from "@/lib/invites/mutations";
@@ -41,9 +42,14 @@ describe("invitations", () => {
     const listed = (await getInvites()).find((invite) => invite.email === guest);
     expect(listed).toMatchObject({ email: guest, invitedBy: `@${admin.username}`, usedAt: null });
 
-    expect(await revokeInvite(admin.id, guest)).toEqual({ email: guest });
-    expect(await prisma.invite.count({ where: { email: guest } })).toBe(0);
+    expect(await revokeInvite(admin.id, guest)).toEqual({ email: guest, signedOut: false });
+    const revoked = (await getInvites()).find((invite) => invite.email === guest);
+    expect(revoked?.revokedAt).toBeInstanceOf(Date);
     await expect(revokeInvite(admin.id, guest)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A revoked address may be invited again.
+    expect(await createInvite(admin.id, guest)).toEqual({ email: guest });
+    expect((await getInvites()).find((invite) => invite.email === guest)?.revokedAt).toBeNull();
+    await revokeInvite(admin.id, guest);
 
     const log = await prisma.adminAction.findMany({
       where: { adminId: admin.id },
@@ -53,12 +59,40 @@ describe("invitations", () => {
     expect(log).toEqual([
       { action: "invite", targetId: guest },
       { action: "revoke-invite", targetId: guest },
+      { action: "invite", targetId: guest },
+      { action: "revoke-invite", targetId: guest },
     ]);
+  });
+
+  it("on a members-only site without domains, revoking shuts out the member the invitation made, everywhere", async () => {
+    const members: SignInRules = { adminEmails: [admin.email], allowedDomains: [], siteAccess: "members" };
+    const invited = `invited-${run}@elsewhere.test`;
+    await createInvite(admin.id, invited);
+    // They sign in: an account, a session and a token for an agent.
+    const joined = await prisma.user.create({ data: { id: `inv_${run}_joined`, email: invited } });
+    await prisma.session.create({
+      data: { sessionToken: `inv-${run}`, userId: joined.id, expires: new Date(Date.now() + 86_400_000) },
+    });
+    await prisma.accessToken.create({ data: { userId: joined.id, name: "agent", secretHash: `inv-${run}-hash` } });
+    expect(await checkSignInAddress(invited, members)).toEqual({ allowed: true });
+
+    expect(await revokeInvite(admin.id, invited, members)).toEqual({ email: invited, signedOut: true });
+    expect(await checkSignInAddress(invited, members)).toMatchObject({ allowed: false });
+    expect(await prisma.session.count({ where: { userId: joined.id } })).toBe(0);
+    expect(await prisma.accessToken.count({ where: { userId: joined.id } })).toBe(0);
+    // The account and what it holds stay: invited again, they are back.
+    await createInvite(admin.id, invited);
+    expect(await checkSignInAddress(invited, members)).toEqual({ allowed: true });
+    // An account that never came through an invitation is still a member there.
+    expect(await checkSignInAddress(member.email, members)).toEqual({ allowed: true });
+
+    await prisma.user.delete({ where: { id: joined.id } });
+    await prisma.invite.deleteMany({ where: { email: invited } });
   });
 
   it("refuses members who are not admins, changing and recording nothing", async () => {
     await expect(createInvite(member.id, guest)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await prisma.invite.create({ data: { email: guest } });
+    await prisma.invite.upsert({ where: { email: guest }, create: { email: guest }, update: { revokedAt: null } });
     await expect(revokeInvite(member.id, guest)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await prisma.invite.count({ where: { email: guest } })).toBe(1);
     expect(await prisma.adminAction.count({ where: { adminId: member.id } })).toBe(0);

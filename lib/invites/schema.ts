@@ -18,4 +18,5 @@ export interface InviteRow {
   invitedBy: string | null;
   createdAt: Date;
   usedAt: Date | null;
+  revokedAt: Date | null;
 }
