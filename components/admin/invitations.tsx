@@ -47,16 +47,17 @@ export function Invitations({ invites, allowedDomains }: { invites: InviteRow[];
                   {invite.revokedAt ? ` · revoked ${when(invite.revokedAt)} UTC` : ""}
                 </span>
               </span>
-              {invite.revokedAt ? (
-                <span className="text-xs text-zinc-500 dark:text-zinc-400">Revoked: invite again above</span>
-              ) : (
-                <ActionForm action={revokeInviteAction} label={`Revoke ${invite.email}`} className="flex gap-2">
-                  <input type="hidden" name="email" value={invite.email} />
+              {/* The form stays when the invitation is revoked, so its answer stays in view. */}
+              <ActionForm action={revokeInviteAction} label={`Revoke ${invite.email}`} className="flex gap-2">
+                <input type="hidden" name="email" value={invite.email} />
+                {invite.revokedAt ? (
+                  <span className="text-xs text-zinc-500 dark:text-zinc-400">Revoked: invite again above</span>
+                ) : (
                   <AdminButton danger label={`Revoke the invitation of ${invite.email}`}>
                     Revoke
                   </AdminButton>
-                </ActionForm>
-              )}
+                )}
+              </ActionForm>
             </li>
           ))}
         </ul>
