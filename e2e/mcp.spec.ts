@@ -156,6 +156,19 @@ test("malformed requests get a JSON-RPC error and a 4xx, never a 500", async ({ 
   expect(tooLarge.status()).toBe(413);
   await jsonRpcError(tooLarge);
 
+  // A batch would be many tool calls for one request's allowance: refused whole, none of it run.
+  const search = (id: number) => ({
+    jsonrpc: "2.0",
+    id,
+    method: "tools/call",
+    params: { name: "search_papers", arguments: { query: `attention ${id}` } },
+  });
+  for (const data of [[search(1), search(2), search(3)], []]) {
+    const batch = await request.post("/mcp", { headers: MCP_HEADERS, data });
+    expect(batch.status(), `a batch of ${data.length}`).toBe(400);
+    expect((await jsonRpcError(batch)).code).toBe(-32600);
+  }
+
   const noAccept = await request.post("/mcp", {
     headers: { "Content-Type": "application/json" },
     data: { jsonrpc: "2.0", id: 1, method: "tools/list" },

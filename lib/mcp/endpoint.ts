@@ -13,8 +13,8 @@ import { authenticateBearer, type BearerResult, type TokenMember } from "@/lib/t
  * SDK's stateless way), answers in plain JSON rather than an event stream (no tool streams), and forgets. So
  * any app server can answer any request, and there is no session to keep, resume or end: GET (a stream of
  * server messages) and DELETE (ending a session) are 405s with a JSON-RPC error, as the SDK's stateless
- * examples answer. What is malformed — not JSON, not JSON-RPC, a body over 64 KB, no JSON in `Accept` — the
- * SDK's transport refuses with a 4xx and a JSON-RPC error; an unknown method or tool, or bad arguments, are
+ * examples answer. What is malformed — not JSON, a batch, a body over 64 KB (`readMessage`), not JSON-RPC, no
+ * JSON in `Accept` (the SDK's transport) — gets a 4xx and a JSON-RPC error; an unknown method or tool, or bad arguments, are
  * JSON-RPC errors or error results, as the protocol says.
  *
  * Who asks: a request with `Authorization: Bearer dp_…` (a member's personal access token, lib/tokens/) gets
@@ -106,7 +106,43 @@ export async function answerMcpPost(request: Request): Promise<Response> {
   return serve(request, member);
 }
 
+/**
+ * The request's JSON-RPC message, read here (up to MAX_BODY_BYTES) so that a batch is refused before any of it
+ * runs: the limit counts one POST, and a batch of 100 tool calls in one POST (the SDK takes them) was 100
+ * searches for one allowance. MCP dropped JSON-RPC batching in its 2025-06-18 revision; the SDK's clients send
+ * one message per POST.
+ */
+async function readMessage(request: Request): Promise<{ message: unknown } | Response> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        return jsonRpcError(413, SERVER_ERROR, `The request body is over ${MAX_BODY_BYTES / 1024} KB.`);
+      }
+      chunks.push(chunk);
+    }
+  }
+  let message: unknown;
+  try {
+    message = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    return jsonRpcError(400, ErrorCode.ParseError, "Parse error: the body is not JSON.");
+  }
+  if (Array.isArray(message)) {
+    return jsonRpcError(
+      400,
+      ErrorCode.InvalidRequest,
+      "Batches are not taken here: send one JSON-RPC message per request.",
+    );
+  }
+  return { message };
+}
+
 async function serve(request: Request, member: TokenMember | null): Promise<Response> {
+  const read = await readMessage(request);
+  if (read instanceof Response) return read;
   const server = createMcpServer(member);
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
@@ -115,7 +151,7 @@ async function serve(request: Request, member: TokenMember | null): Promise<Resp
   });
   try {
     await server.connect(transport);
-    const response = await transport.handleRequest(request);
+    const response = await transport.handleRequest(request, { parsedBody: read.message });
     response.headers.set("Cache-Control", "no-store");
     return response;
   } catch (error) {

@@ -11,7 +11,7 @@ import {
 } from "@/lib/collections/data";
 import { VISIBILITY_LABELS, type CollectionSummary } from "@/lib/collections/schema";
 import { appUrl } from "@/lib/env";
-import { escapeText } from "@/lib/markdown/pages";
+import { escapeText, fenced } from "@/lib/markdown/pages";
 import { answer, DEFAULT_TOOL_LIMIT, paperList, READ_ONLY, toolError } from "@/lib/mcp/tools";
 import { papersChanged } from "@/lib/page-cache/invalidate";
 import { parseArxivId } from "@/lib/papers/arxiv-id";
@@ -201,7 +201,8 @@ async function collection(id: string, userId: string): Promise<CallToolResult> {
     papers,
     papers.map((paper) => {
       const note = notes.get(paper.id);
-      return note ? `**Note:** ${note}` : null;
+      // A member's text: as text, on one line, so it adds no heading or entry of its own.
+      return note ? `**Note:** ${escapeText(note.replace(/\s*\n\s*/g, " "))}` : null;
     }),
   );
   const first = list.content[0];
@@ -209,7 +210,7 @@ async function collection(id: string, userId: string): Promise<CallToolResult> {
     `- **Visibility:** ${VISIBILITY_LABELS[header.visibility]}`,
     `- **Papers:** ${header.itemCount}${header.itemCount > papers.length ? ` (the first ${papers.length} here)` : ""}`,
     `- **Page:** ${collectionUrl(origin, header.id)}`,
-    header.description ? `\n${header.description}` : null,
+    header.description ? `\n${fenced(header.description)}` : null,
   ]
     .filter((line): line is string => line !== null)
     .join("\n");
