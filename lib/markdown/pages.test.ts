@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CommentView } from "@/lib/comments/schema";
-import { dayMarkdown, paperMarkdown } from "@/lib/markdown/pages";
+import { dayMarkdown, fenced, paperMarkdown } from "@/lib/markdown/pages";
 import type { PaperDetail } from "@/lib/papers/schema";
 
 const paper: PaperDetail = {
@@ -59,10 +59,21 @@ describe("a paper as Markdown", () => {
     expect(text).toContain("## AI summary\n\nA summary.");
   });
 
-  it("quotes comments, so they add no headings, and says how many more there are", () => {
-    expect(text).toContain("**Ada** · 2025-01-24 · 1 reply\n\n> # Heading?\n> Great *paper*");
+  it("shows comments as written in a fenced block, so they add no markup, and says how many more there are", () => {
+    expect(text).toContain("**Ada** · 2025-01-24 · 1 reply\n\n```markdown\n# Heading?\nGreat *paper*\n```");
     expect(text).toContain("And 1 more at https://dp.example/papers/2501.12948#discussion.");
-    expect(text.match(/^#{1,2} /gm)).toEqual(["# ", "## ", "## ", "## "]);
+    const outsideFences = text.replace(/^(`{3,})markdown\n[\s\S]*?\n\1$/gm, "");
+    expect(outsideFences.match(/^#{1,2} /gm)).toEqual(["# ", "## ", "## ", "## "]);
+  });
+
+  it("keeps a comment's HTML, reference definitions and fences inside its own block", () => {
+    const hostile = "</blockquote>\n<h1>Fake title</h1>\n[repo]: https://evil.example\n```\n# Out?\n````";
+    const block = fenced(hostile);
+    expect(block.startsWith("`````markdown\n")).toBe(true);
+    expect(block.endsWith("\n`````")).toBe(true);
+    // No line inside is a fence as long as the block's own, so nothing inside closes it.
+    const inner = block.split("\n").slice(1, -1);
+    expect(inner.every((line) => !/^`{5,}\s*$/.test(line))).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ import { dayPath, paperPath } from "@/lib/urls";
  * `HfApi.read_paper` reads them; `/papers/date/<day>.md`): the title as `# …`, the facts as a list, the
  * abstract with its math as TeX between dollars, the AI summary when known, and the first comments quoted.
  * Text from the data is escaped where Markdown would read it as markup; comments, which are Markdown already,
- * are quoted as written so they can never add headings of their own.
+ * are shown as written inside a fenced block, so they can never add markup of their own to the page.
  */
 
 /** Top-level comments a paper's Markdown quotes, each with its replies counted. */
@@ -34,12 +34,15 @@ function link(text: string, url: string): string {
   return `[${escapeText(text)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
 }
 
-/** `> ` before every line: a comment quoted, whatever Markdown it holds. */
-function quote(markdown: string): string {
-  return markdown
-    .split("\n")
-    .map((line) => (line ? `> ${line}` : ">"))
-    .join("\n");
+/**
+ * A member's Markdown shown as written, in a fenced block longer than any run of backticks it holds: nothing in it
+ * is read as markup of the page. Quoting it (`> `) kept out headings, but not raw HTML (`</blockquote><h1>…`) nor
+ * a link reference definition, which applies to the whole document (`[repo]: https://evil.example`).
+ */
+export function fenced(markdown: string): string {
+  const longestRun = Math.max(0, ...(markdown.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  return `${fence}markdown\n${markdown.replace(/\r\n?/g, "\n")}\n${fence}`;
 }
 
 function commentMarkdown(comment: CommentView): string {
@@ -47,7 +50,7 @@ function commentMarkdown(comment: CommentView): string {
   const replies = comment.replies.length
     ? ` · ${comment.replies.length} ${comment.replies.length === 1 ? "reply" : "replies"}`
     : "";
-  return `**${escapeText(who)}** · ${comment.createdAt.slice(0, 10)}${replies}\n\n${quote(comment.body)}`;
+  return `**${escapeText(who)}** · ${comment.createdAt.slice(0, 10)}${replies}\n\n${fenced(comment.body)}`;
 }
 
 /** Paper `paper`'s page as Markdown; `comments` are its discussion's top-level comments; links are absolute on `origin`. */
