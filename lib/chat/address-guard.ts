@@ -75,7 +75,9 @@ function refusal(address: string, range: string): AppError {
 
 /**
  * Checks a webhook URL as the rule above says: its scheme, and (unless `allowPrivate`) every address its host
- * resolves to. Throws an INVALID_INPUT `AppError` with a sentence that names the address, never the URL.
+ * resolves to. Throws an INVALID_INPUT `AppError` with a sentence that names the address, never the URL; a host
+ * name that cannot be resolved now is an UPSTREAM_FAILED one (a resolver's hiccup passes: a post then waits for
+ * its next try rather than failing for good).
  */
 export async function checkWebhookUrl(
   raw: string,
@@ -93,15 +95,17 @@ export async function checkWebhookUrl(
   try {
     addresses = await (options.resolve ?? systemResolve)(host);
   } catch {
-    throw new AppError("INVALID_INPUT", "The webhook's host name could not be found.");
+    throw new AppError("UPSTREAM_FAILED", HOST_NOT_FOUND);
   }
-  if (addresses.length === 0) throw new AppError("INVALID_INPUT", "The webhook's host name could not be found.");
+  if (addresses.length === 0) throw new AppError("UPSTREAM_FAILED", HOST_NOT_FOUND);
   for (const { address } of addresses) {
     const range = refusedRange(address);
     if (range) throw refusal(address, range);
   }
   return url;
 }
+
+const HOST_NOT_FOUND = "The webhook's host name could not be found.";
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 

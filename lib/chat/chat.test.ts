@@ -168,6 +168,22 @@ describe("the SSRF rule", () => {
     expect(sink.to(path)).toHaveLength(0);
   });
 
+  it("leaves a post for its next try when the host name cannot be resolved now (a resolver's hiccup)", async () => {
+    const hiccup: Resolve = () =>
+      Promise.reject(Object.assign(new Error("getaddrinfo EAI_AGAIN"), { code: "EAI_AGAIN" }));
+    const result = await postToWebhook("https://hooks.example.org/x", {}, { allowPrivate: false, resolve: hiccup });
+    expect(result).toEqual({ outcome: "deferred", attempts: 1, error: "The webhook's host name could not be found." });
+    const nothing: Resolve = () => Promise.resolve([]);
+    expect(
+      await postToWebhook("https://hooks.example.org/x", {}, { allowPrivate: false, resolve: nothing }),
+    ).toMatchObject({ outcome: "deferred" });
+    // A refused address stays a failure for good.
+    const loopback: Resolve = () => Promise.resolve([{ address: "127.0.0.1", family: 4 }]);
+    expect(
+      await postToWebhook("https://hooks.example.org/x", {}, { allowPrivate: false, resolve: loopback }),
+    ).toMatchObject({ outcome: "failed", attempts: 0 });
+  });
+
   it("refuses a URL when it is saved, with a sentence and no row, and saves it when private addresses are allowed", async () => {
     const secret = `secret-${randomUUID()}`;
     const input = addChatWebhookSchema.parse({

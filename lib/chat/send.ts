@@ -52,6 +52,11 @@ export async function postToWebhook(rawUrl: string, body: unknown, options: Post
   try {
     await checkWebhookUrl(rawUrl, { allowPrivate: options.allowPrivate, resolve: options.resolve });
   } catch (error) {
+    // A host name not resolved now is left for the next try (counted as an attempt, so it is given up in time);
+    // a refused address or scheme fails for good.
+    if (error instanceof AppError && error.code === "UPSTREAM_FAILED") {
+      return { outcome: "deferred", attempts: 1, error: error.message };
+    }
     return { outcome: "failed", attempts: 0, error: error instanceof AppError ? error.message : "Invalid URL." };
   }
   const payload = JSON.stringify(body);
