@@ -17,6 +17,7 @@ import { parseRetryAfter, postToWebhook } from "@/lib/chat/send";
 import { prisma } from "@/lib/db/client";
 import { loadEnv } from "@/lib/env";
 import { chatDailyJob, chatDayOfJob, chatFeaturedJob } from "@/lib/jobs/chat";
+import { isLastTry } from "@/lib/jobs/job";
 import { AppError } from "@/lib/errors";
 import { startWebhookSink, type WebhookSink } from "@/tests/support/webhook-sink";
 
@@ -418,5 +419,14 @@ describe("the jobs", () => {
     const daily = chatDailyJob({ ...loadEnv(), DIGEST_HOUR_UTC: 9 });
     expect([daily.queue, daily.cron, daily.tz]).toEqual(["chat-daily", "0 9 * * *", "UTC"]);
     expect([chatFeaturedJob.queue, chatFeaturedJob.cron]).toEqual(["chat-featured", "*/5 * * * *"]);
+  });
+
+  it("know their last try, when a post that fails again is given up rather than left pending", () => {
+    const createdOn = new Date();
+    const { retryLimit } = chatDailyJob(loadEnv()).retry;
+    expect(isLastTry({ createdOn, retryCount: 0, retryLimit })).toBe(false);
+    expect(isLastTry({ createdOn, retryCount: (retryLimit ?? 0) - 1, retryLimit })).toBe(false);
+    expect(isLastTry({ createdOn, retryCount: retryLimit, retryLimit })).toBe(true);
+    expect(isLastTry({ createdOn })).toBe(false);
   });
 });

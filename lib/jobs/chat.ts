@@ -2,7 +2,7 @@ import "server-only";
 import { describeChatRun, postDailyToChats, postFeaturedToChats, type ChatRunSummary } from "@/lib/chat/deliver";
 import { addDays, toDayString } from "@/lib/dates/days";
 import { appUrl, type Env } from "@/lib/env";
-import { LoggedFailure, type JobDeps, type ScheduledJob } from "@/lib/jobs/job";
+import { isLastTry, LoggedFailure, type JobDeps, type JobMetadata, type ScheduledJob } from "@/lib/jobs/job";
 
 /**
  * Team chat posts. The day's top papers go out at DIGEST_HOUR_UTC, with the daily digest, for the UTC day that
@@ -43,13 +43,16 @@ export function chatDayOfJob(job: { createdOn: Date }): string {
   return addDays(toDayString(job.createdOn), -1);
 }
 
-export async function runChatDailyJob(deps: JobDeps, job: { createdOn: Date }): Promise<ChatRunSummary> {
+export async function runChatDailyJob(deps: JobDeps, job: JobMetadata): Promise<ChatRunSummary> {
+  // On the job's last try, a post that fails again is given up (FAILED, with its error on /admin) rather than
+  // left waiting for a retry that will never come.
+  const lastTry = isLastTry(job);
   const summary = await postDailyToChats(
-    { prisma: deps.prisma, siteUrl: appUrl(deps.env), log: deps.log },
+    { prisma: deps.prisma, siteUrl: appUrl(deps.env), log: deps.log, ...(lastTry ? { maxAttempts: 1 } : {}) },
     chatDayOfJob(job),
   );
   deps.log(describeChatRun(summary));
-  if (summary.deferred > 0) {
+  if (summary.deferred > 0 && !lastTry) {
     throw new LoggedFailure(`${summary.deferred} team chat posts deferred by transient failures; retrying`);
   }
   return summary;

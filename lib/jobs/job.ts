@@ -21,8 +21,22 @@ export interface ScheduledJob {
   cron: string;
   tz: string;
   retry: Pick<PgBoss.Queue, "retryLimit" | "retryDelay" | "retryBackoff" | "expireInSeconds">;
-  /** `job` is pg-boss's: when it was created (a retry keeps its first `createdOn`). */
-  run(deps: JobDeps, job: { createdOn: Date }): Promise<unknown>;
+  /**
+   * `job` is pg-boss's: when it was created (a retry keeps its first `createdOn`), and how many retries it has
+   * had of how many it may have (its metadata, which lib/jobs/register.ts asks for).
+   */
+  run(deps: JobDeps, job: JobMetadata): Promise<unknown>;
+}
+
+export interface JobMetadata {
+  createdOn: Date;
+  retryCount?: number;
+  retryLimit?: number;
+}
+
+/** Whether this run of a job is its last: it has had every retry pg-boss allows it. */
+export function isLastTry(job: JobMetadata): boolean {
+  return job.retryLimit !== undefined && (job.retryCount ?? 0) >= job.retryLimit;
 }
 
 /** A failure whose reason the job already logged: pg-boss retries the job, and nothing logs it again. */

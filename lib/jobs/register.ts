@@ -5,7 +5,7 @@ import { digestJob } from "@/lib/jobs/digest";
 import { importArxivFeedJob } from "@/lib/jobs/import-arxiv-feed";
 import { importArxivRefreshJob } from "@/lib/jobs/import-arxiv-refresh";
 import { importHfDailyJob } from "@/lib/jobs/import-hf-daily";
-import { LoggedFailure, sentence, type JobDeps, type ScheduledJob } from "@/lib/jobs/job";
+import { LoggedFailure, sentence, type JobDeps, type JobMetadata, type ScheduledJob } from "@/lib/jobs/job";
 
 /**
  * Every job the worker runs (one file each in lib/jobs/): the digests and team chat posts always, the imports unless
@@ -32,7 +32,7 @@ export async function registerJobs(boss: PgBoss, deps: JobDeps): Promise<string[
 }
 
 /** Runs the job; a failure it did not log itself is logged here, once. Either way pg-boss retries it. */
-async function runLoggingFailure(job: ScheduledJob, deps: JobDeps, one: { createdOn: Date }): Promise<void> {
+async function runLoggingFailure(job: ScheduledJob, deps: JobDeps, one: JobMetadata): Promise<void> {
   try {
     await job.run(deps, one);
   } catch (error) {
