@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 const run = vi.hoisted(() => {
@@ -376,6 +377,32 @@ describe("the ledger", () => {
       papers: [{ paper: { id: fresh } }],
     });
     expect(sink.to(other.path)).toHaveLength(0);
+  });
+
+  it("stops a run's posts to a webhook an admin turns off meanwhile", async () => {
+    const hook = await webhook({ format: "JSON", postFeatured: true });
+    const now = Date.now();
+    for (let i = 0; i < 3; i++) {
+      const id = `chat-${run}-off-${i}`;
+      papers.push(id);
+      await prisma.paper.create({
+        data: {
+          id,
+          title: `Featured ${id}`,
+          abstract: "x",
+          authors: ["A"],
+          publishedAt: new Date(),
+          daily: { create: { day: new Date("2004-12-29T00:00:00Z"), submittedAt: new Date(now + 1 + i) } },
+        },
+      });
+    }
+    // The first post is slow: the admin turns the webhook off while it is on its way.
+    sink.script(hook.path, [{ status: 200, delayMs: 600 }]);
+    const running = postFeaturedToChats(options({ webhookIds: [hook.id] }), new Date(now + 1000));
+    await sleep(200);
+    await prisma.chatWebhook.update({ where: { id: hook.id }, data: { enabled: false } });
+    expect(await running).toMatchObject({ sent: 1 });
+    expect(sink.to(hook.path)).toHaveLength(1);
   });
 
   it("never writes the URL into a log line, an error, the ledger or the admin log", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDigestPapers } from "@/lib/digest/data";
 import { toDayString } from "@/lib/dates/days";
@@ -209,7 +210,8 @@ async function deliverOne(
 /**
  * Claims the (webhook, kind, key) post for this run: inserts its ledger row, or takes over a pending one nobody
  * holds (released after a transient failure, or a dead run's whose lease ran out). Null when another run holds
- * it or it is done. The unique row is what makes a post go out once.
+ * it or it is done, and when the webhook has been turned off or deleted since the run read it (an admin's "off"
+ * stops the posts still to come in a run). The unique row is what makes a post go out once.
  */
 async function claimPost(
   context: RunContext,
@@ -220,7 +222,8 @@ async function claimPost(
   const { prisma, runId } = context;
   const inserted = await prisma.$queryRaw<{ id: string; attempts: number }[]>`
     INSERT INTO "ChatPost" (id, "webhookId", kind, key, status, attempts, "claimedAt", "runId", "createdAt")
-    VALUES (${randomUUID()}, ${webhookId}, ${kind}::"ChatPostKind", ${key}, 'PENDING', 0, now(), ${runId}, now())
+    SELECT ${randomUUID()}, ${webhookId}, ${kind}::"ChatPostKind", ${key}, 'PENDING', 0, now(), ${runId}, now()
+    FROM "ChatWebhook" WHERE id = ${webhookId} AND enabled
     ON CONFLICT DO NOTHING
     RETURNING id, attempts`;
   if (inserted[0]) return inserted[0];
@@ -228,6 +231,7 @@ async function claimPost(
     UPDATE "ChatPost" SET "claimedAt" = now(), "runId" = ${runId}
     WHERE "webhookId" = ${webhookId} AND kind = ${kind}::"ChatPostKind" AND key = ${key} AND status = 'PENDING'
       AND ("claimedAt" IS NULL OR "claimedAt" < now() - make_interval(secs => ${context.staleAfterMs / 1000}))
+      AND EXISTS (SELECT 1 FROM "ChatWebhook" WHERE id = ${webhookId} AND enabled)
     RETURNING id, attempts`;
   return taken[0] ?? null;
 }
@@ -245,22 +249,39 @@ async function recordPost(
   const { prisma } = context;
   const attempts = claim.attempts + result.attempts;
   const now = new Date();
+  // Marks only this run's claim (a run that overran its lease must not overwrite the run that took over).
+  const thisClaim = { id: claim.id, runId: context.runId };
   if (result.outcome === "sent") {
-    await prisma.chatPost.update({
-      where: { id: claim.id },
-      data: { status: "SENT", sentAt: now, attempts, claimedAt: null, lastError: null },
-    });
+    // The chat has it: the mark is retried before the run gives up, or a retried job would post it again.
+    await withRetries(() =>
+      prisma.chatPost.updateMany({
+        where: thisClaim,
+        data: { status: "SENT", sentAt: now, attempts, claimedAt: null, lastError: null },
+      }),
+    );
     await prisma.chatWebhook.updateMany({ where: { id: webhook.id }, data: { lastSuccessAt: now } });
     return;
   }
   const givenUp = result.outcome === "failed" || attempts >= context.maxAttempts;
   const error =
     result.outcome === "deferred" && givenUp ? `Gave up after ${attempts} attempts. ${result.error}` : result.error;
-  await prisma.chatPost.update({
-    where: { id: claim.id },
+  await prisma.chatPost.updateMany({
+    where: thisClaim,
     data: { status: givenUp ? "FAILED" : "PENDING", attempts, claimedAt: null, lastError: error },
   });
   await prisma.chatWebhook.updateMany({ where: { id: webhook.id }, data: { lastError: error, lastErrorAt: now } });
+}
+
+/** `write`, tried up to three times a second apart: a dropped connection in between is not the post's failure. */
+async function withRetries<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await sleep(1000);
+    }
+  }
 }
 
 /** The one line a run prints: "Team chat daily 2026-12-06: 3 webhooks — sent 2, failed 1, deferred 0." */
