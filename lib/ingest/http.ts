@@ -5,6 +5,7 @@ import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { appUrl, loadEnv, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readCapped } from "@/lib/http/read-capped";
 import {
   ARXIV_INTERVAL_MS,
   claimTurn,
@@ -355,21 +356,16 @@ async function send(
       bodyTimeout: settings.bodyTimeoutMs,
       signal: deadline.signal,
     });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > settings.maxBytes) {
-        response.body.destroy();
-        throw new TooLargeError();
-      }
-      chunks.push(chunk);
+    const body = await readCapped(response.body, settings.maxBytes);
+    if (body === null) {
+      response.body.destroy();
+      throw new TooLargeError();
     }
     const flat: Record<string, string | undefined> = {};
     for (const [name, value] of Object.entries(response.headers)) {
       flat[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
     }
-    return { status: response.statusCode, headers: flat, body: Buffer.concat(chunks).toString("utf8") };
+    return { status: response.statusCode, headers: flat, body: body.toString("utf8") };
   } catch (error) {
     if (deadline.signal.aborted) throw new DeadlineError(host, { cause: error });
     throw error;

@@ -4,6 +4,7 @@ import { ErrorCode } from "@modelcontextprotocol/sdk/types.js";
 import { clientKey } from "@/lib/auth/sign-in-limits";
 import { isDatabaseOutage } from "@/lib/db/health";
 import { appUrl, loadEnv } from "@/lib/env";
+import { readCapped } from "@/lib/http/read-capped";
 import { createMcpServer } from "@/lib/mcp/server";
 import { consumeAllowance, rateLimit, tryAgainIn, type Allowance } from "@/lib/rate-limits";
 import { authenticateBearer, type BearerResult, type TokenMember } from "@/lib/tokens/bearer";
@@ -113,20 +114,13 @@ export async function answerMcpPost(request: Request): Promise<Response> {
  * one message per POST.
  */
 async function readMessage(request: Request): Promise<{ message: unknown } | Response> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        return jsonRpcError(413, SERVER_ERROR, `The request body is over ${MAX_BODY_BYTES / 1024} KB.`);
-      }
-      chunks.push(chunk);
-    }
-  }
+  const body = request.body
+    ? await readCapped(request.body as unknown as AsyncIterable<Uint8Array>, MAX_BODY_BYTES)
+    : Buffer.alloc(0);
+  if (body === null) return jsonRpcError(413, SERVER_ERROR, `The request body is over ${MAX_BODY_BYTES / 1024} KB.`);
   let message: unknown;
   try {
-    message = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    message = JSON.parse(body.toString("utf8"));
   } catch {
     return jsonRpcError(400, ErrorCode.ParseError, "Parse error: the body is not JSON.");
   }
@@ -144,10 +138,10 @@ async function serve(request: Request, member: TokenMember | null): Promise<Resp
   const read = await readMessage(request);
   if (read instanceof Response) return read;
   const server = createMcpServer(member);
+  // The body is read by `readMessage` and handed over parsed: the transport's own size limit never applies.
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,
-    maxRequestBodySize: MAX_BODY_BYTES,
   });
   try {
     await server.connect(transport);
