@@ -65,6 +65,21 @@ async function featuredDay(count = 3): Promise<string> {
 }
 
 /** A webhook on the sink at a secret path of its own; private addresses allowed (that is how tests reach it). */
+/** A paper of this file put on `day`'s list at `submittedAt`: "featured" then. */
+async function featuredPaper(id: string, day: string, submittedAt: Date): Promise<void> {
+  papers.push(id);
+  await prisma.paper.create({
+    data: {
+      id,
+      title: `Featured ${id}`,
+      abstract: "x",
+      authors: ["A"],
+      publishedAt: new Date(),
+      daily: { create: { day: new Date(`${day}T00:00:00Z`), submittedAt } },
+    },
+  });
+}
+
 async function webhook(data: { format?: "SLACK" | "DISCORD" | "MATTERMOST" | "JSON"; postFeatured?: boolean } = {}) {
   const path = `/hook/${run}/secret-${randomUUID()}`;
   const row = await prisma.chatWebhook.create({
@@ -347,25 +362,10 @@ describe("the ledger", () => {
   it("posts each newly featured paper once, and nothing featured before the webhook", async () => {
     const hook = await webhook({ format: "JSON", postFeatured: true });
     const other = await webhook({ postFeatured: false });
-    const before = `chat-${run}-old`;
     const fresh = `chat-${run}-new`;
-    papers.push(before, fresh);
     const now = Date.now();
-    for (const [id, submittedAt] of [
-      [before, new Date(hook.postsFrom.getTime() - 60_000)],
-      [fresh, new Date(now + 1)],
-    ] as const) {
-      await prisma.paper.create({
-        data: {
-          id,
-          title: `Featured ${id}`,
-          abstract: "x",
-          authors: ["A"],
-          publishedAt: new Date(),
-          daily: { create: { day: new Date("2004-12-28T00:00:00Z"), submittedAt } },
-        },
-      });
-    }
+    await featuredPaper(`chat-${run}-old`, "2004-12-28", new Date(hook.postsFrom.getTime() - 60_000));
+    await featuredPaper(fresh, "2004-12-28", new Date(now + 1));
     const at = new Date(now + 1000);
     expect(await postFeaturedToChats(options(), at)).toMatchObject({ webhooks: 1, sent: 1 });
     expect(await postFeaturedToChats(options(), at)).toMatchObject({ sent: 0 });
@@ -382,20 +382,7 @@ describe("the ledger", () => {
   it("stops a run's posts to a webhook an admin turns off meanwhile", async () => {
     const hook = await webhook({ format: "JSON", postFeatured: true });
     const now = Date.now();
-    for (let i = 0; i < 3; i++) {
-      const id = `chat-${run}-off-${i}`;
-      papers.push(id);
-      await prisma.paper.create({
-        data: {
-          id,
-          title: `Featured ${id}`,
-          abstract: "x",
-          authors: ["A"],
-          publishedAt: new Date(),
-          daily: { create: { day: new Date("2004-12-29T00:00:00Z"), submittedAt: new Date(now + 1 + i) } },
-        },
-      });
-    }
+    for (let i = 0; i < 3; i++) await featuredPaper(`chat-${run}-off-${i}`, "2004-12-29", new Date(now + 1 + i));
     // The first post is slow: the admin turns the webhook off while it is on its way.
     sink.script(hook.path, [{ status: 200, delayMs: 600 }]);
     const running = postFeaturedToChats(options({ webhookIds: [hook.id] }), new Date(now + 1000));
